@@ -1,0 +1,24 @@
+using EcosystemSim.Model.Government;
+using EcosystemSim.Model.Households;
+
+namespace EcosystemSim.Contracts;
+
+/// <summary>
+/// A household. Key: the household id, with the run id as key extension. Only its local
+/// government calls it, once a year.
+/// </summary>
+[Alias("ecosim.IHouseholdGrain")]
+public interface IHouseholdGrain : IGrainWithIntegerCompoundKey
+{
+    /// <summary>Creates the household's starting state; returns its number of members.</summary>
+    [Alias("Initialize")]
+    ValueTask<int> Initialize(HouseholdInit init);
+
+    /// <summary>Advances the household by one year and returns its record.</summary>
+    [Alias("Step")]
+    ValueTask<HouseholdYearRecord> Step(YearContext context);
+
+    /// <summary>The run is over: deactivate.</summary>
+    [Alias("Retire")]
+    ValueTask Retire();
+}

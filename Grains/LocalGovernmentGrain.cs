@@ -1,0 +1,52 @@
+using EcosystemSim.Contracts;
+using EcosystemSim.Model.Government;
+
+namespace EcosystemSim.Grains;
+
+/// <summary>Holds a county's policy state and steps its households once a year (the year protocol, step 3-4).</summary>
+[CollectionAgeLimit(Days = 1)]
+public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
+{
+    /// <summary>Household calls in flight per county; with tens of counties stepping at once this keeps a silo's queue to some thousands.</summary>
+    private const int FanOutWindow = 256;
+
+    private CountyInit? _init;
+    private IHouseholdGrain[] _households = [];
+    private CountyPeers? _peers;
+
+    public async Task<CountyInitReport> Initialize(CountyInit init)
+    {
+        this.GetPrimaryKeyLong(out string? keyExtension);
+        string runId = keyExtension ?? throw new InvalidOperationException("a local government key needs the run id");
+        _init = init;
+        _households = new IHouseholdGrain[init.County.HouseholdCount];
+        for (int i = 0; i < _households.Length; i++)
+        {
+            _households[i] = GrainFactory.GetGrain<IHouseholdGrain>(init.County.FirstHouseholdId + i, runId);
+        }
+        var householdInit = new HouseholdInit(init.Parameters, init.Seed, init.County, init.StartYear);
+        int[] members = await FanOut.Run(_households, FanOutWindow, h => h.Initialize(householdInit));
+        _peers = LocalGovernmentRules.InitialPeers(init.Parameters);
+        return new CountyInitReport(init.County.Id, _households.Length, members.Sum(m => (long)m));
+    }
+
+    public async Task<CountyYearReport> StepYear(NationalPolicy national)
+    {
+        var init = _init ?? throw new InvalidOperationException("county stepped before initialisation");
+        var context = LocalGovernmentRules.OpenYear(init.Parameters, init.Seed, init.County, national, _peers!);
+        var records = await FanOut.Run(_households, FanOutWindow, h => h.Step(context));
+        var (ledger, peers) = LocalGovernmentRules.CloseYear(init.County, context, records);
+        _peers = peers;
+        return new CountyYearReport(init.County.Id, national.Year, records, ledger);
+    }
+
+    public async Task Shutdown()
+    {
+        await FanOut.Run(_households, FanOutWindow, async h =>
+        {
+            await h.Retire();
+            return 0;
+        });
+        DeactivateOnIdle();
+    }
+}

@@ -1,0 +1,181 @@
+namespace EcosystemSim.Model.Parameters;
+
+/// <summary>The resident basic pension (URRBPI): the national rules, local subsidies and top-ups, and member behaviour.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
+public sealed record PensionParameters : IValidatable
+{
+    [Param("yuan/month", "Central minimum basic pension by year; holds after the last listed year.",
+        Min = 0, Max = 100000, Source = "State Council; Government Work Reports 2024 and 2025: 55 (2009), 70 (2014), 88 (2018), 93 (2020), 98 (2022), 103 (2023), 123 (2024), 143 (2025), 163 (2026) (CALIBRATION.md B)")]
+    public YearSchedule MinimumMonthlyYuan { get; init; } =
+        YearSchedule.Of((2009, 55), (2014, 70), (2018, 88), (2020, 93), (2022, 98), (2023, 103), (2024, 123), (2025, 143), (2026, 163));
+
+    [Param("yuan/year", "Contribution tiers a member may choose, in increasing order.",
+        Min = 1, Max = 1000000, Source = "State Council 2014 opinion: 100, 200, ... 1,000, 1,500, 2,000 (CALIBRATION.md B)")]
+    public int[] TiersYuan { get; init; } = [100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1500, 2000];
+
+    [Param("yuan/year", "Local contribution subsidy paid into the account for each tier (before the regional multiplier; never below the legal floors).",
+        Min = 0, Max = 100000, Source = "Floors from the State Council 2014 opinion (CALIBRATION.md B); 5 yuan more per 100-yuan step, as in common provincial schedules (assumption)")]
+    public double[] SubsidyByTierYuan { get; init; } = [30, 35, 40, 45, 60, 65, 70, 75, 80, 85, 100, 120];
+
+    [Param("yuan/year", "Legal minimum subsidy for the lowest tier.",
+        Min = 0, Max = 100000, Source = "State Council 2014 opinion: at least 30 yuan (CALIBRATION.md B)")]
+    public double SubsidyFloorLowestYuan { get; init; } = 30;
+
+    [Param("yuan/year", "Legal minimum subsidy for tiers at or above the high-tier threshold.",
+        Min = 0, Max = 100000, Source = "State Council 2014 opinion: at least 60 yuan for tiers of 500 and above (CALIBRATION.md B)")]
+    public double SubsidyFloorHighYuan { get; init; } = 60;
+
+    [Param("yuan/year", "Tier from which the higher subsidy floor applies.",
+        Min = 0, Max = 1000000, Source = "State Council 2014 opinion: 500 yuan (CALIBRATION.md B)")]
+    public double SubsidyHighTierYuan { get; init; } = 500;
+
+    [Param("factor", "Multiplier on the subsidy schedule by region (richer provinces subsidise more).",
+        Min = 0, Max = 20, Source = "Assumption: eastern provinces pay about half as much again; others the common schedule")]
+    public RegionValues<double> SubsidyMultiplier { get; init; } = new(1.5, 1.0, 1.0, 1.0);
+
+    [Param("yuan/month", "Average local top-up to the basic pension in the income base year, by region.",
+        Min = 0, Max = 100000, Source = "Calibrated so that the 2021 average pension is near 191 yuan (the paper, section 3.1); much larger in the East, where some provinces pay several times the national average (CALIBRATION.md D)")]
+    public RegionValues<double> TopUpMonthlyYuan { get; init; } = new(205, 42, 55, 32);
+
+    [Param("log sd", "Spread of the local top-up between counties of a region (standard deviation of the log county factor).",
+        Min = 0, Max = 3, Source = "Assumption: top-ups differ widely between provinces and counties")]
+    public double TopUpCountySpread { get; init; } = 0.35;
+
+    [Param("elasticity", "Growth of the local top-up relative to the growth of the region's mean income (1: in step with income).",
+        Min = 0, Max = 3, Source = "Assumption: local finance grows with local income (MODEL.md, local governments)")]
+    public double TopUpIncomeElasticity { get; init; } = 1.0;
+
+    [Param("share", "Share of the minimum basic pension paid by the central government, by region (the rest is local).",
+        Min = 0, Max = 1, Source = "2011 and 2014 opinions: 100% in central and western provinces, 50% in eastern (CALIBRATION.md B); Northeast 83%: Liaoning counts as eastern for this purpose, Jilin and Heilongjiang as central, weighted by rural population (assumption)")]
+    public RegionValues<double> CentralShareOfMinimum { get; init; } = new(0.5, 1.0, 1.0, 0.83);
+
+    [Param("per year", "Interest credited to individual accounts.",
+        Min = -0.1, Max = 0.3, Source = "Assumption: near the one-year deposit rate most provinces credit (1.5%) plus the higher rates some credit since 2016")]
+    public double AccountInterestRate { get; init; } = 0.025;
+
+    [Param("months", "Divisor turning the account balance at 60 into the monthly account pension.",
+        Min = 1, Max = 1000, Source = "Guofa [2009] No.32: balance / 139 (CALIBRATION.md B)")]
+    public int AnnuityDivisor { get; init; } = 139;
+
+    [Param("years", "Years of contributions needed to receive the pension (cohorts nearer 60 at the scheme's start need fewer).",
+        Min = 0, Max = 50, Source = "2009 pilot rules: 15 years (CALIBRATION.md B)")]
+    public int VestingYears { get; init; } = 15;
+
+    [Param("years", "Age from which the pension is paid.",
+        Min = 40, Max = 80, Source = "Guofa [2009] No.32: 60")]
+    public int PensionAge { get; init; } = 60;
+
+    [Param("years", "Age from which a resident may contribute.",
+        Min = 10, Max = 40, Source = "Guofa [2009] No.32: 16 (students excepted)")]
+    public int EntryAge { get; init; } = 16;
+
+    [Param("year", "First year any county ran the scheme (pilots).",
+        Min = 1950, Max = 2100, Source = "Guofa [2009] No.32: pilots from 2009")]
+    public int SchemeStartYear { get; init; } = 2009;
+
+    [Param("year", "Year by which every county ran the scheme; each county's start is drawn between the two years.",
+        Min = 1950, Max = 2100, Source = "Full national coverage in 2012 (State Council)")]
+    public int SchemeCompleteYear { get; init; } = 2012;
+
+    [Param("share", "Chance that an eligible member contributed in a year before the simulation starts (used to build accounts and contribution records at the start).",
+        Min = 0, Max = 1, Source = "Assumption: about 70% of the eligible paid in a typical year, consistent with 548 M participants of whom 162 M beneficiaries in 2021 (CALIBRATION.md A)")]
+    public double HistoryParticipation { get; init; } = 0.7;
+
+    [Param("share", "Chance that a member who reaches the pension age without enough years pays the missing years at the lowest tier, when affordable.",
+        Min = 0, Max = 1, Source = "Assumption: most make up arrears, as the transitional rules allow")]
+    public double MakeUpPropensity { get; init; } = 0.8;
+
+    [Param("share", "Largest lump sum for missing years, as a share of household annual income, that a household pays.",
+        Min = 0, Max = 10, Source = "Assumption: liquidity limits arrears payments")]
+    public double MakeUpAffordableShare { get; init; } = 0.5;
+
+    [Section("How working-age members decide whether to contribute in a year (a logit).")]
+    public ParticipationParameters Participation { get; init; } = new();
+
+    [Section("How contributors choose a tier (a multinomial logit).")]
+    public TierChoiceParameters TierChoice { get; init; } = new();
+
+    public IEnumerable<(string Field, string Message)> Validate()
+    {
+        for (int k = 1; k < TiersYuan.Length; k++)
+        {
+            if (TiersYuan[k] <= TiersYuan[k - 1])
+            {
+                yield return ("tiers_yuan", $"tiers must increase, but {TiersYuan[k]} follows {TiersYuan[k - 1]}");
+                break;
+            }
+        }
+        if (SubsidyByTierYuan.Length != TiersYuan.Length)
+        {
+            yield return ("subsidy_by_tier_yuan", $"needs one subsidy per tier: {TiersYuan.Length} tiers but {SubsidyByTierYuan.Length} subsidies");
+        }
+        if (SchemeCompleteYear < SchemeStartYear)
+        {
+            yield return ("scheme_complete_year", $"{SchemeCompleteYear} is before scheme_start_year {SchemeStartYear}");
+        }
+        if (EntryAge >= PensionAge)
+        {
+            yield return ("entry_age", $"{EntryAge} must be below pension_age {PensionAge}");
+        }
+    }
+}
+
+/// <summary>
+/// The participation logit: the log-odds of contributing this year are the intercept plus each
+/// coefficient times its (centred) attribute.
+/// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
+public sealed record ParticipationParameters
+{
+    [Param("log-odds", "Intercept: the log-odds of contributing for a member with average attributes.",
+        Min = -20, Max = 20, Source = "Calibrated so that about 70% of eligible members contribute in 2021 (see HistoryParticipation)")]
+    public double Intercept { get; init; } = -1.7;
+
+    [Param("log-odds per unit", "Effect of awareness (0-1, centred at 0.5).",
+        Min = -20, Max = 20, Source = "Assumption: awareness is the main barrier the paper names (section 3.1)")]
+    public double Awareness { get; init; } = 2.0;
+
+    [Param("log-odds per unit", "Effect of trust in public schemes (0-1, centred at 0.5).",
+        Min = -20, Max = 20, Source = "Assumption: trust in the government's promise drives contributions (the paper, section 3.1)")]
+    public double Trust { get; init; } = 1.5;
+
+    [Param("log-odds per unit", "Effect of last year's contribution rate in the county (0-1, centred at 0.5): peers.",
+        Min = -20, Max = 20, Source = "Assumption: peer and village-cadre mobilisation effects are strong in rural enrolment")]
+    public double Peer { get; init; } = 1.5;
+
+    [Param("log-odds", "Effect of having contributed last year (habit and inertia).",
+        Min = -20, Max = 20, Source = "Assumption: most contributors renew; lapses are persistent")]
+    public double Habit { get; init; } = 2.4;
+
+    [Param("log-odds", "Effect of having already enough years to receive the pension.",
+        Min = -20, Max = 20, Source = "Assumption: many stop once vested, since further years add only the account pension")]
+    public double Vested { get; init; } = -1.5;
+
+    [Param("log-odds per log point", "Effect of log per-capita income relative to the region's mean (liquidity).",
+        Min = -20, Max = 20, Source = "Assumption: poorer households contribute less often")]
+    public double Income { get; init; } = 0.4;
+
+    [Param("log-odds per working life", "Effect of age, from 0 at the entry age to 1 just before the pension age.",
+        Min = -20, Max = 20, Source = "Assumption: members nearer the pension age contribute more often; the young, often migrants, less")]
+    public double Age { get; init; } = 1.2;
+}
+
+/// <summary>
+/// The tier choice: each tier's utility is Precision * (Taste * ln(contribution + subsidy) - Liquidity *
+/// contribution / per-capita income), plus a Gumbel shock; the member takes the best tier.
+/// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
+public sealed record TierChoiceParameters
+{
+    [Param("utils per log yuan", "Value of what lands in the account (log: diminishing).",
+        Min = 0, Max = 100, Source = "Normalisation: 1")]
+    public double Taste { get; init; } = 1.0;
+
+    [Param("utils per unit of income", "Cost of the contribution relative to per-capita income (liquidity).",
+        Min = 0, Max = 10000, Source = "Calibrated so that a majority choose the lowest tier (Zhu Ling et al., China Economist; CALIBRATION.md A): the preferred contribution is about income / 160")]
+    public double Liquidity { get; init; } = 160;
+
+    [Param("scale", "Precision of the choice: higher means less random.",
+        Min = 0, Max = 100, Source = "Assumption: choices are noisy (limited information about returns)")]
+    public double Precision { get; init; } = 3.0;
+}

@@ -1,0 +1,223 @@
+using EcosystemSim.Model.Government;
+using EcosystemSim.Model.Households;
+using EcosystemSim.Model.Parameters;
+using EcosystemSim.Model.Random;
+using static EcosystemSim.Model.Random.Distributions;
+
+namespace EcosystemSim.Model.Pension;
+
+/// <summary>
+/// The resident basic pension (URRBPI, Guofa [2009] No.32 and the 2014 State Council opinion):
+/// contributions by tier with a local subsidy into an individual account earning interest;
+/// from the pension age, with enough years, a monthly pension of the national minimum plus the
+/// local top-up plus the account balance at retirement divided by 139.
+/// </summary>
+public static class PensionRules
+{
+    /// <summary>
+    /// Years of contributions a member needs at the pension age. Those already at the pension age
+    /// when the scheme reached their county need none; those nearer to it than the vesting period
+    /// pay every remaining year; everyone else needs the full vesting period.
+    /// </summary>
+    public static int RequiredYears(int birthYear, int countySchemeStartYear, PensionParameters p)
+    {
+        int ageAtStart = countySchemeStartYear - birthYear;
+        if (ageAtStart >= p.PensionAge) return 0;
+        return Math.Min(p.VestingYears, p.PensionAge - Math.Max(ageAtStart, p.EntryAge));
+    }
+
+    /// <summary>The subsidy for a tier: the local schedule times the regional multiplier, never below the legal floor.</summary>
+    public static long SubsidyFen(int tierYuan, double scheduleYuan, double multiplier, PensionParameters p)
+    {
+        double floor = tierYuan >= p.SubsidyHighTierYuan ? p.SubsidyFloorHighYuan : p.SubsidyFloorLowestYuan;
+        return Money.FromYuan(Math.Max(floor, scheduleYuan * multiplier));
+    }
+
+    /// <summary>A year's interest credited to a balance.</summary>
+    public static long CreditInterest(long balanceFen, double rate) =>
+        balanceFen <= 0 ? balanceFen : Money.Scale(balanceFen, 1 + rate);
+
+    /// <summary>The monthly account pension: the balance at retirement over the divisor (139).</summary>
+    public static long AnnuityFen(long accountFen, int divisor) => Money.DivideRounded(accountFen, divisor);
+
+    /// <summary>The monthly pension: national minimum + local top-up + account pension.</summary>
+    public static long MonthlyPensionFen(long minimumFen, long topUpFen, long annuityFen) => minimumFen + topUpFen + annuityFen;
+
+    /// <summary>The central government's part of the minimum pension paid in a region.</summary>
+    public static long CentralShareFen(long minimumPaidFen, double centralShare) => Money.Scale(minimumPaidFen, centralShare);
+
+    /// <summary>The log-odds that an eligible member contributes this year.</summary>
+    public static double ParticipationLogOdds(
+        ParticipationParameters b, double awareness, double trust, double peerRate,
+        bool contributedLastYear, bool vested, double relativeLogIncome, double ageProgress) =>
+        b.Intercept
+        + b.Awareness * (awareness - 0.5)
+        + b.Trust * (trust - 0.5)
+        + b.Peer * (peerRate - 0.5)
+        + (contributedLastYear ? b.Habit : 0)
+        + (vested ? b.Vested : 0)
+        + b.Income * relativeLogIncome
+        + b.Age * ageProgress;
+
+    /// <summary>
+    /// The tier a contributor chooses: the best of Precision * (Taste * ln(c + s) - Liquidity * c / y)
+    /// plus a Gumbel shock per tier (a multinomial logit).
+    /// </summary>
+    public static int ChooseTier(PensionParameters p, ReadOnlySpan<long> subsidyFen, double incomePerCapitaYuan, Rng rng)
+    {
+        var c = p.TierChoice;
+        double income = Math.Max(incomePerCapitaYuan, 1);
+        int best = 0;
+        double bestUtility = double.NegativeInfinity;
+        for (int k = 0; k < p.TiersYuan.Length; k++)
+        {
+            double tier = p.TiersYuan[k];
+            double deterministic = c.Taste * Math.Log(tier + Money.ToYuan(subsidyFen[k])) - c.Liquidity * tier / income;
+            double utility = c.Precision * deterministic + rng.Gumbel((uint)k);
+            if (utility > bestUtility)
+            {
+                bestUtility = utility;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>One member's pension year: interest, retirement at the pension age, contribution below it, payment after it.</summary>
+    public static void StepMember(ref MemberState m, HouseholdState h, YearContext ctx, ref HouseholdYearRecord r)
+    {
+        var p = ctx.Parameters.Pension;
+        int age = m.Age(ctx.Year);
+        m.AccountFen = CreditInterest(m.AccountFen, p.AccountInterestRate);
+        ulong member = Entity.Member(h.Id, m.Serial);
+
+        if (m.PensionStatus == PensionStatus.Accumulating && age >= p.PensionAge)
+        {
+            long householdIncomeFen = h.IncomePerCapitaFen * h.Members.Length;
+            Retire(ref m, p, new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionMakeUp), householdIncomeFen, ref r);
+        }
+        else if (m.PensionStatus == PensionStatus.Accumulating && age >= p.EntryAge)
+        {
+            Contribute(ref m, h, ctx, age, member, ref r);
+        }
+
+        if (m.PensionStatus == PensionStatus.Receiving)
+        {
+            Pay(ref m, ctx, ref r);
+        }
+        if (age >= p.PensionAge) r.Elderly++;
+        r.AccountBalanceFen += m.AccountFen;
+    }
+
+    private static void Retire(ref MemberState m, PensionParameters p, Rng rng, long householdIncomeFen, ref HouseholdYearRecord r)
+    {
+        if (m.YearsContributed < m.RequiredYears)
+        {
+            long cost = (m.RequiredYears - m.YearsContributed) * Money.FromYuan(p.TiersYuan[0]);
+            bool affordable = cost <= p.MakeUpAffordableShare * householdIncomeFen;
+            if (affordable && rng.Bernoulli(0, p.MakeUpPropensity))
+            {
+                m.AccountFen += cost;
+                m.YearsContributed = m.RequiredYears;
+                r.ContributionFen += cost;
+                r.MakeUpFen += cost;
+            }
+        }
+        if (m.YearsContributed >= m.RequiredYears)
+        {
+            m.PensionStatus = PensionStatus.Receiving;
+            m.AnnuityFen = AnnuityFen(m.AccountFen, p.AnnuityDivisor);
+        }
+        else
+        {
+            m.PensionStatus = PensionStatus.NotEntitled;
+        }
+        m.ContributedLastYear = false;
+    }
+
+    private static void Contribute(ref MemberState m, HouseholdState h, YearContext ctx, int age, ulong member, ref HouseholdYearRecord r)
+    {
+        var p = ctx.Parameters.Pension;
+        double incomeYuan = Money.ToYuan(h.IncomePerCapitaFen);
+        double relativeLogIncome = Math.Log(Math.Max(incomeYuan, 1) / ctx.Local.MeanIncomePerCapitaYuan);
+        double ageProgress = (age - p.EntryAge) / (double)Math.Max(1, p.PensionAge - 1 - p.EntryAge);
+        double logOdds = ParticipationLogOdds(p.Participation, h.Awareness, h.Trust, ctx.Peers.PensionContributionRate,
+            m.ContributedLastYear, m.YearsContributed >= m.RequiredYears, relativeLogIncome, ageProgress);
+        bool contributes = new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionParticipation).Uniform(0) < Logistic(logOdds);
+
+        r.PensionEligible++;
+        if (contributes)
+        {
+            var subsidies = ctx.Local.SubsidyByTierFen;
+            int k = ChooseTier(p, subsidies, incomeYuan, new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionTier));
+            long contribution = Money.FromYuan(p.TiersYuan[k]);
+            m.AccountFen += contribution + subsidies[k];
+            m.YearsContributed++;
+            r.PensionContributors++;
+            if (k == 0) r.PensionLowestTier++;
+            r.ContributionFen += contribution;
+            r.SubsidyFen += subsidies[k];
+        }
+        m.ContributedLastYear = contributes;
+        if (m.YearsContributed > 0) r.PensionEnrolled++;
+    }
+
+    private static void Pay(ref MemberState m, YearContext ctx, ref HouseholdYearRecord r)
+    {
+        long minimum = ctx.National.MinimumPensionMonthlyFen;
+        long topUp = ctx.Local.TopUpMonthlyFen;
+        r.PensionRecipients++;
+        r.PensionMonthlyFen += MonthlyPensionFen(minimum, topUp, m.AnnuityFen);
+        r.MinimumPensionFen += 12 * minimum;
+        r.TopUpFen += 12 * topUp;
+        long annuity = 12 * m.AnnuityFen;
+        r.AnnuityFen += annuity;
+        long fromAccount = Math.Min(m.AccountFen, annuity);
+        m.AccountFen -= fromAccount;
+        r.AnnuityFromAccountFen += fromAccount;
+    }
+
+    /// <summary>
+    /// Rebuilds a member's contribution record and account at the start of a run from the years
+    /// the scheme has run in the county: each eligible year a contribution at the lowest tier with
+    /// the floor subsidy, with the history participation chance; retirement as in the rules.
+    /// </summary>
+    public static void InitialiseFromHistory(ref MemberState m, ulong member, int countySchemeStartYear,
+        PensionParameters p, ulong seed, int startYear)
+    {
+        m.RequiredYears = RequiredYears(m.BirthYear, countySchemeStartYear, p);
+        long lowest = Money.FromYuan(p.TiersYuan[0]);
+        long deposit = lowest + Money.FromYuan(p.SubsidyFloorLowestYuan);
+        for (int year = countySchemeStartYear; year < startYear; year++)
+        {
+            int age = m.Age(year);
+            if (age < p.EntryAge) continue;
+            m.AccountFen = CreditInterest(m.AccountFen, p.AccountInterestRate);
+            var rng = new Rng(seed, member, year, RngStream.PensionHistory);
+            if (m.PensionStatus == PensionStatus.Accumulating && age >= p.PensionAge)
+            {
+                if (m.YearsContributed < m.RequiredYears && rng.Bernoulli(1, p.MakeUpPropensity))
+                {
+                    m.AccountFen += (m.RequiredYears - m.YearsContributed) * lowest;
+                    m.YearsContributed = m.RequiredYears;
+                }
+                m.PensionStatus = m.YearsContributed >= m.RequiredYears ? PensionStatus.Receiving : PensionStatus.NotEntitled;
+                m.AnnuityFen = m.PensionStatus == PensionStatus.Receiving ? AnnuityFen(m.AccountFen, p.AnnuityDivisor) : 0;
+                m.ContributedLastYear = false;
+            }
+            else if (m.PensionStatus == PensionStatus.Accumulating)
+            {
+                m.ContributedLastYear = rng.Bernoulli(0, p.HistoryParticipation);
+                if (m.ContributedLastYear)
+                {
+                    m.AccountFen += deposit;
+                    m.YearsContributed++;
+                }
+            }
+            if (m.PensionStatus == PensionStatus.Receiving)
+            {
+                m.AccountFen -= Math.Min(m.AccountFen, 12 * m.AnnuityFen);
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using EcosystemSim.Model.Households;
+using EcosystemSim.Model.Income;
+using EcosystemSim.Model.Parameters;
+using EcosystemSim.Model.Pension;
+using EcosystemSim.Model.Random;
+using EcosystemSim.Model.World;
+using static EcosystemSim.Model.Random.Distributions;
+
+namespace EcosystemSim.Model.Population;
+
+/// <summary>Creates the synthetic rural population: a pure function of (parameters, seed, household id).</summary>
+public static class PopulationRules
+{
+    /// <summary>
+    /// A household as it stands at the start of the run: its size from the size distribution; a
+    /// reference person of adult age and the other members from the age pyramid; awareness and
+    /// trust around the regional medians; a persistent income component; and each member's
+    /// pension record rebuilt from the years the scheme has run in the county.
+    /// </summary>
+    public static HouseholdState CreateHousehold(ModelParameters p, ulong seed, CountySpec county, int householdId, int startYear)
+    {
+        var tables = AgeTables.For(p.Population);
+        ulong household = Entity.Household(householdId);
+        int size = 1 + new Rng(seed, household, 0, RngStream.HouseholdSize).Categorical(0, tables.SizeCumulative);
+
+        var ageRng = new Rng(seed, household, 0, RngStream.MemberAge);
+        var members = new MemberState[size];
+        for (int i = 0; i < size; i++)
+        {
+            int age = ageRng.Categorical((uint)i, i == 0 ? tables.HeadAgeCumulative : tables.OtherAgeCumulative);
+            members[i] = new MemberState { Serial = i, BirthYear = startYear - age };
+            PensionRules.InitialiseFromHistory(ref members[i], Entity.Member(householdId, i),
+                county.SchemeStartYear, p.Pension, seed, startYear);
+        }
+
+        var pop = p.Population;
+        return new HouseholdState
+        {
+            Id = householdId,
+            Region = county.Region,
+            County = county.Id,
+            Members = members,
+            Awareness = Attitude(pop.InitialAwareness[county.Region], pop.AttitudeSpread,
+                new Rng(seed, household, 0, RngStream.InitialAwareness)),
+            Trust = Attitude(pop.InitialTrust[county.Region], pop.AttitudeSpread,
+                new Rng(seed, household, 0, RngStream.InitialTrust)),
+            IncomePersistent = IncomeRules.InitialPersistent(p.Income, new Rng(seed, household, 0, RngStream.InitialIncome)),
+        };
+    }
+
+    /// <summary>A 0-1 attitude: logistic of the median's log-odds plus a normal spread.</summary>
+    public static double Attitude(double median, double spread, Rng rng) => Logistic(Logit(median) + spread * rng.Normal(0));
+}
