@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EcosystemSim.Model.Parameters;
+
+namespace EcosystemSim.Scenarios.Loading;
+
+/// <summary>
+/// Writes a resolved scenario as JSON in the scenario format itself (same names, same shapes), so
+/// the parameters recorded in a manifest can be loaded again as a scenario: JSON is YAML.
+/// </summary>
+public static class ScenarioWriter
+{
+    public static JsonObject ToJson(object record)
+    {
+        var json = new JsonObject();
+        foreach (var field in ParameterTree.Fields(record.GetType()))
+        {
+            json[field.Name] = Value(field.Property.GetValue(field.Holder(record)), field.Kind);
+        }
+        return json;
+    }
+
+    private static JsonNode? Value(object? value, FieldKind kind) => value switch
+    {
+        null => null,
+        YearSchedule s => new JsonObject(s.Years.Select((y, i) =>
+            KeyValuePair.Create(y.ToString(CultureInfo.InvariantCulture), (JsonNode?)JsonValue.Create(s.Values[i])))),
+        Array a => new JsonArray(a.Cast<object>().Select(e => Value(e, ParameterTree.KindOf(e.GetType()))).ToArray()),
+        _ when kind == FieldKind.ByRegion => ByRegion(value),
+        _ when kind == FieldKind.Section => ToJson(value),
+        _ => JsonValue.Create(value),
+    };
+
+    private static JsonObject ByRegion(object regions)
+    {
+        var json = new JsonObject();
+        foreach (string name in new[] { "East", "Central", "West", "Northeast" })
+        {
+            json[ParameterTree.YamlName(name)] = JsonValue.Create(regions.GetType().GetProperty(name)!.GetValue(regions));
+        }
+        return json;
+    }
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Reflection;
+using EcosystemSim.Model.Parameters;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace EcosystemSim.Scenarios.Loading;
+
+/// <summary>
+/// Binds a YAML mapping onto a parameter record, field by field, on top of the record's defaults.
+/// Every problem (unknown field, wrong kind of value) is recorded with its line and field, and
+/// binding goes on, so that one pass reports them all.
+/// </summary>
+internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Dictionary<string, Mark> marks)
+{
+    private static readonly MethodInfo CloneMethod =
+        typeof(object).GetMethod("MemberwiseClone", BindingFlags.Instance | BindingFlags.NonPublic)!;
+
+    private static readonly string[] RegionKeys = ["east", "central", "west", "northeast"];
+
+    public object BindRecord(Type type, YamlMappingNode node, object defaults, string path)
+    {
+        var fields = ParameterTree.Fields(type);
+        var byName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        object record = Clone(defaults);
+        var owners = fields.Where(f => f.Owner is not null).Select(f => f.Owner!).Distinct()
+            .ToDictionary(o => o, o => Clone(o.GetValue(record)!));
+
+        foreach (var (keyNode, valueNode) in node.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } key })
+            {
+                Problem(keyNode, path, "a field name must be plain text");
+                continue;
+            }
+            string fieldPath = Join(path, key);
+            if (!byName.TryGetValue(key, out var field))
+            {
+                Problem(keyNode, fieldPath, Suggestions.UnknownField(key, byName.Keys));
+                continue;
+            }
+            marks[fieldPath] = valueNode.Start;
+            object holder = field.Owner is null ? record : owners[field.Owner];
+            if (TryBind(field.Type, valueNode, field.Property.GetValue(holder), fieldPath, out object? value))
+            {
+                field.Property.SetValue(holder, value);
+            }
+        }
+        foreach (var (owner, value) in owners) owner.SetValue(record, value);
+        return record;
+    }
+
+    private bool TryBind(Type type, YamlNode node, object? current, string path, out object? value)
+    {
+        value = null;
+        switch (ParameterTree.KindOf(type))
+        {
+            case FieldKind.Text:
+                if (!Scalar(node, path, "text", out string? text)) return false;
+                value = text;
+                return true;
+            case FieldKind.Boolean:
+                if (!Scalar(node, path, "true or false", out string? b)) return false;
+                if (!bool.TryParse(b, out bool flag)) return Fail(node, path, $"expected true or false, found '{b}'");
+                value = flag;
+                return true;
+            case FieldKind.Integer:
+                return TryInteger(type, node, path, out value);
+            case FieldKind.Number:
+                if (!TryNumber(node, path, out double number)) return false;
+                value = number;
+                return true;
+            case FieldKind.List:
+                return TryList(type.GetElementType()!, node, path, out value);
+            case FieldKind.ByRegion:
+                return TryByRegion(type, node, current, path, out value);
+            case FieldKind.Schedule:
+                return TrySchedule(node, path, out value);
+            default:
+                if (node is not YamlMappingNode mapping) return Fail(node, path, "expected a mapping of fields");
+                value = BindRecord(type, mapping, current ?? Activator.CreateInstance(type)!, path);
+                return true;
+        }
+    }
+
+    private bool TryInteger(Type type, YamlNode node, string path, out object? value)
+    {
+        value = null;
+        if (!Scalar(node, path, "a whole number", out string? s)) return false;
+        if (type == typeof(ulong))
+        {
+            if (!ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out ulong u))
+                return Fail(node, path, $"expected a whole number of at least 0, found '{s}'");
+            value = u;
+            return true;
+        }
+        if (!long.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l))
+            return Fail(node, path, $"expected a whole number, found '{s}'");
+        if (type == typeof(int))
+        {
+            if (l is < int.MinValue or > int.MaxValue) return Fail(node, path, $"{s} is too large");
+            value = (int)l;
+            return true;
+        }
+        value = l;
+        return true;
+    }
+
+    private bool TryNumber(YamlNode node, string path, out double number)
+    {
+        number = 0;
+        if (!Scalar(node, path, "a number", out string? s)) return false;
+        if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out number) || !double.IsFinite(number))
+        {
+            return Fail(node, path, $"expected a number, found '{s}'");
+        }
+        return true;
+    }
+
+    private bool TryList(Type elementType, YamlNode node, string path, out object? value)
+    {
+        value = null;
+        if (node is not YamlSequenceNode sequence) return Fail(node, path, "expected a list, for example [1, 2, 3]");
+        var array = Array.CreateInstance(elementType, sequence.Children.Count);
+        bool ok = true;
+        for (int i = 0; i < sequence.Children.Count; i++)
+        {
+            if (TryBind(elementType, sequence.Children[i], null, $"{path}[{i}]", out object? element)) array.SetValue(element, i);
+            else ok = false;
+        }
+        value = array;
+        return ok;
+    }
+
+    private bool TryByRegion(Type type, YamlNode node, object? current, string path, out object? value)
+    {
+        value = null;
+        if (node is not YamlMappingNode mapping)
+            return Fail(node, path, "expected a mapping of region to value, for example {east: 1, central: 2, west: 3, northeast: 4}");
+        object regions = Clone(current ?? throw new InvalidOperationException($"{path} has no default"));
+        Type elementType = type.GetGenericArguments()[0];
+        bool ok = true;
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            string key = (keyNode as YamlScalarNode)?.Value ?? "";
+            string regionPath = Join(path, key);
+            if (!RegionKeys.Contains(key))
+            {
+                ok = Fail(keyNode, regionPath, Suggestions.UnknownField(key, RegionKeys, "region"));
+                continue;
+            }
+            marks[regionPath] = valueNode.Start;
+            if (TryBind(elementType, valueNode, null, regionPath, out object? v))
+                type.GetProperty(char.ToUpperInvariant(key[0]) + key[1..])!.SetValue(regions, v);
+            else ok = false;
+        }
+        value = regions;
+        return ok;
+    }
+
+    private bool TrySchedule(YamlNode node, string path, out object? value)
+    {
+        value = null;
+        if (node is not YamlMappingNode mapping || mapping.Children.Count == 0)
+            return Fail(node, path, "expected a mapping of year to value, for example {2020: 93, 2022: 98}");
+        var points = new SortedDictionary<int, double>();
+        bool ok = true;
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            string key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out int year) || year is < 1900 or > 2300)
+            {
+                ok = Fail(keyNode, path, $"'{key}' is not a year between 1900 and 2300");
+                continue;
+            }
+            marks[$"{path}.{year}"] = valueNode.Start;
+            if (TryNumber(valueNode, $"{path}.{year}", out double v)) points[year] = v;
+            else ok = false;
+        }
+        if (!ok) return false;
+        value = new YearSchedule([.. points.Keys], [.. points.Values]);
+        return true;
+    }
+
+    private bool Scalar(YamlNode node, string path, string expected, out string? value)
+    {
+        value = null;
+        if (node is not YamlScalarNode scalar) return Fail(node, path, $"expected {expected}, found a {Describe(node)}");
+        if (scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null")
+            return Fail(node, path, $"a value is required (expected {expected})");
+        value = scalar.Value;
+        return true;
+    }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "mapping",
+        YamlSequenceNode => "list",
+        _ => "value",
+    };
+
+    private bool Fail(YamlNode node, string path, string message)
+    {
+        Problem(node, path, message);
+        return false;
+    }
+
+    private void Problem(YamlNode node, string path, string message) =>
+        problems.Add(new ScenarioProblem(file, (int)node.Start.Line, (int)node.Start.Column, path, message));
+
+    internal static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    private static object Clone(object value) => CloneMethod.Invoke(value, null)!;
+}

@@ -1,0 +1,45 @@
+using EcosystemSim.Model.Parameters;
+using EcosystemSim.Model.World;
+
+namespace EcosystemSim.Scenarios;
+
+/// <summary>A scenario: what to run (size, time, seed) and every model parameter. Defaults are the baseline.</summary>
+public sealed record Scenario : IValidatable
+{
+    [Param("text", "Short name of the scenario, used in reports and output names.", Source = "Defaults to the file name")]
+    public string Name { get; init; } = "";
+
+    [Param("text", "One or two sentences on what the scenario represents.")]
+    public string Description { get; init; } = "";
+
+    [Param("text", "The question the scenario answers, shown at the top of its report.")]
+    public string Question { get; init; } = "";
+
+    [Param("integer", "Seed of every random draw; the same seed gives the same results.", Min = 0)]
+    public ulong Seed { get; init; } = 20210701;
+
+    [Param("year", "First simulated year.", Min = 1990, Max = 2100, Source = "The paper's reference year and the calibration year, 2021")]
+    public int StartYear { get; init; } = 2021;
+
+    [Param("years", "Number of simulated years.", Min = 1, Max = 200, Source = "Default horizon 2021-2050 (MODEL.md)")]
+    public int Years { get; init; } = 30;
+
+    [Param("households", "Number of simulated households; each stands for rural_population / simulated persons real persons.",
+        Min = 1, Max = 50_000_000, Source = "Rationale: 20,000 runs in seconds and keeps regional rates within about a point")]
+    public int Households { get; init; } = 20_000;
+
+    [Flatten]
+    public ModelParameters Model { get; init; } = new();
+
+    /// <summary>The last simulated year.</summary>
+    public int EndYear => StartYear + Years - 1;
+
+    public IEnumerable<(string Field, string Message)> Validate()
+    {
+        int counties = WorldLayout.CountyCount(Model.Population);
+        if (Households < counties)
+        {
+            yield return ("households", $"{Households} is fewer than the {counties} counties (population.counties); every county needs a household");
+        }
+    }
+}
