@@ -1,0 +1,17 @@
+using EcosystemSim.Model.Government;
+using EcosystemSim.Model.Households;
+
+namespace EcosystemSim.Reports.Metrics;
+
+/// <summary>Everything a simulated year left behind: the input of every metric.</summary>
+/// <param name="Year">The year.</param>
+/// <param name="Households">Every household's record, in household id order.</param>
+/// <param name="Ledgers">Every county's ledger, in county id order.</param>
+/// <param name="National">The central fund's accounts.</param>
+/// <param name="Weight">Real persons (and households) each simulated one stands for.</param>
+public sealed record YearRecords(
+    int Year,
+    IReadOnlyList<HouseholdYearRecord> Households,
+    IReadOnlyList<CountyLedger> Ledgers,
+    NationalAccounts National,
+    double Weight);

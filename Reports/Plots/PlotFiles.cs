@@ -1,0 +1,30 @@
+using OxyPlot;
+
+namespace EcosystemSim.Reports.Plots;
+
+/// <summary>Writes plot models as PNG and SVG; separate from the plots themselves.</summary>
+public static class PlotFiles
+{
+    /// <summary>A sans-serif face that Debian's fonts-dejavu-core provides.</summary>
+    public const string Font = "DejaVu Sans";
+
+    public const int Width = 1100;
+    public const int Height = 620;
+
+    /// <summary>Writes DIR/NAME.png and DIR/NAME.svg; returns both paths.</summary>
+    public static (string Png, string Svg) Write(PlotModel model, string directory, string name)
+    {
+        Directory.CreateDirectory(directory);
+        string png = Path.Combine(directory, name + ".png");
+        string svg = Path.Combine(directory, name + ".svg");
+        using (var stream = File.Create(png))
+        {
+            new OxyPlot.SkiaSharp.PngExporter { Width = Width, Height = Height }.Export(model, stream);
+        }
+        using (var stream = File.Create(svg))
+        {
+            new OxyPlot.SkiaSharp.SvgExporter { Width = Width, Height = Height }.Export(model, stream);
+        }
+        return (png, svg);
+    }
+}

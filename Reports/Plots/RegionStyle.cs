@@ -1,0 +1,22 @@
+using OxyPlot;
+
+namespace EcosystemSim.Reports.Plots;
+
+/// <summary>One colour per region in every plot, so a reader learns them once (Okabe-Ito, safe for colour-blind readers).</summary>
+public static class RegionStyle
+{
+    public static OxyColor Colour(string region) => region switch
+    {
+        "national" => OxyColor.FromRgb(0, 0, 0),
+        "east" => OxyColor.FromRgb(0, 114, 178),
+        "central" => OxyColor.FromRgb(230, 159, 0),
+        "west" => OxyColor.FromRgb(0, 158, 115),
+        "northeast" => OxyColor.FromRgb(204, 121, 167),
+        _ => OxyColor.FromRgb(86, 180, 233),
+    };
+
+    public static string Label(string region) => region.Length == 0 ? region : char.ToUpperInvariant(region[0]) + region[1..];
+
+    /// <summary>The national line is drawn heavier than the regions.</summary>
+    public static double Thickness(string region) => region == "national" ? 3 : 1.8;
+}
