@@ -1,0 +1,30 @@
+using System.CommandLine;
+
+namespace EcosystemSim.Host.Cli;
+
+/// <summary>
+/// The `ecosim` command line. Parse errors and bad input give exit code 2 and one line each on
+/// stderr; a failed run gives 1; success 0.
+/// </summary>
+public static class EcosimCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("EcosystemSim: an agent-based simulation of China's multi-level rural social security system.")
+        {
+            RunCommand.Create(stdout, stderr, args),
+            ValidateCommand.Create(stdout, stderr),
+            ListCommand.Create(stdout, stderr),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // The first error is the cause; later ones usually follow from it (an unknown option's value, say).
+            string message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            await stderr.WriteLineAsync($"ecosim: {message} (see 'ecosim --help')");
+            return ExitCodes.BadInput;
+        }
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        return await parse.InvokeAsync(configuration, cancellationToken);
+    }
+}

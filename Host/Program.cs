@@ -1,0 +1,3 @@
+using EcosystemSim.Host.Cli;
+
+return await EcosimCli.RunAsync(args, Console.Out, Console.Error);

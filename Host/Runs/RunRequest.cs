@@ -1,0 +1,26 @@
+using Serilog.Events;
+
+namespace EcosystemSim.Host.Runs;
+
+/// <summary>What the user asked `run` to do.</summary>
+public sealed record RunRequest(
+    string Scenario,
+    string? Out,
+    int? Households,
+    int? Years,
+    int? StartYear,
+    ulong? Seed,
+    EngineKind Engine,
+    bool Force,
+    LogEventLevel LogLevel,
+    string CommandLine);
+
+/// <summary>The engines a run can use.</summary>
+public enum EngineKind
+{
+    /// <summary>Grains on an embedded single silo (the default).</summary>
+    Orleans,
+
+    /// <summary>The same rules in a plain loop.</summary>
+    InProcess,
+}

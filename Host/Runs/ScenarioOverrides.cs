@@ -1,0 +1,33 @@
+using System.Reflection;
+using EcosystemSim.Host.Cli;
+using EcosystemSim.Model.Parameters;
+using EcosystemSim.Scenarios;
+using EcosystemSim.Scenarios.Loading;
+
+namespace EcosystemSim.Host.Runs;
+
+/// <summary>Command-line overrides of a scenario's run settings, checked against the same ranges as the file.</summary>
+public static class ScenarioOverrides
+{
+    public static Scenario Apply(Scenario scenario, RunRequest request)
+    {
+        Check("--households", nameof(Scenario.Households), request.Households);
+        Check("--years", nameof(Scenario.Years), request.Years);
+        Check("--start-year", nameof(Scenario.StartYear), request.StartYear);
+        Check("--seed", nameof(Scenario.Seed), request.Seed);
+        return scenario with
+        {
+            Households = request.Households ?? scenario.Households,
+            Years = request.Years ?? scenario.Years,
+            StartYear = request.StartYear ?? scenario.StartYear,
+            Seed = request.Seed ?? scenario.Seed,
+        };
+    }
+
+    private static void Check(string option, string property, object? value)
+    {
+        if (value is null) return;
+        var param = typeof(Scenario).GetProperty(property)!.GetCustomAttribute<ParamAttribute>()!;
+        ParameterValidator.CheckValue(value, param, option, (path, message) => throw new UsageException($"{path}: {message}"));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using EcosystemSim.Host.Engines;
+using EcosystemSim.Model.Households;
+using EcosystemSim.Reports.Metrics;
+using Serilog;
+
+namespace EcosystemSim.Host.Runs;
+
+/// <summary>What a run produced.</summary>
+public sealed record RunResult(MetricsTable Metrics, PopulationSummary Population, double Weight, TimeSpan Initialisation, TimeSpan Years);
+
+/// <summary>
+/// Drives an engine through a run: initialise, then each year step and hand the year's records
+/// to the metric registry (the year protocol's last step). Knows nothing of Orleans.
+/// </summary>
+public static class SimulationRunner
+{
+    public static async Task<RunResult> RunAsync(ISimulation simulation, RunPlan plan, double ruralPopulation,
+        int replication, ILogger log, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var population = await simulation.InitializeAsync(plan, cancellationToken);
+        var initialisation = clock.Elapsed;
+        if (population.Persons == 0) throw new InvalidOperationException("the synthetic population has no persons");
+        double weight = ruralPopulation / population.Persons;
+        log.Information("Created {Households} households ({Persons} persons, weight {Weight:F1}) in {Seconds:F1}s on the {Engine} engine",
+            population.Households, population.Persons, weight, initialisation.TotalSeconds, simulation.Engine);
+
+        var metrics = new MetricsTable();
+        clock.Restart();
+        for (int year = plan.StartYear; year < plan.StartYear + plan.Years; year++)
+        {
+            var yearClock = Stopwatch.StartNew();
+            var outcome = await simulation.StepYearAsync(year, cancellationToken);
+            var records = new YearRecords(year, new ChunkedList<HouseholdYearRecord>(outcome.Counties.Select(c => c.Households).ToArray()),
+                outcome.Counties.Select(c => c.Ledger).ToArray(), outcome.National, weight);
+            metrics.AddRange(MetricRegistry.Compute(records, replication));
+            double seconds = yearClock.Elapsed.TotalSeconds;
+            log.Information("Year {Year} done in {Seconds:F2}s ({Rate:N0} household-years/s)",
+                year, seconds, population.Households / Math.Max(seconds, 1e-9));
+        }
+        return new RunResult(metrics, population, weight, initialisation, clock.Elapsed);
+    }
+}
+
+/// <summary>A read-only list over several arrays, end to end, without copying them.</summary>
+public sealed class ChunkedList<T>(IReadOnlyList<T[]> chunks) : IReadOnlyList<T>
+{
+    private readonly int[] _starts = Starts(chunks);
+
+    public int Count => _starts[^1];
+
+    public T this[int index]
+    {
+        get
+        {
+            int chunk = Array.BinarySearch(_starts, index);
+            chunk = chunk >= 0 ? chunk : ~chunk - 1;
+            while (chunks[chunk].Length == 0) chunk++;
+            return chunks[chunk][index - _starts[chunk]];
+        }
+    }
+
+    public IEnumerator<T> GetEnumerator()
+    {
+        foreach (var chunk in chunks)
+        {
+            foreach (var item in chunk) yield return item;
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static int[] Starts(IReadOnlyList<T[]> chunks)
+    {
+        var starts = new int[chunks.Count + 1];
+        for (int i = 0; i < chunks.Count; i++) starts[i + 1] = starts[i] + chunks[i].Length;
+        return starts;
+    }
+}
