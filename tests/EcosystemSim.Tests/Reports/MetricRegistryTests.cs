@@ -1,0 +1,74 @@
+using EcosystemSim.Model;
+using EcosystemSim.Model.Government;
+using EcosystemSim.Model.Households;
+using EcosystemSim.Reports.Metrics;
+
+namespace EcosystemSim.Tests.Reports;
+
+public class MetricRegistryTests
+{
+    private static YearRecords TwoHouseholds() => new(2021,
+        [
+            new HouseholdYearRecord
+            {
+                HouseholdId = 0, Region = Region.East, Members = 3, PensionEligible = 2, PensionContributors = 1,
+                PensionLowestTier = 1, PensionEnrolled = 2, Elderly = 1, PensionRecipients = 1, PensionMonthlyFen = 300_00,
+                MarketIncomePerCapitaFen = 20_000_00, AccountBalanceFen = 1_000_00,
+            },
+            new HouseholdYearRecord
+            {
+                HouseholdId = 1, Region = Region.West, Members = 2, PensionEligible = 2, PensionContributors = 2,
+                PensionLowestTier = 1, PensionEnrolled = 2, Elderly = 0, PensionRecipients = 0,
+                MarketIncomePerCapitaFen = 10_000_00, AccountBalanceFen = 500_00,
+            },
+        ],
+        [new CountyLedger { CountyId = 0, Region = Region.East, CentralMinimumPensionFen = 558_00, TopUpFen = 100_00 }],
+        new NationalAccounts { Year = 2021, MinimumPensionMonthlyFen = 93_00 },
+        Weight: 10);
+
+    private static double Value(string metric, string region) =>
+        MetricRegistry.Compute(TwoHouseholds(), 0).Single(r => r.Metric == metric && r.Region == region).Value;
+
+    [Theory]
+    [InlineData("pension_contribution_rate", "national", 0.75)]
+    [InlineData("pension_contribution_rate", "east", 0.5)]
+    [InlineData("pension_contribution_rate", "west", 1.0)]
+    [InlineData("pension_recipient_rate", "national", 1.0)]
+    [InlineData("pension_participants", "national", 50.0)] // (4 enrolled + 1 recipient) * weight 10
+    [InlineData("pension_beneficiaries", "national", 10.0)]
+    [InlineData("pension_lowest_tier_share", "national", 2 / 3.0)]
+    [InlineData("avg_monthly_pension_yuan", "national", 300.0)]
+    [InlineData("min_basic_pension_yuan", "west", 93.0)]
+    [InlineData("mean_market_income_per_capita_yuan", "national", 16_000.0)] // (3 * 20,000 + 2 * 10,000) / 5 persons
+    [InlineData("population", "national", 50.0)]
+    [InlineData("elderly_share", "national", 0.2)]
+    [InlineData("central_spending_yuan", "east", 5580.0)]
+    [InlineData("local_spending_yuan", "national", 1000.0)]
+    [InlineData("pension_fund_balance_yuan", "national", 15_000.0)]
+    public void Metrics_have_their_hand_computed_values(string metric, string region, double expected) =>
+        Assert.Equal(expected, Value(metric, region), 9);
+
+    [Fact]
+    public void A_rate_with_nobody_in_the_denominator_is_NaN_not_zero() =>
+        Assert.True(double.IsNaN(Value("pension_recipient_rate", "west")));
+
+    [Fact]
+    public void Every_region_gets_every_metric_in_registry_order()
+    {
+        var rows = MetricRegistry.Compute(TwoHouseholds(), 3).ToList();
+        Assert.Equal(MetricRegistry.RegionNames.Count * MetricRegistry.All.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal(3, r.Replication));
+        Assert.Equal(MetricRegistry.All.Select(m => m.Name), rows.Take(MetricRegistry.All.Count).Select(r => r.Metric));
+        Assert.Equal(["national", "east", "central", "west", "northeast"], rows.Select(r => r.Region).Distinct());
+        Assert.Equal(MetricRegistry.All.Count, MetricRegistry.All.Select(m => m.Name).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_csv_is_tidy_invariant_and_round_trips_doubles()
+    {
+        var table = new MetricsTable();
+        table.AddRange([new MetricRow(0, 2021, "national", "x", 0.1 + 0.2), new MetricRow(1, 2022, "east", "y", double.NaN)]);
+        string csv = table.ToCsv();
+        Assert.Equal("replication,year,region,metric,value\n0,2021,national,x,0.30000000000000004\n1,2022,east,y,NaN\n", csv);
+    }
+}
