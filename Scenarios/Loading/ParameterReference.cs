@@ -39,7 +39,7 @@ public static class ParameterReference
                 var p = f.Param!;
                 sb.Append("| `").Append(f.Name).Append("` | ").Append(p.Unit).Append(" | ")
                   .Append(Cell(Format(f.Property.GetValue(f.Holder(defaults))))).Append(" | ")
-                  .Append(Range(p)).Append(" | ").Append(Cell(p.Description)).Append(" | ").Append(Cell(p.Source)).Append(" |\n");
+                  .Append(f.Kind == FieldKind.Choice ? string.Join(", ", ParameterTree.ChoiceNames(f.Type)) : Range(p)).Append(" | ").Append(Cell(p.Description)).Append(" | ").Append(Cell(p.Source)).Append(" |\n");
             }
         }
         foreach (var f in fields.Where(f => f.Kind == FieldKind.Section))
@@ -62,6 +62,7 @@ public static class ParameterReference
     {
         null => "",
         string s => s.Length == 0 ? "(empty)" : s,
+        Enum e => ParameterTree.ChoiceName(e),
         YearSchedule s => string.Join(", ", s.Years.Select((y, i) => $"{y}: {Number(s.Values[i])}")),
         Array a => "[" + string.Join(", ", a.Cast<object>().Select(Format)) + "]",
         double or int or long or ulong => Number(Convert.ToDouble(value, CultureInfo.InvariantCulture)),

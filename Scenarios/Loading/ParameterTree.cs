@@ -39,6 +39,13 @@ public static class ParameterTree
         return sb.ToString();
     }
 
+    /// <summary>The YAML names of an enum's values, in declaration order.</summary>
+    public static IReadOnlyList<string> ChoiceNames(Type enumType) =>
+        Enum.GetNames(enumType).Select(YamlName).ToArray();
+
+    /// <summary>The YAML name of an enum value.</summary>
+    public static string ChoiceName(object value) => YamlName(value.ToString()!);
+
     /// <summary>What kind of YAML value a CLR type takes.</summary>
     public static FieldKind KindOf(Type type)
     {
@@ -46,6 +53,7 @@ public static class ParameterTree
         if (type == typeof(bool)) return FieldKind.Boolean;
         if (type == typeof(int) || type == typeof(long) || type == typeof(ulong)) return FieldKind.Integer;
         if (type == typeof(double)) return FieldKind.Number;
+        if (type.IsEnum) return FieldKind.Choice;
         if (type.IsArray) return FieldKind.List;
         if (type == typeof(YearSchedule)) return FieldKind.Schedule;
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(RegionValues<>)) return FieldKind.ByRegion;
@@ -83,6 +91,7 @@ public enum FieldKind
     Boolean,
     Integer,
     Number,
+    Choice,
     List,
     ByRegion,
     Schedule,

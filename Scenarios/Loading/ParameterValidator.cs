@@ -57,6 +57,7 @@ public static class ParameterValidator
                 break;
             case string:
             case bool:
+            case Enum:
                 break;
             default:
                 if (value.GetType().GetProperty(nameof(RegionValues<int>.Values))?.GetValue(value) is IEnumerable values)

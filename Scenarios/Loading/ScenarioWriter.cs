@@ -26,6 +26,7 @@ public static class ScenarioWriter
         YearSchedule s => new JsonObject(s.Years.Select((y, i) =>
             KeyValuePair.Create(y.ToString(CultureInfo.InvariantCulture), (JsonNode?)JsonValue.Create(s.Values[i])))),
         Array a => new JsonArray(a.Cast<object>().Select(e => Value(e, ParameterTree.KindOf(e.GetType()))).ToArray()),
+        Enum e => JsonValue.Create(ParameterTree.ChoiceName(e)),
         _ when kind == FieldKind.ByRegion => ByRegion(value),
         _ when kind == FieldKind.Section => ToJson(value),
         _ => JsonValue.Create(value),

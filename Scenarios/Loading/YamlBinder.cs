@@ -70,6 +70,13 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
                 if (!TryNumber(node, path, out double number)) return false;
                 value = number;
                 return true;
+            case FieldKind.Choice:
+                if (!Scalar(node, path, "one of " + string.Join(", ", ParameterTree.ChoiceNames(type)), out string? choice)) return false;
+                var names = ParameterTree.ChoiceNames(type);
+                int index = names.ToList().IndexOf(choice!);
+                if (index < 0) return Fail(node, path, Suggestions.UnknownField(choice!, names, "choice") + $"; expected one of {string.Join(", ", names)}");
+                value = Enum.GetValues(type).GetValue(index);
+                return true;
             case FieldKind.List:
                 return TryList(type.GetElementType()!, node, path, out value);
             case FieldKind.ByRegion:
