@@ -3,7 +3,7 @@ using EcosystemSim.Model.Government;
 
 namespace EcosystemSim.Grains;
 
-/// <summary>Holds a county's policy state and steps its households once a year (the year protocol, step 3-4).</summary>
+/// <summary>Holds a county's state and steps its households once a year (the year protocol, steps 3-4).</summary>
 [CollectionAgeLimit(Days = 1)]
 public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
 {
@@ -12,7 +12,7 @@ public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
 
     private CountyInit? _init;
     private IHouseholdGrain[] _households = [];
-    private CountyPeers? _peers;
+    private CountyState? _state;
 
     public async Task<CountyInitReport> Initialize(CountyInit init)
     {
@@ -26,17 +26,18 @@ public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
         }
         var householdInit = new HouseholdInit(init.Parameters, init.Seed, init.County, init.StartYear);
         int[] members = await FanOut.Run(_households, FanOutWindow, h => h.Initialize(householdInit));
-        _peers = LocalGovernmentRules.InitialPeers(init.Parameters);
-        return new CountyInitReport(init.County.Id, _households.Length, members.Sum(m => (long)m));
+        long persons = members.Sum(m => (long)m);
+        _state = LocalGovernmentRules.InitialState(init.Parameters, init.County, init.StartYear, persons);
+        return new CountyInitReport(init.County.Id, _households.Length, persons);
     }
 
     public async Task<CountyYearReport> StepYear(NationalPolicy national)
     {
         var init = _init ?? throw new InvalidOperationException("county stepped before initialisation");
-        var context = LocalGovernmentRules.OpenYear(init.Parameters, init.Seed, init.County, national, _peers!);
+        var context = LocalGovernmentRules.OpenYear(init.Seed, init.County, _state!, national);
         var records = await FanOut.Run(_households, FanOutWindow, h => h.Step(context));
-        var (ledger, peers) = LocalGovernmentRules.CloseYear(init.County, context, records);
-        _peers = peers;
+        var (ledger, next) = LocalGovernmentRules.CloseYear(init.Seed, init.County, _state!, context, records);
+        _state = next;
         return new CountyYearReport(init.County.Id, national.Year, records, ledger);
     }
 

@@ -14,7 +14,8 @@ public sealed class InProcessSimulation : ISimulation
 {
     private RunPlan? _plan;
     private HouseholdState[][] _households = [];
-    private CountyPeers[] _peers = [];
+    private CountyState[] _counties = [];
+    private CentralState _central = new();
 
     public string Engine => "inprocess";
 
@@ -25,7 +26,8 @@ public sealed class InProcessSimulation : ISimulation
         _plan = plan;
         var layout = plan.Layout;
         _households = new HouseholdState[layout.Count][];
-        _peers = new CountyPeers[layout.Count];
+        _counties = new CountyState[layout.Count];
+        _central = new CentralState();
         Parallel.For(0, layout.Count, Options(cancellationToken), c =>
         {
             var county = layout[c];
@@ -35,7 +37,8 @@ public sealed class InProcessSimulation : ISimulation
                 households[i] = PopulationRules.CreateHousehold(plan.Parameters, plan.Seed, county, county.FirstHouseholdId + i, plan.StartYear);
             }
             _households[c] = households;
-            _peers[c] = LocalGovernmentRules.InitialPeers(plan.Parameters);
+            long persons = households.Sum(h => (long)h.Members.Length);
+            _counties[c] = LocalGovernmentRules.InitialState(plan.Parameters, county, plan.StartYear, persons);
         });
         long persons = _households.Sum(county => county.Sum(h => (long)h.Members.Length));
         return Task.FromResult(new PopulationSummary(plan.Households, persons));
@@ -44,20 +47,19 @@ public sealed class InProcessSimulation : ISimulation
     public Task<YearOutcome> StepYearAsync(int year, CancellationToken cancellationToken)
     {
         var plan = _plan ?? throw new InvalidOperationException("the simulation was not initialised");
-        var national = CentralFundRules.OpenYear(plan.Parameters, year);
+        (var national, _central) = CentralFundRules.OpenYear(plan.Parameters, _central, year);
         var reports = new CountyYearReport[plan.Layout.Count];
         Parallel.For(0, plan.Layout.Count, Options(cancellationToken), c =>
         {
             var county = plan.Layout[c];
-            var context = LocalGovernmentRules.OpenYear(plan.Parameters, plan.Seed, county, national, _peers[c]);
+            var context = LocalGovernmentRules.OpenYear(plan.Seed, county, _counties[c], national);
             var households = _households[c];
             var records = new HouseholdYearRecord[households.Length];
             for (int i = 0; i < households.Length; i++) records[i] = HouseholdRules.Step(households[i], context);
-            var (ledger, peers) = LocalGovernmentRules.CloseYear(county, context, records);
-            _peers[c] = peers;
+            (var ledger, _counties[c]) = LocalGovernmentRules.CloseYear(plan.Seed, county, _counties[c], context, records);
             reports[c] = new CountyYearReport(county.Id, year, records, ledger);
         });
-        var accounts = CentralFundRules.CloseYear(national, reports.Select(r => r.Ledger).ToArray());
+        (var accounts, _central) = CentralFundRules.CloseYear(national, _central, reports.Select(r => r.Ledger).ToArray());
         return Task.FromResult(new YearOutcome(year, reports, accounts));
     }
 

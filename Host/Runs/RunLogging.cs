@@ -22,6 +22,8 @@ public static class RunLogging
             .MinimumLevel.Override("Microsoft", frameworkLevel)
             // Orleans' placement runs through a Polly resilience pipeline that logs every activation at Information.
             .MinimumLevel.Override("Polly", frameworkLevel)
+            // The watchdog's first check after start can report the machine's uptime as a stall; real stalls show elsewhere.
+            .MinimumLevel.Override("Orleans.Runtime.Watchdog", LogEventLevel.Error)
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: ConsoleTemplate,
                 standardErrorFromLevel: LogEventLevel.Verbose);
         if (file is not null)

@@ -16,7 +16,7 @@ public sealed record RunResult(MetricsTable Metrics, PopulationSummary Populatio
 public static class SimulationRunner
 {
     public static async Task<RunResult> RunAsync(ISimulation simulation, RunPlan plan, double ruralPopulation,
-        int replication, ILogger log, CancellationToken cancellationToken)
+        int replication, ILogger log, CancellationToken cancellationToken, Action<YearRecords>? onYear = null)
     {
         var clock = Stopwatch.StartNew();
         var population = await simulation.InitializeAsync(plan, cancellationToken);
@@ -35,6 +35,7 @@ public static class SimulationRunner
             var records = new YearRecords(year, new ChunkedList<HouseholdYearRecord>(outcome.Counties.Select(c => c.Households).ToArray()),
                 outcome.Counties.Select(c => c.Ledger).ToArray(), outcome.National, weight);
             metrics.AddRange(MetricRegistry.Compute(records, replication));
+            onYear?.Invoke(records);
             double seconds = yearClock.Elapsed.TotalSeconds;
             log.Information("Year {Year} done in {Seconds:F2}s ({Rate:N0} household-years/s)",
                 year, seconds, population.Households / Math.Max(seconds, 1e-9));

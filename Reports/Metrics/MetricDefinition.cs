@@ -1,3 +1,5 @@
+using EcosystemSim.Model;
+
 namespace EcosystemSim.Reports.Metrics;
 
 /// <summary>A metric, declared once: its name in metrics.csv, unit, meaning, and how it is computed.</summary>
@@ -7,11 +9,19 @@ namespace EcosystemSim.Reports.Metrics;
 /// <param name="Compute">The value for one year and region.</param>
 public sealed record MetricDefinition(string Name, string Unit, string Description, Func<MetricInput, double> Compute);
 
-/// <summary>What a metric sees: the year's records, the region's totals, and the weight.</summary>
-public sealed record MetricInput(YearRecords Year, RegionTotals Totals)
+/// <summary>What a metric sees: the year's records, the region's totals, and which households are in the region.</summary>
+public sealed record MetricInput(YearRecords Year, RegionTotals Totals, Func<Region, bool> Include)
 {
+    private (double Value, double Weight)[]? _perCapitaDisposable;
+
     public double Weight => Year.Weight;
 
     /// <summary>A ratio, NaN when nothing is in the denominator.</summary>
     public static double Ratio(double numerator, double denominator) => denominator == 0 ? double.NaN : numerator / denominator;
+
+    /// <summary>(per-capita disposable income, persons) of every non-empty household in the region, in household id order.</summary>
+    public (double Value, double Weight)[] PerCapitaDisposable() => _perCapitaDisposable ??= Year.Households
+        .Where(r => r.Members > 0 && Include(r.Region))
+        .Select(r => (Money.ToYuan(r.DisposableIncomeFen) / r.Members, (double)r.Members))
+        .ToArray();
 }

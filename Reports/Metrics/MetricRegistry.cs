@@ -5,17 +5,30 @@ namespace EcosystemSim.Reports.Metrics;
 
 /// <summary>
 /// Every metric the model reports, declared once and computed at one point: for each year, for
-/// the nation and for each region, from the year's records. Rates are shares of persons; counts
-/// and money are weighted up to the real rural population.
+/// the nation and for each region, from the year's records. Rates are shares of persons unless
+/// the description says otherwise; counts and money are weighted up to the real rural population.
 /// </summary>
 public static class MetricRegistry
 {
+    private static double Yuan(long fen, MetricInput m) => Money.ToYuan(fen) * m.Weight;
+
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
+        // Population.
         new("population", "persons", "Rural residents (weighted).",
             m => m.Totals.Persons * m.Weight),
-        new("elderly_share", "share", "Share of residents at or above the pension age.",
+        new("elderly_share", "share", "Residents at or above the pension age, over all residents.",
             m => Ratio(m.Totals.Elderly, m.Totals.Persons)),
+        new("migrant_share", "share", "Working-age residents (16 to below the pension age) who work away from home.",
+            m => Ratio(m.Totals.Migrants, m.Totals.WorkingAge)),
+        new("crude_death_rate", "per person", "Deaths in the year over residents at the end of the year.",
+            m => Ratio(m.Totals.Deaths, m.Totals.Persons)),
+        new("crude_birth_rate", "per person", "Births in the year over residents at the end of the year.",
+            m => Ratio(m.Totals.Births, m.Totals.Persons)),
+        new("urbanisation_rate", "per person", "Residents who left the rural population for good in the year, over residents at the end of the year.",
+            m => Ratio(m.Totals.LeftRural, m.Totals.Persons)),
+
+        // Coverage.
         new("pension_contribution_rate", "share", "Members who contributed to the resident basic pension this year, over members who may contribute (from 16 to below the pension age, not receiving).",
             m => Ratio(m.Totals.PensionContributors, m.Totals.PensionEligible)),
         new("pension_recipient_rate", "share", "Members receiving the resident basic pension, over members at or above the pension age.",
@@ -26,20 +39,93 @@ public static class MetricRegistry
             m => m.Totals.PensionRecipients * m.Weight),
         new("pension_lowest_tier_share", "share", "Contributors who chose the lowest contribution tier, over all contributors.",
             m => Ratio(m.Totals.PensionLowestTier, m.Totals.PensionContributors)),
+        new("medical_enrollment_rate", "share", "Residents enrolled in the resident basic medical insurance.",
+            m => Ratio(m.Totals.MedicalEnrolled, m.Totals.Persons)),
+        new("medical_enrollment_rate_young_healthy", "share", "Enrolment among residents under 45 without a chronic condition (the first to drop out when premiums rise).",
+            m => Ratio(m.Totals.YoungHealthyEnrolled, m.Totals.YoungHealthy)),
+        new("dibao_recipient_rate", "share", "Residents in households receiving dibao.",
+            m => Ratio(m.Totals.DibaoReceivingPersons, m.Totals.Persons)),
+        new("dibao_standard_monthly_yuan", "yuan/person/month", "The dibao standard, averaged over residents.",
+            m => Ratio(Money.ToYuan((long)Math.Round(m.Totals.DibaoStandardPersonFen)) / 12, m.Totals.LedgerPersons)),
+        new("dibao_exclusion_error", "share", "Residents of eligible households (income with pensions below the standard) who do not receive dibao, over residents of eligible households.",
+            m => Ratio(m.Totals.DibaoEligiblePersons - m.Totals.DibaoEligibleReceivingPersons, m.Totals.DibaoEligiblePersons)),
+        new("dibao_inclusion_error", "share", "Residents of recipient households that are not eligible, over residents of recipient households.",
+            m => Ratio(m.Totals.DibaoReceivingPersons - m.Totals.DibaoEligibleReceivingPersons, m.Totals.DibaoReceivingPersons)),
+
+        // Adequacy.
         new("avg_monthly_pension_yuan", "yuan/month", "Average monthly resident pension over recipients (minimum + local top-up + account pension).",
             m => Ratio(Money.ToYuan(m.Totals.PensionMonthlyFen), m.Totals.PensionRecipients)),
         new("min_basic_pension_yuan", "yuan/month", "The central minimum basic pension in force.",
             m => Money.ToYuan(m.Year.National.MinimumPensionMonthlyFen)),
-        new("mean_market_income_per_capita_yuan", "yuan/person/year", "Mean per-capita market income over persons, before public transfers.",
+        new("pension_replacement_rate", "ratio", "The average resident pension (a year's worth) over mean per-capita disposable income.",
+            m => Ratio(12 * Ratio(Money.ToYuan(m.Totals.PensionMonthlyFen), m.Totals.PensionRecipients),
+                Ratio(Money.ToYuan(m.Totals.DisposableIncomeFen), m.Totals.Persons))),
+        new("urban_rural_pension_ratio", "ratio", "The average urban-employee pension over the average resident pension.",
+            m => Ratio(m.Year.National.UrbanPensionMonthlyYuan, Ratio(Money.ToYuan(m.Totals.PensionMonthlyFen), m.Totals.PensionRecipients))),
+        new("admissions_per_100", "admissions/100 persons", "Hospital admissions in the year per 100 residents.",
+            m => 100 * Ratio(m.Totals.Admissions, m.Totals.Persons)),
+        new("uncovered_admission_share", "share", "Admissions not covered by insurance (not enrolled, or in a waiting period), over all admissions.",
+            m => Ratio(m.Totals.AdmissionsUncovered, m.Totals.Admissions)),
+        new("medical_spending_per_capita_yuan", "yuan/person/year", "Medical spending (inpatient and outpatient, all payers) per resident.",
+            m => Ratio(Money.ToYuan(m.Totals.MedicalCostFen), m.Totals.Persons)),
+        new("medical_oop_per_capita_yuan", "yuan/person/year", "Out-of-pocket medical spending per resident.",
+            m => Ratio(Money.ToYuan(m.Totals.OutOfPocketFen), m.Totals.Persons)),
+        new("medical_oop_share", "share", "Out-of-pocket spending over total medical spending (inpatient and outpatient).",
+            m => Ratio(m.Totals.OutOfPocketFen, m.Totals.MedicalCostFen)),
+        new("catastrophic_health_rate", "share of households", "Households whose out-of-pocket medical spending is at least 40% of their capacity to pay (a share of households, as in the survey literature).",
+            m => Ratio(m.Totals.CatastrophicHouseholds, m.Totals.Households)),
+        new("impoverished_by_illness_rate", "share", "Residents at or above the poverty line on disposable income but below it once out-of-pocket medical spending is deducted.",
+            m => Ratio(m.Totals.ImpoverishedPersons, m.Totals.Persons)),
+        new("chronic_share", "share", "Residents with a chronic condition.",
+            m => Ratio(m.Totals.Chronic, m.Totals.Persons)),
+
+        // Income.
+        new("mean_income_per_capita_yuan", "yuan/person/year", "Mean per-capita disposable income over persons (NBS definition: market income including remittances, plus public transfers, less contributions and premiums).",
+            m => Ratio(Money.ToYuan(m.Totals.DisposableIncomeFen), m.Totals.Persons)),
+        new("median_income_per_capita_yuan", "yuan/person/year", "Median per-capita disposable income over persons.",
+            m => Distribution.WeightedMedian(m.PerCapitaDisposable())),
+        new("mean_market_income_per_capita_yuan", "yuan/person/year", "Mean per-capita market income (earnings and remittances) over persons, before public transfers.",
             m => Ratio(Money.ToYuan(m.Totals.MarketIncomeFen), m.Totals.Persons)),
-        new("pension_contributions_yuan", "yuan/year", "Contributions paid by members (weighted).",
-            m => Money.ToYuan(m.Totals.ContributionFen) * m.Weight),
-        new("central_spending_yuan", "yuan/year", "Central government spending (weighted): its share of the minimum pension.",
-            m => Money.ToYuan(m.Totals.CentralSpendingFen) * m.Weight),
-        new("local_spending_yuan", "yuan/year", "Local government spending (weighted): subsidies, its share of the minimum pension, top-ups, account pensions beyond the balance.",
-            m => Money.ToYuan(m.Totals.LocalSpendingFen) * m.Weight),
-        new("pension_fund_balance_yuan", "yuan", "Individual account balances at the end of the year (weighted).",
-            m => Money.ToYuan(m.Totals.AccountBalanceFen) * m.Weight),
+        new("urban_rural_income_ratio", "ratio", "Urban per-capita disposable income over rural mean_income_per_capita_yuan.",
+            m => Ratio(m.Year.National.UrbanIncomePerCapitaYuan, Ratio(Money.ToYuan(m.Totals.DisposableIncomeFen), m.Totals.Persons))),
+
+        // Poverty.
+        new("poverty_line_yuan", "yuan/person/year", "The poverty line in force (indexed to prices).",
+            m => Money.ToYuan(m.Year.National.PovertyLineFen)),
+        new("poverty_headcount", "share", "Residents of households whose per-capita disposable income is below the poverty line.",
+            m => Ratio(m.Totals.PoorPersons, m.Totals.Persons)),
+
+        // Fiscal.
+        new("central_spending_yuan", "yuan/year", "Central spending (weighted): its shares of the minimum pension, the medical subsidy and dibao, and equalisation transfers to counties.",
+            m => Yuan(m.Totals.CentralSpendingFen, m)),
+        new("local_spending_yuan", "yuan/year", "Local spending (weighted): contribution subsidies, its share of the minimum pension, top-ups, account pensions beyond balances, its shares of the medical subsidy and dibao, medical assistance, publicity.",
+            m => Yuan(m.Totals.LocalSpendingFen, m)),
+        new("local_revenue_yuan", "yuan/year", "Local revenue for social security (weighted): the counties' own revenue plus central equalisation transfers.",
+            m => Yuan(m.Totals.RevenueFen + m.Totals.EqualisationFen, m)),
+        new("local_reserve_yuan", "yuan", "Reserves of the local social security budgets at the end of the year (weighted; negative is debt).",
+            m => Yuan(m.Totals.ReserveFen, m)),
+        new("dibao_spending_yuan", "yuan/year", "Dibao benefits paid (weighted).",
+            m => Yuan(m.Totals.DibaoFen, m)),
+        new("pension_contributions_yuan", "yuan/year", "Pension contributions paid by members (weighted).",
+            m => Yuan(m.Totals.ContributionFen, m)),
+        new("pension_fund_balance_yuan", "yuan", "Individual pension account balances at the end of the year (weighted).",
+            m => Yuan(m.Totals.AccountBalanceFen, m)),
+        new("medical_fund_balance_yuan", "yuan", "Balances of the county resident medical insurance funds at the end of the year (weighted).",
+            m => Yuan(m.Totals.MedicalFundFen, m)),
+        new("misappropriated_yuan", "yuan/year", "Funds diverted by local governments in the year (weighted).",
+            m => Yuan(m.Totals.DivertedFen, m)),
+        new("fiscal_cost_share_of_income", "share", "Public spending on rural social security (central spending other than equalisation, plus local spending) over rural market income.",
+            m => Ratio(Money.ToYuan(m.Totals.CentralSpendingFen - m.Totals.EqualisationFen + m.Totals.LocalSpendingFen), Money.ToYuan(m.Totals.MarketIncomeFen))),
+        new("counties_cutting_share", "share of counties", "Counties that cut or delayed local benefits for lack of money this year, over all counties.",
+            m => Ratio(m.Totals.CountiesCutting, m.Totals.Counties)),
+        new("scandal_counties", "counties", "Counties where misappropriation was detected this year (unweighted count of simulated counties).",
+            m => m.Totals.Scandals),
+
+        // Attitudes.
+        new("avg_awareness", "0-1", "Mean insurance awareness over residents.",
+            m => Ratio(m.Totals.AwarenessSum, m.Totals.Persons)),
+        new("avg_trust", "0-1", "Mean trust in public schemes over residents.",
+            m => Ratio(m.Totals.TrustSum, m.Totals.Persons)),
     ];
 
     /// <summary>The regions of metrics.csv, in order: national first.</summary>
@@ -48,11 +134,11 @@ public static class MetricRegistry
     /// <summary>Every metric for every region of one year, in registry order.</summary>
     public static IEnumerable<MetricRow> Compute(YearRecords year, int replication)
     {
-        var scopes = new List<(string Name, RegionTotals Totals)> { ("national", RegionTotals.Of(year, _ => true)) };
-        scopes.AddRange(Regions.All.Select(r => (Regions.Name(r), RegionTotals.Of(year, x => x == r))));
-        foreach (var (name, totals) in scopes)
+        var scopes = new List<(string Name, Func<Region, bool> Include)> { ("national", _ => true) };
+        scopes.AddRange(Regions.All.Select(r => (Regions.Name(r), (Func<Region, bool>)(x => x == r))));
+        foreach (var (name, include) in scopes)
         {
-            var input = new MetricInput(year, totals);
+            var input = new MetricInput(year, RegionTotals.Of(year, include), include);
             foreach (var metric in All) yield return new MetricRow(replication, year.Year, name, metric.Name, metric.Compute(input));
         }
     }

@@ -4,25 +4,29 @@ using EcosystemSim.Model.Households;
 namespace EcosystemSim.Reports.Metrics;
 
 /// <summary>
-/// Integer sums of the year's records over one region (or all): computed once per year and
-/// region, in household id order, then read by every metric of the registry.
+/// Sums of the year's records over one region (or all), computed once per year and region in
+/// household id order, then read by every metric of the registry. Person counts and money are
+/// integers; the attitude sums are doubles added in household id order.
 /// </summary>
 public sealed class RegionTotals
 {
-    public long Households { get; private set; }
-    public long Persons { get; private set; }
-    public long Elderly { get; private set; }
-    public long PensionEligible { get; private set; }
-    public long PensionContributors { get; private set; }
-    public long PensionLowestTier { get; private set; }
-    public long PensionEnrolled { get; private set; }
-    public long PensionRecipients { get; private set; }
-    public long PensionMonthlyFen { get; private set; }
-    public long ContributionFen { get; private set; }
-    public long AccountBalanceFen { get; private set; }
-    public long MarketIncomeFen { get; private set; }
-    public long CentralSpendingFen { get; private set; }
-    public long LocalSpendingFen { get; private set; }
+    public long Households;
+    public long Persons;
+    public long Children, WorkingAge, Elderly, Migrants, Deaths, Births, LeftRural, Chronic;
+    public long PensionEligible, PensionContributors, PensionLowestTier, PensionEnrolled, PensionRecipients;
+    public long PensionMonthlyFen, PensionPaidFen, ContributionFen, AccountBalanceFen;
+    public long MedicalEnrolled, YoungHealthy, YoungHealthyEnrolled, Admissions, AdmissionsUncovered;
+    public long MedicalCostFen, OutOfPocketFen;
+    public long DibaoEligiblePersons, DibaoReceivingPersons, DibaoEligibleReceivingPersons, DibaoFen;
+    public long MarketIncomeFen, DisposableIncomeFen;
+    public long PoorPersons, ImpoverishedPersons, CatastrophicHouseholds;
+    public double AwarenessSum, TrustSum;
+
+    // From the county ledgers.
+    public long Counties, CountiesCutting, Scandals;
+    /// <summary>Sum over counties of the dibao standard times the county's persons (for a person-weighted mean).</summary>
+    public double DibaoStandardPersonFen, LedgerPersons;
+    public long CentralSpendingFen, LocalSpendingFen, EqualisationFen, MedicalFundFen, DivertedFen, RevenueFen, ReserveFen;
 
     /// <summary>Totals over the households (and counties) for which <paramref name="include"/> holds.</summary>
     public static RegionTotals Of(YearRecords year, Func<Region, bool> include)
@@ -30,31 +34,66 @@ public sealed class RegionTotals
         var t = new RegionTotals();
         foreach (var r in year.Households)
         {
-            if (!include(r.Region)) continue;
-            t.Add(r);
+            if (include(r.Region)) t.Add(r);
         }
         foreach (var ledger in year.Ledgers)
         {
             if (!include(ledger.Region)) continue;
+            t.Counties++;
+            if (ledger.PaymentRatio < 1) t.CountiesCutting++;
+            if (ledger.ScandalDetected) t.Scandals++;
+            t.DibaoStandardPersonFen += (double)ledger.DibaoStandardFen * ledger.Persons;
+            t.LedgerPersons += ledger.Persons;
             t.CentralSpendingFen += ledger.CentralSpendingFen;
             t.LocalSpendingFen += ledger.LocalSpendingFen;
+            t.EqualisationFen += ledger.EqualisationFen;
+            t.MedicalFundFen += ledger.MedicalFundFen;
+            t.DivertedFen += ledger.DivertedFen;
+            t.RevenueFen += ledger.RevenueFen;
+            t.ReserveFen += ledger.ReserveFen;
         }
         return t;
     }
 
     private void Add(in HouseholdYearRecord r)
     {
+        if (r.Members == 0) return;
         Households++;
         Persons += r.Members;
+        Children += r.Children;
+        WorkingAge += r.WorkingAge;
         Elderly += r.Elderly;
+        Migrants += r.Migrants;
+        Deaths += r.Deaths;
+        Births += r.Births;
+        LeftRural += r.LeftRural;
+        Chronic += r.Chronic;
         PensionEligible += r.PensionEligible;
         PensionContributors += r.PensionContributors;
         PensionLowestTier += r.PensionLowestTier;
         PensionEnrolled += r.PensionEnrolled;
         PensionRecipients += r.PensionRecipients;
         PensionMonthlyFen += r.PensionMonthlyFen;
+        PensionPaidFen += r.PensionPaidFen;
         ContributionFen += r.ContributionFen;
         AccountBalanceFen += r.AccountBalanceFen;
-        MarketIncomeFen += r.MarketIncomePerCapitaFen * r.Members;
+        MedicalEnrolled += r.MedicalEnrolled;
+        YoungHealthy += r.YoungHealthy;
+        YoungHealthyEnrolled += r.YoungHealthyEnrolled;
+        Admissions += r.Admissions;
+        AdmissionsUncovered += r.AdmissionsUncovered;
+        MedicalCostFen += r.MedicalCostFen;
+        OutOfPocketFen += r.OutOfPocketFen;
+        if (r.DibaoEligible) DibaoEligiblePersons += r.Members;
+        if (r.DibaoReceiving) DibaoReceivingPersons += r.Members;
+        if (r.DibaoEligible && r.DibaoReceiving) DibaoEligibleReceivingPersons += r.Members;
+        DibaoFen += r.DibaoFen;
+        MarketIncomeFen += r.MarketIncomeFen;
+        DisposableIncomeFen += r.DisposableIncomeFen;
+        if (r.InPoverty) PoorPersons += r.Members;
+        if (r.ImpoverishedByIllness) ImpoverishedPersons += r.Members;
+        if (r.Catastrophic) CatastrophicHouseholds++;
+        AwarenessSum += r.Awareness * r.Members;
+        TrustSum += r.Trust * r.Members;
     }
 }

@@ -1,60 +1,101 @@
 namespace EcosystemSim.Model.Government;
 
-/// <summary>A county's pension accounts for a year, from its households' records.</summary>
+/// <summary>A county's accounts for a year, settled from its households' records.</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record CountyLedger
 {
     public int CountyId { get; init; }
-
     public Region Region { get; init; }
-
     public int Year { get; init; }
+    public long Persons { get; init; }
 
-    /// <summary>Members' contributions (including arrears).</summary>
+    // Pension.
     public long ContributionsFen { get; init; }
-
-    /// <summary>Local contribution subsidies.</summary>
     public long SubsidiesFen { get; init; }
-
-    /// <summary>The national minimum part of pensions paid, by its central share.</summary>
     public long CentralMinimumPensionFen { get; init; }
-
-    /// <summary>The national minimum part of pensions paid, by its local share.</summary>
     public long LocalMinimumPensionFen { get; init; }
-
-    /// <summary>Local top-ups paid.</summary>
     public long TopUpFen { get; init; }
-
-    /// <summary>Account pensions paid from members' balances.</summary>
     public long AnnuityFromAccountsFen { get; init; }
-
-    /// <summary>Account pensions paid by local finance after a balance ran out.</summary>
     public long AnnuityFromLocalFen { get; init; }
-
-    /// <summary>Individual account balances at the end of the year.</summary>
     public long AccountBalanceFen { get; init; }
 
-    /// <summary>Central government spending in the county.</summary>
-    public long CentralSpendingFen => CentralMinimumPensionFen;
+    // Medical insurance.
+    /// <summary>Premiums collected (paid by households and by medical assistance).</summary>
+    public long PremiumsFen { get; init; }
+    public long CentralMedicalSubsidyFen { get; init; }
+    public long LocalMedicalSubsidyFen { get; init; }
+    public long ReimbursedFen { get; init; }
+    public long CriticalIllnessFen { get; init; }
+    /// <summary>Medical assistance: towards costs and premiums.</summary>
+    public long AssistanceFen { get; init; }
+    /// <summary>The county medical fund's balance at the end of the year.</summary>
+    public long MedicalFundFen { get; init; }
+    /// <summary>The local budget's payment to clear a medical fund deficit.</summary>
+    public long FundDeficitCoverFen { get; init; }
 
-    /// <summary>Local government spending.</summary>
-    public long LocalSpendingFen => SubsidiesFen + LocalMinimumPensionFen + TopUpFen + AnnuityFromLocalFen;
+    // Dibao.
+    /// <summary>The county's dibao standard, per person per year.</summary>
+    public long DibaoStandardFen { get; init; }
+    public long CentralDibaoFen { get; init; }
+    public long LocalDibaoFen { get; init; }
+
+    // Local budget.
+    public long PublicityFen { get; init; }
+    /// <summary>Central equalisation transfer to the county (per resident, plus the cover of a year-end deficit).</summary>
+    public long EqualisationFen { get; init; }
+    /// <summary>The county's own revenue for social security.</summary>
+    public long RevenueFen { get; init; }
+    /// <summary>The local budget's reserve at the end of the year.</summary>
+    public long ReserveFen { get; init; }
+    public double PaymentRatio { get; init; }
+
+    // Supervision.
+    public long DivertedFen { get; init; }
+    public long RecoveredFen { get; init; }
+    public bool ScandalDetected { get; init; }
+
+    // Income.
+    public long MarketIncomeFen { get; init; }
+    public long DisposableIncomeFen { get; init; }
+
+    /// <summary>Central spending in the county: its shares of the minimum pension, the medical subsidy and dibao, and equalisation.</summary>
+    public long CentralSpendingFen => CentralMinimumPensionFen + CentralMedicalSubsidyFen + CentralDibaoFen + EqualisationFen;
+
+    /// <summary>Local spending: subsidies, its share of the minimum, top-ups, account pensions beyond balances, its shares of the medical subsidy and dibao, medical fund deficits, assistance, publicity.</summary>
+    public long LocalSpendingFen => SubsidiesFen + LocalMinimumPensionFen + TopUpFen + AnnuityFromLocalFen
+                                    + LocalMedicalSubsidyFen + FundDeficitCoverFen + LocalDibaoFen + AssistanceFen + PublicityFen;
 }
 
-/// <summary>The central fund's record of a year: national sums of the county ledgers.</summary>
+/// <summary>The central fund's record of a year: national amounts and sums of the county ledgers.</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record NationalAccounts
 {
     public int Year { get; init; }
-
     public long MinimumPensionMonthlyFen { get; init; }
-
+    public long MedicalPremiumFen { get; init; }
+    public long PovertyLineFen { get; init; }
+    public double UrbanIncomePerCapitaYuan { get; init; }
+    public double UrbanPensionMonthlyYuan { get; init; }
     public long CentralSpendingFen { get; init; }
-
     public long LocalSpendingFen { get; init; }
-
     public long ContributionsFen { get; init; }
-
     /// <summary>Pension fund balance: the individual accounts held at the end of the year.</summary>
-    public long FundBalanceFen { get; init; }
+    public long PensionFundBalanceFen { get; init; }
+    public long MedicalFundBalanceFen { get; init; }
+    public long DivertedFen { get; init; }
+    public long Persons { get; init; }
+    public long DisposableIncomeFen { get; init; }
+}
+
+/// <summary>The central fund's state between years (for the adjustment rule of the minimum pension).</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
+public sealed record CentralState
+{
+    /// <summary>The minimum pension paid last year (unrounded yuan a month), 0 before the first year.</summary>
+    public double LastMinimumYuan { get; init; }
+
+    /// <summary>National per-capita disposable income in the last two closed years (0 when unknown).</summary>
+    public double LastDisposablePerCapitaYuan { get; init; }
+
+    public double PreviousDisposablePerCapitaYuan { get; init; }
 }

@@ -2,79 +2,219 @@ using EcosystemSim.Model.Households;
 using EcosystemSim.Model.Income;
 using EcosystemSim.Model.Parameters;
 using EcosystemSim.Model.Pension;
+using EcosystemSim.Model.Random;
 using EcosystemSim.Model.World;
 
 namespace EcosystemSim.Model.Government;
 
-/// <summary>A local government's year: set local policy, then settle the county's accounts from its households' records.</summary>
+/// <summary>
+/// A local government's year. At the start it sets local policy from its state: the pension
+/// top-up and subsidies (cut when its budget is in deficit), the dibao standard and the medical
+/// thresholds from last year's local income, the reimbursement ratio its fund can afford. At the
+/// end it settles the county's accounts from its households' records: the pension, the medical
+/// fund, dibao, assistance, publicity; its revenue and reserve; misappropriation and its detection.
+/// </summary>
 public static class LocalGovernmentRules
 {
-    /// <summary>
-    /// Local policy for a year: the pension top-up grows with the region's income (times the
-    /// county's own factor); subsidies follow the schedule times the regional multiplier, never
-    /// below the legal floors.
-    /// </summary>
-    public static LocalPolicy SetPolicy(ModelParameters p, CountySpec county, int year)
+    /// <summary>The county's state before the first year, once its households exist.</summary>
+    public static CountyState InitialState(ModelParameters p, CountySpec county, int startYear, long persons)
     {
+        double market = IncomeRules.MeanMarketPerCapitaYuan(p, county.Region, startYear - 1) * county.IncomeFactor;
+        double medicalInflow = (p.Medical.PremiumYuan.ValueAt(startYear - 1, p.Medical.GrowthAfterSchedule) +
+                                p.Medical.SubsidyYuan.ValueAt(startYear - 1, p.Medical.GrowthAfterSchedule)) * p.Medical.InitialEnrolment;
+        return new CountyState
+        {
+            IncomeFactor = county.IncomeFactor,
+            Peers = new CountyPeers(p.Pension.HistoryParticipation, p.Medical.InitialEnrolment),
+            ReimbursementRatio = p.Medical.ReimbursementRatio,
+            MedicalFundFen = Money.FromYuan(p.Medical.FundReserveYears * medicalInflow * persons),
+            ReserveFen = Money.FromYuan(p.LocalGovernment.InitialReserveYears * p.LocalGovernment.FiscalCapacity[county.Region] * market * persons),
+            LastDisposablePerCapitaYuan = market * p.LocalGovernment.InitialDisposableToMarket,
+            LastDiscretionaryFen = 0,
+            UndetectedDivertedFen = 0,
+            ScandalPending = false,
+        };
+    }
+
+    /// <summary>
+    /// Share of discretionary benefits a county pays: 1 while its debt is within the tolerance, less by
+    /// the debt beyond it (as a share of last year's discretionary benefits), never below the floor.
+    /// </summary>
+    public static double PaymentRatio(LocalGovernmentParameters p, long reserveFen, long lastDiscretionaryFen)
+    {
+        if (lastDiscretionaryFen <= 0) return 1;
+        double excessDebt = -reserveFen / (double)lastDiscretionaryFen - p.DebtTolerance;
+        return excessDebt <= 0 ? 1 : Math.Clamp(1 - excessDebt, p.MinimumPaymentRatio, 1);
+    }
+
+    /// <summary>The context every household of the county sees this year.</summary>
+    public static YearContext OpenYear(ulong seed, CountySpec county, CountyState state, NationalPolicy national)
+    {
+        var p = national.Parameters;
+        int year = national.Year;
         var region = county.Region;
-        double regionalMean = IncomeRules.RegionalMeanYuan(p.Income, region, year);
-        double incomeIndex = regionalMean / p.Income.MeanPerCapitaYuan[region];
         var pension = p.Pension;
-        double topUpYuan = pension.TopUpMonthlyYuan[region] * county.TopUpFactor *
-                           Math.Pow(incomeIndex, pension.TopUpIncomeElasticity);
+        double index = p.Income.Index(region, year);
+        double paymentRatio = PaymentRatio(p.LocalGovernment, state.ReserveFen, state.LastDiscretionaryFen);
+
+        double topUp = pension.TopUpMonthlyYuan[region] * county.TopUpFactor * Math.Pow(index, pension.TopUpIncomeElasticity);
         var subsidies = new long[pension.TiersYuan.Length];
         for (int k = 0; k < subsidies.Length; k++)
         {
-            subsidies[k] = PensionRules.SubsidyFen(pension.TiersYuan[k], pension.SubsidyByTierYuan[k],
-                pension.SubsidyMultiplier[region], pension);
+            long full = PensionRules.SubsidyFen(pension.TiersYuan[k], pension.SubsidyByTierYuan[k], pension.SubsidyMultiplier[region], pension);
+            long floor = PensionRules.SubsidyFen(pension.TiersYuan[k], 0, 0, pension);
+            subsidies[k] = floor + Money.Scale(full - floor, paymentRatio);
         }
-        return new LocalPolicy(county.Id, Money.FromYuan(topUpYuan), subsidies, regionalMean * county.IncomeFactor);
+        double lastDisposable = state.LastDisposablePerCapitaYuan;
+        var medical = p.Medical;
+        var local = new LocalPolicy
+        {
+            CountyId = county.Id,
+            TopUpMonthlyFen = Money.FromYuan(topUp * paymentRatio),
+            SubsidyByTierFen = subsidies,
+            EarningUnitYuan = IncomeRules.EarningUnitYuan(p, region, year) * state.IncomeFactor,
+            MeanMarketPerCapitaYuan = IncomeRules.MeanMarketPerCapitaYuan(p, region, year) * state.IncomeFactor,
+            RemittanceYuan = IncomeRules.RemittanceYuan(p, region, year),
+            LastDisposablePerCapitaYuan = lastDisposable,
+            ReimbursementRatio = state.ReimbursementRatio,
+            DeductibleFen = Money.FromYuan(medical.DeductibleYuan * national.MedicalCostIndex),
+            ReimbursementCapFen = Money.FromYuan(medical.CapIncomeMultiple * lastDisposable),
+            CriticalIllnessThresholdFen = Money.FromYuan(medical.CriticalIllnessThreshold * lastDisposable),
+            AssistanceCapFen = Money.FromYuan(medical.AssistanceCapYuan * national.MedicalCostIndex),
+            DibaoStandardFen = Money.FromYuan(p.Dibao.StandardRatio * p.Dibao.ConsumptionShare * lastDisposable),
+            TargetingError = p.Dibao.TargetingError[region],
+            PublicityPerCapitaYuan = p.LocalGovernment.PublicityPerCapitaYuan[region] * index,
+            Scandal = state.ScandalPending,
+            PaymentRatio = paymentRatio,
+        };
+        return new YearContext(year, seed, national, local, state.Peers);
     }
 
-    /// <summary>What households see in the first year: the peer rate from the history participation chance.</summary>
-    public static CountyPeers InitialPeers(ModelParameters p) => new(p.Pension.HistoryParticipation);
-
-    /// <summary>The context every household of the county sees this year.</summary>
-    public static YearContext OpenYear(ModelParameters p, ulong seed, CountySpec county, NationalPolicy national, CountyPeers peers) =>
-        new(national.Year, seed, p, national, SetPolicy(p, county, national.Year), peers);
-
-    /// <summary>
-    /// Settles the county's pension accounts from its households' records and works out the
-    /// aggregates households will see next year.
-    /// </summary>
-    public static (CountyLedger Ledger, CountyPeers NextPeers) CloseYear(
-        CountySpec county, YearContext ctx, ReadOnlySpan<HouseholdYearRecord> records)
+    /// <summary>Settles the county's year from its households' records and gives its state for next year.</summary>
+    public static (CountyLedger Ledger, CountyState Next) CloseYear(
+        ulong seed, CountySpec county, CountyState state, YearContext ctx, ReadOnlySpan<HouseholdYearRecord> records)
     {
-        long contributions = 0, subsidies = 0, minimum = 0, topUp = 0, annuity = 0, fromAccounts = 0, balance = 0;
-        long eligible = 0, contributors = 0;
-        foreach (ref readonly var r in records)
-        {
-            contributions += r.ContributionFen;
-            subsidies += r.SubsidyFen;
-            minimum += r.MinimumPensionFen;
-            topUp += r.TopUpFen;
-            annuity += r.AnnuityFen;
-            fromAccounts += r.AnnuityFromAccountFen;
-            balance += r.AccountBalanceFen;
-            eligible += r.PensionEligible;
-            contributors += r.PensionContributors;
-        }
-        long central = PensionRules.CentralShareFen(minimum, ctx.National.CentralShareOfMinimum[county.Region]);
+        var p = ctx.Parameters;
+        var region = county.Region;
+        var t = Totals.Of(records);
+
+        long standardSubsidy = t.MedicalEnrolled * ctx.National.MedicalSubsidyFen;
+        long centralMedical = Money.Scale(standardSubsidy, p.Medical.CentralShareOfSubsidy[region]);
+        long centralMinimum = PensionRules.CentralShareFen(t.MinimumPension, p.Pension.CentralShareOfMinimum[region]);
+        long centralDibao = Money.Scale(t.Dibao, p.Dibao.CentralShare[region]);
+        long premiums = t.Premiums + t.PremiumAssistance;
+        long fiscalSubsidy = standardSubsidy + Money.Scale(premiums + standardSubsidy, p.Medical.OtherIncomeShare);
+        double index = p.Income.Index(region, ctx.Year);
+
+        // Supervision: a share of the county's fund flows is diverted from the medical fund; a detection recovers part.
+        var lg = p.LocalGovernment;
+        long diverted = Money.Scale(t.Subsidies + t.TopUp + premiums + fiscalSubsidy, lg.MisappropriationShare);
+        long undetected = state.UndetectedDivertedFen + diverted;
+        bool detected = undetected > 0 &&
+                        new Rng(seed, Entity.County(county.Id), ctx.Year, RngStream.Detection).Uniform(0) < lg.DetectionProbability;
+        long recovered = detected ? Money.Scale(undetected, lg.RecoveryShare) : 0;
+
+        long fund = state.MedicalFundFen + premiums + fiscalSubsidy - t.Reimbursed - t.CriticalIllness - diverted + recovered;
+        long deficitCover = Math.Max(0, -fund);
+        fund += deficitCover;
         var ledger = new CountyLedger
         {
             CountyId = county.Id,
-            Region = county.Region,
+            Region = region,
             Year = ctx.Year,
-            ContributionsFen = contributions,
-            SubsidiesFen = subsidies,
-            CentralMinimumPensionFen = central,
-            LocalMinimumPensionFen = minimum - central,
-            TopUpFen = topUp,
-            AnnuityFromAccountsFen = fromAccounts,
-            AnnuityFromLocalFen = annuity - fromAccounts,
-            AccountBalanceFen = balance,
+            Persons = t.Persons,
+            ContributionsFen = t.Contributions,
+            SubsidiesFen = t.Subsidies,
+            CentralMinimumPensionFen = centralMinimum,
+            LocalMinimumPensionFen = t.MinimumPension - centralMinimum,
+            TopUpFen = t.TopUp,
+            AnnuityFromAccountsFen = t.AnnuityFromAccounts,
+            AnnuityFromLocalFen = t.Annuity - t.AnnuityFromAccounts,
+            AccountBalanceFen = t.AccountBalance,
+            PremiumsFen = premiums,
+            CentralMedicalSubsidyFen = centralMedical,
+            LocalMedicalSubsidyFen = fiscalSubsidy - centralMedical,
+            ReimbursedFen = t.Reimbursed,
+            CriticalIllnessFen = t.CriticalIllness,
+            AssistanceFen = t.Assistance + t.PremiumAssistance,
+            MedicalFundFen = fund,
+            FundDeficitCoverFen = deficitCover,
+            DibaoStandardFen = ctx.Local.DibaoStandardFen,
+            CentralDibaoFen = centralDibao,
+            LocalDibaoFen = t.Dibao - centralDibao,
+            PublicityFen = Money.FromYuan(ctx.Local.PublicityPerCapitaYuan * t.Persons),
+            EqualisationFen = Money.FromYuan(lg.EqualisationPerCapitaYuan[region] * index * t.Persons),
+            RevenueFen = Money.Scale(t.Market, lg.FiscalCapacity[region]),
+            PaymentRatio = ctx.Local.PaymentRatio,
+            DivertedFen = diverted,
+            RecoveredFen = recovered,
+            ScandalDetected = detected,
+            MarketIncomeFen = t.Market,
+            DisposableIncomeFen = t.Disposable,
         };
-        double rate = eligible == 0 ? ctx.Peers.PensionContributionRate : contributors / (double)eligible;
-        return (ledger, new CountyPeers(rate));
+        long reserve = state.ReserveFen + ledger.RevenueFen + ledger.EqualisationFen - ledger.LocalSpendingFen;
+        long backstop = reserve < 0 ? Money.Scale(-reserve, lg.DeficitCoverShare) : 0;
+        reserve += backstop;
+        ledger = ledger with { ReserveFen = reserve, EqualisationFen = ledger.EqualisationFen + backstop };
+
+        long outflow = t.Reimbursed + t.CriticalIllness;
+        double ratio = outflow <= 0
+            ? state.ReimbursementRatio
+            : Math.Clamp(state.ReimbursementRatio + p.Medical.FundAdjustment * (fund / (double)outflow - p.Medical.FundReserveYears),
+                p.Medical.ReimbursementRatioRange[0], p.Medical.ReimbursementRatioRange[1]);
+        double drift = p.Income.CountyDrift;
+        double nextFactor = state.IncomeFactor *
+                            Math.Exp(drift * new Rng(seed, Entity.County(county.Id), ctx.Year, RngStream.CountyDrift).Normal(0) - drift * drift / 2);
+        var next = new CountyState
+        {
+            IncomeFactor = nextFactor,
+            Peers = new CountyPeers(
+                t.PensionEligible == 0 ? state.Peers.PensionContributionRate : t.PensionContributors / (double)t.PensionEligible,
+                t.Persons == 0 ? state.Peers.MedicalEnrolmentRate : t.MedicalEnrolled / (double)t.Persons),
+            ReimbursementRatio = ratio,
+            MedicalFundFen = fund,
+            ReserveFen = reserve,
+            LastDisposablePerCapitaYuan = t.Persons == 0 ? state.LastDisposablePerCapitaYuan : Money.ToYuan(t.Disposable) / t.Persons,
+            LastDiscretionaryFen = Money.Scale(t.TopUp + t.Subsidies, 1 / ctx.Local.PaymentRatio),
+            UndetectedDivertedFen = detected ? 0 : undetected,
+            ScandalPending = detected,
+        };
+        return (ledger, next);
+    }
+
+    /// <summary>Integer sums of a county's household records.</summary>
+    private struct Totals
+    {
+        public long Persons, PensionEligible, PensionContributors, MedicalEnrolled;
+        public long Contributions, Subsidies, MinimumPension, TopUp, Annuity, AnnuityFromAccounts, AccountBalance;
+        public long Premiums, PremiumAssistance, Reimbursed, CriticalIllness, Assistance, Dibao, Market, Disposable;
+
+        public static Totals Of(ReadOnlySpan<HouseholdYearRecord> records)
+        {
+            var t = new Totals();
+            foreach (ref readonly var r in records)
+            {
+                t.Persons += r.Members;
+                t.PensionEligible += r.PensionEligible;
+                t.PensionContributors += r.PensionContributors;
+                t.MedicalEnrolled += r.MedicalEnrolled;
+                t.Contributions += r.ContributionFen;
+                t.Subsidies += r.SubsidyFen;
+                t.MinimumPension += r.MinimumPensionFen;
+                t.TopUp += r.TopUpFen;
+                t.Annuity += r.AnnuityFen;
+                t.AnnuityFromAccounts += r.AnnuityFromAccountFen;
+                t.AccountBalance += r.AccountBalanceFen;
+                t.Premiums += r.PremiumsFen;
+                t.PremiumAssistance += r.PremiumAssistanceFen;
+                t.Reimbursed += r.ReimbursedFen;
+                t.CriticalIllness += r.CriticalIllnessFen;
+                t.Assistance += r.AssistanceFen;
+                t.Dibao += r.DibaoFen;
+                t.Market += r.MarketIncomeFen;
+                t.Disposable += r.DisposableIncomeFen;
+            }
+            return t;
+        }
     }
 }

@@ -2,24 +2,97 @@ using EcosystemSim.Model.Parameters;
 
 namespace EcosystemSim.Model.Government;
 
-/// <summary>What the central fund publishes for a year.</summary>
-[GenerateSerializer, Immutable]
-public sealed record NationalPolicy(
-    [property: Id(0)] int Year,
-    [property: Id(1)] long MinimumPensionMonthlyFen,
-    [property: Id(2)] RegionValues<double> CentralShareOfMinimum);
+/// <summary>What the central fund publishes for a year: the parameters in force and the national amounts.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
+public sealed record NationalPolicy
+{
+    public required int Year { get; init; }
+
+    /// <summary>The parameters in force this year.</summary>
+    public required ModelParameters Parameters { get; init; }
+
+    public required long MinimumPensionMonthlyFen { get; init; }
+
+    /// <summary>Individual medical premium per enrollee.</summary>
+    public required long MedicalPremiumFen { get; init; }
+
+    /// <summary>Fiscal medical subsidy per enrollee.</summary>
+    public required long MedicalSubsidyFen { get; init; }
+
+    /// <summary>Poverty line, per person per year.</summary>
+    public required long PovertyLineFen { get; init; }
+
+    /// <summary>Mean cost of a hospital admission this year.</summary>
+    public required double AdmissionCostYuan { get; init; }
+
+    /// <summary>Medical cost level relative to the cost year (for outpatient costs, deductibles, caps).</summary>
+    public required double MedicalCostIndex { get; init; }
+
+    public required double UrbanIncomePerCapitaYuan { get; init; }
+
+    public required double UrbanPensionMonthlyYuan { get; init; }
+}
 
 /// <summary>What a local government sets for its county in a year.</summary>
-[GenerateSerializer, Immutable]
-public sealed record LocalPolicy(
-    [property: Id(0)] int CountyId,
-    [property: Id(1)] long TopUpMonthlyFen,
-    [property: Id(2)] long[] SubsidyByTierFen,
-    [property: Id(3)] double MeanIncomePerCapitaYuan);
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
+public sealed record LocalPolicy
+{
+    public required int CountyId { get; init; }
+
+    /// <summary>Local pension top-up actually paid (after any cut).</summary>
+    public required long TopUpMonthlyFen { get; init; }
+
+    /// <summary>Contribution subsidy per tier actually paid (after any cut, never below the legal floors).</summary>
+    public required long[] SubsidyByTierFen { get; init; }
+
+    /// <summary>Earnings of a working-age adult at home of average productivity in this county and year.</summary>
+    public required double EarningUnitYuan { get; init; }
+
+    /// <summary>Mean per-capita market income in the county this year (for a population of the census age shape).</summary>
+    public required double MeanMarketPerCapitaYuan { get; init; }
+
+    /// <summary>Remittances a member working away sends home this year.</summary>
+    public required double RemittanceYuan { get; init; }
+
+    /// <summary>Last year's per-capita disposable income in the county (the base of standards and thresholds).</summary>
+    public required double LastDisposablePerCapitaYuan { get; init; }
+
+    public required double ReimbursementRatio { get; init; }
+
+    public required long DeductibleFen { get; init; }
+
+    /// <summary>Yearly cap on basic reimbursement per person.</summary>
+    public required long ReimbursementCapFen { get; init; }
+
+    /// <summary>Critical illness insurance threshold per person per year.</summary>
+    public required long CriticalIllnessThresholdFen { get; init; }
+
+    /// <summary>Yearly cap on medical assistance per person.</summary>
+    public required long AssistanceCapFen { get; init; }
+
+    /// <summary>Dibao standard per person per year.</summary>
+    public required long DibaoStandardFen { get; init; }
+
+    /// <summary>Spread of the means test's log error.</summary>
+    public required double TargetingError { get; init; }
+
+    public required double PublicityPerCapitaYuan { get; init; }
+
+    /// <summary>A misappropriation scandal broke (detected last year): trust falls.</summary>
+    public required bool Scandal { get; init; }
+
+    /// <summary>Share of discretionary local benefits paid (1 unless the county is short of money).</summary>
+    public required double PaymentRatio { get; init; }
+
+    /// <summary>Local benefits are cut or delayed this year.</summary>
+    public bool BenefitCut => PaymentRatio < 1;
+}
 
 /// <summary>Last year's county aggregates that households see (peer effects).</summary>
 [GenerateSerializer, Immutable]
-public sealed record CountyPeers([property: Id(0)] double PensionContributionRate);
+public sealed record CountyPeers(
+    [property: Id(0)] double PensionContributionRate,
+    [property: Id(1)] double MedicalEnrolmentRate);
 
 /// <summary>
 /// Everything a household may see in a year, sent by its local government in one call. One
@@ -29,7 +102,10 @@ public sealed record CountyPeers([property: Id(0)] double PensionContributionRat
 public sealed record YearContext(
     [property: Id(0)] int Year,
     [property: Id(1)] ulong Seed,
-    [property: Id(2)] ModelParameters Parameters,
-    [property: Id(3)] NationalPolicy National,
-    [property: Id(4)] LocalPolicy Local,
-    [property: Id(5)] CountyPeers Peers);
+    [property: Id(2)] NationalPolicy National,
+    [property: Id(3)] LocalPolicy Local,
+    [property: Id(4)] CountyPeers Peers)
+{
+    /// <summary>The parameters in force this year.</summary>
+    public ModelParameters Parameters => National.Parameters;
+}

@@ -1,29 +1,57 @@
+using EcosystemSim.Model.Attitudes;
+using EcosystemSim.Model.Demography;
+using EcosystemSim.Model.Dibao;
 using EcosystemSim.Model.Government;
 using EcosystemSim.Model.Income;
+using EcosystemSim.Model.Medical;
 using EcosystemSim.Model.Pension;
+using EcosystemSim.Model.Welfare;
 
 namespace EcosystemSim.Model.Households;
 
-/// <summary>A household's year, in the order MODEL.md gives: income, then each member's pension.</summary>
+/// <summary>
+/// A household's year, in order: demography, income, each member's pension, dibao (on income
+/// including pensions), health and medical insurance, welfare, learning.
+/// </summary>
 public static class HouseholdRules
 {
     /// <summary>Advances the household by one year in place and returns what it reports.</summary>
     public static HouseholdYearRecord Step(HouseholdState household, YearContext ctx)
     {
-        IncomeRules.Step(household, ctx);
         var record = new HouseholdYearRecord
         {
             HouseholdId = household.Id,
             Region = household.Region,
             County = household.County,
-            Members = household.Members.Length,
-            MarketIncomePerCapitaFen = household.IncomePerCapitaFen,
         };
+        DemographyRules.Step(household, ctx, ref record);
+        IncomeRules.Step(household, ctx, ref record);
         var members = household.Members;
         for (int i = 0; i < members.Length; i++)
         {
             PensionRules.StepMember(ref members[i], household, ctx, ref record);
         }
+        DibaoRules.Step(household, ctx, ref record);
+        MedicalRules.Step(household, ctx, ref record);
+        WelfareRules.Settle(household, ctx, ref record);
+        AttitudeRules.Step(household, ctx, ref record);
+        Census(household, ctx, ref record);
         return record;
+    }
+
+    /// <summary>Counts the household's members by age group and status at the end of the year.</summary>
+    private static void Census(HouseholdState household, YearContext ctx, ref HouseholdYearRecord r)
+    {
+        var pension = ctx.Parameters.Pension;
+        r.Members = household.Members.Length;
+        foreach (ref readonly var m in household.Members.AsSpan())
+        {
+            int age = m.Age(ctx.Year);
+            if (age < pension.EntryAge) r.Children++;
+            else if (age < pension.PensionAge) r.WorkingAge++;
+            else r.Elderly++;
+            if (m.Migrant) r.Migrants++;
+            if (m.Chronic) r.Chronic++;
+        }
     }
 }

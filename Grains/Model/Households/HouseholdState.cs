@@ -12,22 +12,39 @@ public sealed class HouseholdState
 
     public required int County { get; init; }
 
+    /// <summary>Living members in the rural population (the dead and those who left for good are removed).</summary>
     public required MemberState[] Members { get; set; }
 
-    /// <summary>Persistent component of log per-capita income (deviation from the county level).</summary>
+    /// <summary>Serial number the next newborn gets.</summary>
+    public int NextSerial { get; set; }
+
+    /// <summary>Persistent component of log productivity.</summary>
     public double IncomePersistent { get; set; }
 
-    /// <summary>This year's per-capita market income.</summary>
-    public long IncomePerCapitaFen { get; set; }
+    /// <summary>This year's market income (earnings and remittances), for the whole household.</summary>
+    public long MarketIncomeFen { get; set; }
 
     /// <summary>Insurance awareness, 0-1.</summary>
     public double Awareness { get; set; }
 
     /// <summary>Trust in public schemes, 0-1.</summary>
     public double Trust { get; set; }
+
+    /// <summary>Whether the household received dibao (in the year just stepped).</summary>
+    public bool Dibao { get; set; }
+
+    /// <summary>Whether <see cref="Dibao"/> is known: false before the first simulated year.</summary>
+    public bool DibaoKnown { get; set; }
+
+    /// <summary>Persistent standard-normal error of the household's means test.</summary>
+    public double AssessmentError { get; set; }
+
+    /// <summary>Market income per member this year (0 for an empty household).</summary>
+    public long MarketIncomePerCapitaFen => Members.Length == 0 ? 0 : MarketIncomeFen / Members.Length;
 }
 
 /// <summary>Where a member stands in the resident basic pension.</summary>
+[GenerateSerializer]
 public enum PensionStatus : byte
 {
     /// <summary>Below the pension age: may contribute.</summary>
@@ -48,6 +65,12 @@ public struct MemberState
 
     public int BirthYear;
 
+    /// <summary>Works away from home (sends remittances instead of earning at home).</summary>
+    public bool Migrant;
+
+    /// <summary>Has a chronic condition.</summary>
+    public bool Chronic;
+
     public PensionStatus PensionStatus;
 
     /// <summary>Years of contributions needed at the pension age (transitional rules for older cohorts).</summary>
@@ -62,6 +85,12 @@ public struct MemberState
 
     /// <summary>Monthly account pension fixed at retirement (balance / divisor).</summary>
     public long AnnuityFen;
+
+    /// <summary>Enrolled in the resident medical insurance (in the year just stepped).</summary>
+    public bool MedicalEnrolled;
+
+    /// <summary>Consecutive years not enrolled, up to the year just stepped (for the waiting period).</summary>
+    public int MedicalMissedYears;
 
     public readonly int Age(int year) => year - BirthYear;
 }

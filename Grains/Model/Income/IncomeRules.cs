@@ -1,25 +1,52 @@
+using EcosystemSim.Model.Government;
+using EcosystemSim.Model.Households;
 using EcosystemSim.Model.Parameters;
 using EcosystemSim.Model.Random;
 
 namespace EcosystemSim.Model.Income;
 
 /// <summary>
-/// Per-capita market income: log income is the county's level plus a persistent AR(1)
-/// component plus a transitory shock, shifted so that the mean (not the median) equals the
-/// level. The total log variance, -2 ln(median/mean), reproduces the median/mean ratio.
+/// Household market income = productivity x (earnings unit x the earning weights of members at
+/// home + remittances x members working away). Productivity is exp(p + e - s^2/2): p a persistent
+/// AR(1), e a transitory shock, s^2 their variance, so productivity averages 1.
 /// </summary>
 public static class IncomeRules
 {
-    /// <summary>Variance of log income implied by the median/mean ratio of a log-normal.</summary>
-    public static double LogVariance(IncomeParameters p) => -2 * Math.Log(p.MedianMeanRatio);
+    public static double PersistentSd(IncomeParameters p) => p.LogSd * Math.Sqrt(p.PersistentShare);
 
-    public static double PersistentSd(IncomeParameters p) => Math.Sqrt(LogVariance(p) * p.PersistentShare);
+    public static double TransitorySd(IncomeParameters p) => p.LogSd * Math.Sqrt(1 - p.PersistentShare);
 
-    public static double TransitorySd(IncomeParameters p) => Math.Sqrt(LogVariance(p) * (1 - p.PersistentShare));
+    /// <summary>A member's earning weight at home by age group.</summary>
+    public static double EarningWeight(IncomeParameters p, int age)
+    {
+        int group = 0;
+        while (group < p.EarningAgeBounds.Length && age >= p.EarningAgeBounds[group]) group++;
+        return p.EarningWeights[group];
+    }
 
-    /// <summary>The region's mean per-capita income in a year: the base-year level compounded at the region's growth rate.</summary>
-    public static double RegionalMeanYuan(IncomeParameters p, Region region, int year) =>
-        p.MeanPerCapitaYuan[region] * Math.Pow(1 + p.GrowthRate[region], year - p.BaseYear);
+    /// <summary>A member's earning weight at home, lower with a chronic condition.</summary>
+    public static double EarningWeight(IncomeParameters p, int age, bool chronic) =>
+        EarningWeight(p, age) * (chronic ? p.ChronicEarningFactor : 1);
+
+    /// <summary>Mean per-capita market income of the region in a year (for a population of the census age shape).</summary>
+    public static double MeanMarketPerCapitaYuan(ModelParameters p, Region region, int year) =>
+        p.Income.MeanMarketPerCapitaYuan[region] * p.Income.Index(region, year);
+
+    /// <summary>Remittances per migrant in the region in a year.</summary>
+    public static double RemittanceYuan(ModelParameters p, Region region, int year) =>
+        p.Income.RemittanceYuan * p.Income.Index(region, year);
+
+    /// <summary>
+    /// Earnings of a working-age adult at home of average productivity, chosen so that a population of
+    /// the census age shape has the region's mean market income: (mean - remittances x migrants per
+    /// person) / earning weight per person.
+    /// </summary>
+    public static double EarningUnitYuan(ModelParameters p, Region region, int year)
+    {
+        var tables = IncomeTables.For(p);
+        double remittances = RemittanceYuan(p, region, year) * tables.MigrantsPerPerson;
+        return Math.Max(0, MeanMarketPerCapitaYuan(p, region, year) - remittances) / tables.EarningWeightPerPerson;
+    }
 
     /// <summary>The persistent component for a new household, drawn from its stationary distribution.</summary>
     public static double InitialPersistent(IncomeParameters p, Rng rng) => PersistentSd(p) * rng.Normal(0);
@@ -28,19 +55,25 @@ public static class IncomeRules
     public static double NextPersistent(IncomeParameters p, double previous, Rng rng) =>
         p.Persistence * previous + Math.Sqrt(1 - p.Persistence * p.Persistence) * PersistentSd(p) * rng.Normal(0);
 
-    /// <summary>Per-capita income given the county level and the two components.</summary>
-    public static long PerCapitaFen(IncomeParameters p, double countyMeanYuan, double persistent, double transitory) =>
-        Money.FromYuan(countyMeanYuan * Math.Exp(persistent + transitory - LogVariance(p) / 2));
-
     /// <summary>Advances the household's income by one year.</summary>
-    public static void Step(Households.HouseholdState household, Government.YearContext ctx)
+    public static void Step(HouseholdState h, YearContext ctx, ref HouseholdYearRecord r)
     {
         var p = ctx.Parameters.Income;
-        var persistent = NextPersistent(p, household.IncomePersistent,
-            new Rng(ctx.Seed, Entity.Household(household.Id), ctx.Year, RngStream.IncomePersistent));
-        double transitory = TransitorySd(p) *
-            new Rng(ctx.Seed, Entity.Household(household.Id), ctx.Year, RngStream.IncomeTransitory).Normal(0);
-        household.IncomePersistent = persistent;
-        household.IncomePerCapitaFen = PerCapitaFen(p, ctx.Local.MeanIncomePerCapitaYuan, persistent, transitory);
+        ulong household = Entity.Household(h.Id);
+        h.IncomePersistent = NextPersistent(p, h.IncomePersistent, new Rng(ctx.Seed, household, ctx.Year, RngStream.IncomePersistent));
+        double transitory = TransitorySd(p) * new Rng(ctx.Seed, household, ctx.Year, RngStream.IncomeTransitory).Normal(0);
+        double productivity = Math.Exp(h.IncomePersistent + transitory - p.LogSd * p.LogSd / 2);
+
+        double weights = 0;
+        int migrants = 0;
+        foreach (ref readonly var m in h.Members.AsSpan())
+        {
+            if (m.Migrant) migrants++;
+            else weights += EarningWeight(p, m.Age(ctx.Year), m.Chronic);
+        }
+        long remittances = Money.FromYuan(productivity * ctx.Local.RemittanceYuan * migrants);
+        h.MarketIncomeFen = Money.FromYuan(productivity * ctx.Local.EarningUnitYuan * weights) + remittances;
+        r.MarketIncomeFen = h.MarketIncomeFen;
+        r.RemittancesFen = remittances;
     }
 }

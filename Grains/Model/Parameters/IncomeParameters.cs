@@ -1,34 +1,87 @@
 namespace EcosystemSim.Model.Parameters;
 
-/// <summary>The household income process: regional levels and growth, a persistent and a transitory shock.</summary>
+/// <summary>
+/// Household market income: earnings of members at home by age, remittances of members working
+/// away, both scaled by the household's productivity, a persistent AR(1) plus a transitory shock.
+/// </summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
-public sealed record IncomeParameters
+public sealed record IncomeParameters : IValidatable
 {
     [Param("year", "Year to which the income levels below (and the local top-ups) refer.",
         Min = 1990, Max = 2100, Source = "The paper's reference year, 2021")]
     public int BaseYear { get; init; } = 2021;
 
-    [Param("yuan/person/year", "Mean per-capita market income of rural residents in the base year, by region.",
-        Min = 100, Max = 1e6, Source = "NBS 2021 rural per-capita disposable income by region: East 23,556, Central 17,857, West 15,608, Northeast 18,280; weighted by the region shares they give the national 18,931 (CALIBRATION.md A)")]
-    public RegionValues<double> MeanPerCapitaYuan { get; init; } = new(23556, 17857, 15608, 18280);
+    [Param("yuan/person/year", "Mean per-capita market income (earnings and remittances, before public transfers) in the base year, by region, for a population of the census age shape.",
+        Min = 100, Max = 1e6, Source = "Calibrated so that 2021 disposable income matches NBS: East 23,556, Central 17,857, West 15,608, Northeast 18,280 (national 18,931; CALIBRATION.md A); public transfers net of contributions and premiums make up the difference")]
+    public RegionValues<double> MeanMarketPerCapitaYuan { get; init; } = new(22300, 16700, 14450, 17000);
 
-    [Param("per year", "Nominal growth of mean income, by region, from the base year on (and backwards before it).",
+    [Param("per year", "Nominal growth of mean income by region from the base year, until the year below.",
         Min = -0.5, Max = 0.5, Source = "NBS 2022: income growth of all residents 2012-2021 of East +110.1%, Central +116.2%, West +123.5%, Northeast +89.5%, annualised (CALIBRATION.md C)")]
     public RegionValues<double> GrowthRate { get; init; } = new(0.0860, 0.0894, 0.0935, 0.0736);
 
-    [Param("ratio", "Median over mean of per-capita income; fixes the spread of the log-normal income distribution.",
-        Min = 0.3, Max = 0.999, Source = "NBS: the rural median is 84.8% of the mean (CALIBRATION.md A)")]
-    public double MedianMeanRatio { get; init; } = 0.85;
+    [Param("year", "Last year of the historical growth rates; after it, growth eases to the long-run rate.",
+        Min = 1990, Max = 2100, Source = "The historical rates end with the base year; they also carry incomes back before it")]
+    public int GrowthUntilYear { get; init; } = 2021;
 
-    [Param("share", "Share of the variance of log income that is persistent (the rest is a transitory shock drawn anew each year).",
-        Min = 0, Max = 1, Source = "Assumption: most rural income inequality is persistent (land, skills, migrant members); panel studies put the transitory share at a quarter to a third")]
+    [Param("per year", "Long-run nominal income growth (every region) after the historical rates.",
+        Min = -0.5, Max = 0.5, Source = "NBS: rural per-capita disposable income grew 6.3% (2022), 7.7% (2023) and 6.6% (2024) in nominal terms (recalled); regions keep their level gaps")]
+    public double LongRunGrowthRate { get; init; } = 0.065;
+
+    [Param("years", "Ages at which the earning groups below begin: the first group is below the first age.",
+        Min = 0, Max = 120, Source = "Rationale: children below 16, working age to 59, the young old to 69, the old from 70")]
+    public int[] EarningAgeBounds { get; init; } = [16, 60, 70];
+
+    [Param("earning weight", "Earnings of a member at home by age group, relative to a working-age adult: children, working age, the young old, the old.",
+        Min = 0, Max = 10, Source = "Assumption: older farmers still farm (a rural elderly person earns about 45% of a working-age adult in their sixties, 15% later); children earn nothing")]
+    public double[] EarningWeights { get; init; } = [0, 1.0, 0.3, 0.1];
+
+    [Param("factor", "Earnings of a member with a chronic condition relative to a healthy member of the same age.",
+        Min = 0, Max = 1, Source = "Assumption: chronic illness cuts working time and capacity; illness is a main cause of rural poverty (44% of the poor in 2015 were impoverished by illness; CALIBRATION.md A)")]
+    public double ChronicEarningFactor { get; init; } = 0.5;
+
+    [Param("yuan/year", "Remittances a member working away sends home in the base year; grows with regional income.",
+        Min = 0, Max = 1e6, Source = "Assumption: about 30% of a migrant worker's pay of 4,432 yuan a month (NBS migrant worker monitoring survey 2021, recalled)")]
+    public double RemittanceYuan { get; init; } = 16000;
+
+    [Param("log sd", "Spread of household productivity (standard deviation of log income at given composition).",
+        Min = 0, Max = 3, Source = "Calibrated with the composition of households so that the median of disposable income is about 85% of the mean (NBS; CALIBRATION.md A)")]
+    public double LogSd { get; init; } = 0.42;
+
+    [Param("share", "Share of the variance of log productivity that is persistent (the rest is a transitory shock drawn anew each year).",
+        Min = 0, Max = 1, Source = "Assumption: most rural income inequality is persistent (land, skills); panel studies put the transitory share at a quarter to a third")]
     public double PersistentShare { get; init; } = 0.75;
 
     [Param("per year", "Year-to-year autocorrelation of the persistent component of log income.",
         Min = 0, Max = 1, Source = "Assumption: a highly persistent AR(1), typical of household income panels")]
     public double Persistence { get; init; } = 0.9;
 
-    [Param("log sd", "Spread of mean income between counties of a region (standard deviation of the log county level).",
+    [Param("log sd", "Spread of mean income between counties of a region in the first year.",
         Min = 0, Max = 2, Source = "Assumption: county means within a region differ by about 15% either way")]
     public double CountySpread { get; init; } = 0.15;
+
+    [Param("log sd per year", "Yearly shock to a county's income level (a random walk): counties diverge over time.",
+        Min = 0, Max = 1, Source = "Assumption: county growth differs by about 1.5 points a year")]
+    public double CountyDrift { get; init; } = 0.015;
+
+    /// <summary>The region's income growth rate in a year (historical rates to GrowthUntilYear, then the long-run rate).</summary>
+    public double GrowthIn(Region region, int year) => year <= GrowthUntilYear ? GrowthRate[region] : LongRunGrowthRate;
+
+    /// <summary>The region's income index relative to the base year (1 in the base year).</summary>
+    public double Index(Region region, int year)
+    {
+        double index = 1;
+        for (int y = BaseYear + 1; y <= year; y++) index *= 1 + GrowthIn(region, y);
+        for (int y = BaseYear; y > year; y--) index /= 1 + GrowthIn(region, y);
+        return index;
+    }
+
+    public IEnumerable<(string Field, string Message)> Validate()
+    {
+        if (EarningWeights.Length != EarningAgeBounds.Length + 1)
+            yield return ("earning_weights", $"needs one weight per age group: {EarningAgeBounds.Length + 1} groups from earning_age_bounds");
+        for (int i = 1; i < EarningAgeBounds.Length; i++)
+        {
+            if (EarningAgeBounds[i] <= EarningAgeBounds[i - 1]) yield return ("earning_age_bounds", "ages must increase");
+        }
+    }
 }

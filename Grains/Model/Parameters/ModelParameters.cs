@@ -4,12 +4,39 @@ namespace EcosystemSim.Model.Parameters;
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record ModelParameters
 {
-    [Section("The synthetic rural population.")]
+    [Section("The synthetic rural population at the start.")]
     public PopulationParameters Population { get; init; } = new();
 
-    [Section("Household incomes.")]
+    [Section("Deaths, births and migration.")]
+    public DemographyParameters Demography { get; init; } = new();
+
+    [Section("Household market income.")]
     public IncomeParameters Income { get; init; } = new();
+
+    [Section("Chronic conditions, hospital admissions and medical costs.")]
+    public HealthParameters Health { get; init; } = new();
 
     [Section("The resident basic pension (URRBPI).")]
     public PensionParameters Pension { get; init; } = new();
+
+    [Section("The resident basic medical insurance (URRBMI), critical illness insurance and medical assistance.")]
+    public MedicalParameters Medical { get; init; } = new();
+
+    [Section("The rural subsistence allowance (dibao).")]
+    public DibaoParameters Dibao { get; init; } = new();
+
+    [Section("Local governments: fiscal capacity, publicity, supervision, shortfalls.")]
+    public LocalGovernmentParameters LocalGovernment { get; init; } = new();
+
+    [Section("The central government: the minimum pension's adjustment rule and prices.")]
+    public CentralParameters Central { get; init; } = new();
+
+    [Section("How awareness and trust move.")]
+    public AttitudeParameters Attitudes { get; init; } = new();
+
+    [Section("Exogenous urban series for the urban-rural ratios.")]
+    public UrbanParameters Urban { get; init; } = new();
+
+    [Section("Poverty line and catastrophic spending threshold.")]
+    public WelfareParameters Welfare { get; init; } = new();
 }

@@ -37,13 +37,17 @@ public sealed record PensionParameters : IValidatable
         Min = 0, Max = 100000, Source = "Calibrated so that the 2021 average pension is near 191 yuan (the paper, section 3.1); much larger in the East, where some provinces pay several times the national average (CALIBRATION.md D)")]
     public RegionValues<double> TopUpMonthlyYuan { get; init; } = new(205, 42, 55, 32);
 
-    [Param("log sd", "Spread of the local top-up between counties of a region (standard deviation of the log county factor).",
+    [Param("log sd", "Spread of the local top-up between counties of a region beyond what their income explains (standard deviation of the log county factor).",
         Min = 0, Max = 3, Source = "Assumption: top-ups differ widely between provinces and counties")]
-    public double TopUpCountySpread { get; init; } = 0.35;
+    public double TopUpCountySpread { get; init; } = 0.25;
 
-    [Param("elasticity", "Growth of the local top-up relative to the growth of the region's mean income (1: in step with income).",
-        Min = 0, Max = 3, Source = "Assumption: local finance grows with local income (MODEL.md, local governments)")]
-    public double TopUpIncomeElasticity { get; init; } = 1.0;
+    [Param("elasticity", "How much more (in %) a county tops up per 1% more income than its region's average.",
+        Min = 0, Max = 5, Source = "Assumption: richer counties pay disproportionately larger top-ups (the paper, section 3.2: supplementary projects are better in developed areas)")]
+    public double TopUpCountyIncomeElasticity { get; init; } = 1.5;
+
+    [Param("elasticity", "Growth of the local top-up relative to the growth of the region's income (1: in step with income).",
+        Min = 0, Max = 3, Source = "Assumption: top-ups rise with local income but more slowly, as local budgets also carry the growing elderly population")]
+    public double TopUpIncomeElasticity { get; init; } = 0.6;
 
     [Param("share", "Share of the minimum basic pension paid by the central government, by region (the rest is local).",
         Min = 0, Max = 1, Source = "2011 and 2014 opinions: 100% in central and western provinces, 50% in eastern (CALIBRATION.md B); Northeast 83%: Liaoning counts as eastern for this purpose, Jilin and Heilongjiang as central, weighted by rural population (assumption)")]
@@ -141,7 +145,7 @@ public sealed record ParticipationParameters
 
     [Param("log-odds per unit", "Effect of last year's contribution rate in the county (0-1, centred at 0.5): peers.",
         Min = -20, Max = 20, Source = "Assumption: peer and village-cadre mobilisation effects are strong in rural enrolment")]
-    public double Peer { get; init; } = 1.5;
+    public double Peer { get; init; } = 1.0;
 
     [Param("log-odds", "Effect of having contributed last year (habit and inertia).",
         Min = -20, Max = 20, Source = "Assumption: most contributors renew; lapses are persistent")]
@@ -149,7 +153,7 @@ public sealed record ParticipationParameters
 
     [Param("log-odds", "Effect of having already enough years to receive the pension.",
         Min = -20, Max = 20, Source = "Assumption: many stop once vested, since further years add only the account pension")]
-    public double Vested { get; init; } = -1.5;
+    public double Vested { get; init; } = -0.7;
 
     [Param("log-odds per log point", "Effect of log per-capita income relative to the region's mean (liquidity).",
         Min = -20, Max = 20, Source = "Assumption: poorer households contribute less often")]
@@ -158,6 +162,10 @@ public sealed record ParticipationParameters
     [Param("log-odds per working life", "Effect of age, from 0 at the entry age to 1 just before the pension age.",
         Min = -20, Max = 20, Source = "Assumption: members nearer the pension age contribute more often; the young, often migrants, less")]
     public double Age { get; init; } = 1.2;
+
+    [Param("log-odds", "Effect of working away from home (migrants often join the employee scheme where they work, or lapse).",
+        Min = -20, Max = 20, Source = "Assumption")]
+    public double Migrant { get; init; } = -0.8;
 }
 
 /// <summary>

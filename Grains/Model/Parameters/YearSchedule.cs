@@ -35,6 +35,17 @@ public sealed record YearSchedule
         return before < 0 ? Values[0] : Values[before];
     }
 
+    /// <summary>
+    /// The value in force in a year, extended beyond the listed years at a growth rate: after the
+    /// last year the last value grows, before the first year the first value is discounted.
+    /// </summary>
+    public double ValueAt(int year, double growthOutside)
+    {
+        if (year > Years[^1]) return Values[^1] * Math.Pow(1 + growthOutside, year - Years[^1]);
+        if (year < Years[0]) return Values[0] / Math.Pow(1 + growthOutside, Years[0] - year);
+        return ValueAt(year);
+    }
+
     /// <summary>The last year in which the schedule changes.</summary>
     public int LastYear => Years[^1];
 

@@ -49,8 +49,9 @@ public static class PensionRules
     /// <summary>The log-odds that an eligible member contributes this year.</summary>
     public static double ParticipationLogOdds(
         ParticipationParameters b, double awareness, double trust, double peerRate,
-        bool contributedLastYear, bool vested, double relativeLogIncome, double ageProgress) =>
+        bool contributedLastYear, bool vested, double relativeLogIncome, double ageProgress, bool migrant = false) =>
         b.Intercept
+        + (migrant ? b.Migrant : 0)
         + b.Awareness * (awareness - 0.5)
         + b.Trust * (trust - 0.5)
         + b.Peer * (peerRate - 0.5)
@@ -60,27 +61,35 @@ public static class PensionRules
         + b.Age * ageProgress;
 
     /// <summary>
-    /// The tier a contributor chooses: the best of Precision * (Taste * ln(c + s) - Liquidity * c / y)
-    /// plus a Gumbel shock per tier (a multinomial logit).
+    /// The tier a contributor chooses: a multinomial logit over tiers with utility
+    /// Precision * (Taste * ln(c + s) - Liquidity * c / y), drawn by inversion with one uniform.
     /// </summary>
     public static int ChooseTier(PensionParameters p, ReadOnlySpan<long> subsidyFen, double incomePerCapitaYuan, Rng rng)
     {
         var c = p.TierChoice;
         double income = Math.Max(incomePerCapitaYuan, 1);
-        int best = 0;
-        double bestUtility = double.NegativeInfinity;
-        for (int k = 0; k < p.TiersYuan.Length; k++)
+        int n = p.TiersYuan.Length;
+        Span<double> weights = n <= 32 ? stackalloc double[n] : new double[n];
+        double best = double.NegativeInfinity;
+        for (int k = 0; k < n; k++)
         {
             double tier = p.TiersYuan[k];
-            double deterministic = c.Taste * Math.Log(tier + Money.ToYuan(subsidyFen[k])) - c.Liquidity * tier / income;
-            double utility = c.Precision * deterministic + rng.Gumbel((uint)k);
-            if (utility > bestUtility)
-            {
-                bestUtility = utility;
-                best = k;
-            }
+            weights[k] = c.Precision * (c.Taste * Math.Log(tier + Money.ToYuan(subsidyFen[k])) - c.Liquidity * tier / income);
+            best = Math.Max(best, weights[k]);
         }
-        return best;
+        double total = 0;
+        for (int k = 0; k < n; k++)
+        {
+            weights[k] = Math.Exp(weights[k] - best);
+            total += weights[k];
+        }
+        double u = rng.Uniform(0) * total;
+        for (int k = 0; k < n - 1; k++)
+        {
+            u -= weights[k];
+            if (u < 0) return k;
+        }
+        return n - 1;
     }
 
     /// <summary>One member's pension year: interest, retirement at the pension age, contribution below it, payment after it.</summary>
@@ -93,8 +102,7 @@ public static class PensionRules
 
         if (m.PensionStatus == PensionStatus.Accumulating && age >= p.PensionAge)
         {
-            long householdIncomeFen = h.IncomePerCapitaFen * h.Members.Length;
-            Retire(ref m, p, new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionMakeUp), householdIncomeFen, ref r);
+            Retire(ref m, p, new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionMakeUp), h.MarketIncomeFen, ref r);
         }
         else if (m.PensionStatus == PensionStatus.Accumulating && age >= p.EntryAge)
         {
@@ -105,7 +113,6 @@ public static class PensionRules
         {
             Pay(ref m, ctx, ref r);
         }
-        if (age >= p.PensionAge) r.Elderly++;
         r.AccountBalanceFen += m.AccountFen;
     }
 
@@ -138,11 +145,11 @@ public static class PensionRules
     private static void Contribute(ref MemberState m, HouseholdState h, YearContext ctx, int age, ulong member, ref HouseholdYearRecord r)
     {
         var p = ctx.Parameters.Pension;
-        double incomeYuan = Money.ToYuan(h.IncomePerCapitaFen);
-        double relativeLogIncome = Math.Log(Math.Max(incomeYuan, 1) / ctx.Local.MeanIncomePerCapitaYuan);
+        double incomeYuan = Money.ToYuan(h.MarketIncomePerCapitaFen);
+        double relativeLogIncome = Math.Log(Math.Max(incomeYuan, 1) / ctx.Local.MeanMarketPerCapitaYuan);
         double ageProgress = (age - p.EntryAge) / (double)Math.Max(1, p.PensionAge - 1 - p.EntryAge);
         double logOdds = ParticipationLogOdds(p.Participation, h.Awareness, h.Trust, ctx.Peers.PensionContributionRate,
-            m.ContributedLastYear, m.YearsContributed >= m.RequiredYears, relativeLogIncome, ageProgress);
+            m.ContributedLastYear, m.YearsContributed >= m.RequiredYears, relativeLogIncome, ageProgress, m.Migrant);
         bool contributes = new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionParticipation).Uniform(0) < Logistic(logOdds);
 
         r.PensionEligible++;

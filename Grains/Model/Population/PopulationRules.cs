@@ -1,3 +1,5 @@
+using EcosystemSim.Model.Demography;
+using EcosystemSim.Model.Health;
 using EcosystemSim.Model.Households;
 using EcosystemSim.Model.Income;
 using EcosystemSim.Model.Parameters;
@@ -13,9 +15,10 @@ public static class PopulationRules
 {
     /// <summary>
     /// A household as it stands at the start of the run: its size from the size distribution; a
-    /// reference person of adult age and the other members from the age pyramid; awareness and
-    /// trust around the regional medians; a persistent income component; and each member's
-    /// pension record rebuilt from the years the scheme has run in the county.
+    /// reference person of adult age and the other members from the age pyramid; each member's
+    /// migrant and chronic status at the stationary rates for the age, medical enrolment last year,
+    /// and pension record rebuilt from the years the scheme has run in the county; awareness and trust
+    /// around the regional medians; a persistent income component and a means-test error.
     /// </summary>
     public static HouseholdState CreateHousehold(ModelParameters p, ulong seed, CountySpec county, int householdId, int startYear)
     {
@@ -28,9 +31,17 @@ public static class PopulationRules
         for (int i = 0; i < size; i++)
         {
             int age = ageRng.Categorical((uint)i, i == 0 ? tables.HeadAgeCumulative : tables.OtherAgeCumulative);
-            members[i] = new MemberState { Serial = i, BirthYear = startYear - age };
-            PensionRules.InitialiseFromHistory(ref members[i], Entity.Member(householdId, i),
-                county.SchemeStartYear, p.Pension, seed, startYear);
+            ulong member = Entity.Member(householdId, i);
+            members[i] = new MemberState
+            {
+                Serial = i,
+                BirthYear = startYear - age,
+                Migrant = new Rng(seed, member, 0, RngStream.InitialMigrant).Uniform(0) < DemographyRules.StationaryMigrantShare(p.Demography, age),
+                Chronic = new Rng(seed, member, 0, RngStream.InitialChronic).Uniform(0) < HealthRules.ChronicPrevalence(p.Health, age),
+                MedicalEnrolled = new Rng(seed, member, 0, RngStream.InitialEnrolment).Uniform(0) < p.Medical.InitialEnrolment,
+            };
+            members[i].MedicalMissedYears = members[i].MedicalEnrolled ? 0 : 1;
+            PensionRules.InitialiseFromHistory(ref members[i], member, county.SchemeStartYear, p.Pension, seed, startYear);
         }
 
         var pop = p.Population;
@@ -40,11 +51,13 @@ public static class PopulationRules
             Region = county.Region,
             County = county.Id,
             Members = members,
+            NextSerial = size,
             Awareness = Attitude(pop.InitialAwareness[county.Region], pop.AttitudeSpread,
                 new Rng(seed, household, 0, RngStream.InitialAwareness)),
             Trust = Attitude(pop.InitialTrust[county.Region], pop.AttitudeSpread,
                 new Rng(seed, household, 0, RngStream.InitialTrust)),
             IncomePersistent = IncomeRules.InitialPersistent(p.Income, new Rng(seed, household, 0, RngStream.InitialIncome)),
+            AssessmentError = new Rng(seed, household, 0, RngStream.InitialAssessment).Normal(0),
         };
     }
 

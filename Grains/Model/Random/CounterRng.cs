@@ -41,9 +41,6 @@ public readonly struct Rng
     /// <summary>True with probability p.</summary>
     public bool Bernoulli(uint draw, double p) => Uniform(draw) < p;
 
-    /// <summary>Standard Gumbel: adding one to each alternative's utility gives multinomial logit choice.</summary>
-    public double Gumbel(uint draw) => -Math.Log(-Math.Log(UniformOpen(draw)));
-
     /// <summary>Index drawn from a discrete distribution given by its cumulative weights (increasing).</summary>
     public int Categorical(uint draw, ReadOnlySpan<double> cumulative)
     {

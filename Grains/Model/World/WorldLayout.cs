@@ -12,7 +12,8 @@ public static class WorldLayout
     /// <summary>
     /// Households are split between regions by the region shares (largest remainder), and within
     /// a region evenly between its counties. Ids are contiguous per county, regions in the order
-    /// east, central, west, northeast.
+    /// east, central, west, northeast. Each county draws an income level, a top-up level and the
+    /// year the scheme reached it.
     /// </summary>
     public static CountySpec[] Build(ModelParameters parameters, int households, ulong seed)
     {
@@ -52,7 +53,8 @@ public static class WorldLayout
                 double incomeFactor = Math.Exp(incomeSd * rng.Normal(0) - incomeSd * incomeSd / 2);
                 var topUpRng = new Rng(seed, Entity.County(id), 0, RngStream.CountyTopUp);
                 double topUpSd = parameters.Pension.TopUpCountySpread;
-                double topUpFactor = Math.Exp(topUpSd * topUpRng.Normal(0) - topUpSd * topUpSd / 2);
+                double topUpFactor = Math.Pow(incomeFactor, parameters.Pension.TopUpCountyIncomeElasticity) *
+                                     Math.Exp(topUpSd * topUpRng.Normal(0) - topUpSd * topUpSd / 2);
                 var startRng = new Rng(seed, Entity.County(id), 0, RngStream.CountySchemeStart);
                 int span = Math.Max(0, parameters.Pension.SchemeCompleteYear - parameters.Pension.SchemeStartYear) + 1;
                 int start = parameters.Pension.SchemeStartYear + (int)(startRng.Uniform(0) * span);
@@ -60,7 +62,19 @@ public static class WorldLayout
                 nextHousehold += count;
             }
         }
-        return [.. counties];
+        return [.. Regions.All.SelectMany(r => Normalised(counties.Where(c => c.Region == r).ToList()))];
+    }
+
+    /// <summary>
+    /// Rescales a region's county factors to a household-weighted mean of exactly 1, so that the
+    /// region's levels are those of the parameters however few counties it has.
+    /// </summary>
+    private static IEnumerable<CountySpec> Normalised(IReadOnlyList<CountySpec> counties)
+    {
+        double households = counties.Sum(c => (double)c.HouseholdCount);
+        double income = counties.Sum(c => c.IncomeFactor * c.HouseholdCount) / households;
+        double topUp = counties.Sum(c => c.TopUpFactor * c.HouseholdCount) / households;
+        return counties.Select(c => c with { IncomeFactor = c.IncomeFactor / income, TopUpFactor = c.TopUpFactor / topUp });
     }
 
     /// <summary>Largest-remainder apportionment of a total by (not necessarily normalised) shares.</summary>

@@ -28,7 +28,7 @@ public class PensionRulesTests
     [Fact]
     public void Fifteen_years_at_tier_100_with_subsidy_30_give_1950_yuan_and_a_pension_of_minimum_plus_balance_over_139()
     {
-        var p = TestWorld.AlwaysLowestTier(interest: 0);
+        var p = TestWorld.AlwaysLowestTier(interest: 0) with { Central = new CentralParameters { MinimumRule = MinimumRule.Hold } };
         var household = TestWorld.Household(Region.West, 18_000, new MemberState { BirthYear = 1976, RequiredYears = 15 });
 
         var working = Live(household, p, 2021, 2035);
@@ -93,13 +93,14 @@ public class PensionRulesTests
         var context = TestWorld.Context(2021, p, region);
         var records = new[]
         {
-            new HouseholdYearRecord { PensionRecipients = 2, MinimumPensionFen = 2 * 12 * 93_00, TopUpFen = 2 * 12 * 10_00 },
+            new HouseholdYearRecord { Members = 2, Elderly = 2, PensionRecipients = 2, MinimumPensionFen = 2 * 12 * 93_00, TopUpFen = 2 * 12 * 10_00 },
         };
-        var (ledger, _) = LocalGovernmentRules.CloseYear(county, context, records);
+        var (ledger, _) = LocalGovernmentRules.CloseYear(1, county, TestWorld.CountyState(p, region), context, records);
         long minimum = 2 * 12 * 93_00;
         Assert.Equal((long)(minimum * share), ledger.CentralMinimumPensionFen);
         Assert.Equal(minimum - (long)(minimum * share), ledger.LocalMinimumPensionFen);
-        Assert.Equal(ledger.LocalMinimumPensionFen + 2 * 12 * 10_00, ledger.LocalSpendingFen);
+        Assert.Equal(2 * 12 * 10_00, ledger.TopUpFen);
+        Assert.Equal(ledger.LocalMinimumPensionFen + ledger.TopUpFen + ledger.PublicityFen, ledger.LocalSpendingFen);
     }
 
     [Fact]
@@ -111,7 +112,6 @@ public class PensionRulesTests
         var record = Live(household, p, 2021, 2021)[0];
         Assert.Equal(PensionStatus.NotEntitled, household.Members[0].PensionStatus);
         Assert.Equal(0, record.PensionRecipients);
-        Assert.Equal(1, record.Elderly);
         Assert.Equal(0, record.PensionMonthlyFen);
     }
 

@@ -13,17 +13,19 @@ public class MetricRegistryTests
             {
                 HouseholdId = 0, Region = Region.East, Members = 3, PensionEligible = 2, PensionContributors = 1,
                 PensionLowestTier = 1, PensionEnrolled = 2, Elderly = 1, PensionRecipients = 1, PensionMonthlyFen = 300_00,
-                MarketIncomePerCapitaFen = 20_000_00, AccountBalanceFen = 1_000_00,
+                MarketIncomeFen = 3 * 20_000_00, DisposableIncomeFen = 3 * 21_000_00, AccountBalanceFen = 1_000_00,
+                MedicalEnrolled = 3, DibaoReceiving = true, DibaoEligible = false, Catastrophic = true, Awareness = 0.5, Trust = 0.8,
             },
             new HouseholdYearRecord
             {
                 HouseholdId = 1, Region = Region.West, Members = 2, PensionEligible = 2, PensionContributors = 2,
                 PensionLowestTier = 1, PensionEnrolled = 2, Elderly = 0, PensionRecipients = 0,
-                MarketIncomePerCapitaFen = 10_000_00, AccountBalanceFen = 500_00,
+                MarketIncomeFen = 2 * 10_000_00, DisposableIncomeFen = 2 * 9_000_00, AccountBalanceFen = 500_00,
+                MedicalEnrolled = 1, DibaoEligible = true, InPoverty = true, Awareness = 1.0, Trust = 0.3,
             },
         ],
-        [new CountyLedger { CountyId = 0, Region = Region.East, CentralMinimumPensionFen = 558_00, TopUpFen = 100_00 }],
-        new NationalAccounts { Year = 2021, MinimumPensionMonthlyFen = 93_00 },
+        [new CountyLedger { CountyId = 0, Region = Region.East, CentralMinimumPensionFen = 558_00, TopUpFen = 100_00, PaymentRatio = 1 }],
+        new NationalAccounts { Year = 2021, MinimumPensionMonthlyFen = 93_00, UrbanPensionMonthlyYuan = 3000, UrbanIncomePerCapitaYuan = 40_000 },
         Weight: 10);
 
     private static double Value(string metric, string region) =>
@@ -40,10 +42,22 @@ public class MetricRegistryTests
     [InlineData("avg_monthly_pension_yuan", "national", 300.0)]
     [InlineData("min_basic_pension_yuan", "west", 93.0)]
     [InlineData("mean_market_income_per_capita_yuan", "national", 16_000.0)] // (3 * 20,000 + 2 * 10,000) / 5 persons
+    [InlineData("mean_income_per_capita_yuan", "national", 16_200.0)] // (3 * 21,000 + 2 * 9,000) / 5
+    [InlineData("median_income_per_capita_yuan", "national", 21_000.0)] // 3 persons at 21,000, 2 at 9,000
+    [InlineData("urban_rural_income_ratio", "national", 40_000 / 16_200.0)]
+    [InlineData("urban_rural_pension_ratio", "national", 10.0)] // 3,000 / 300
+    [InlineData("medical_enrollment_rate", "national", 0.8)]
+    [InlineData("dibao_recipient_rate", "national", 0.6)]
+    [InlineData("dibao_exclusion_error", "national", 1.0)] // the eligible household does not receive
+    [InlineData("dibao_inclusion_error", "national", 1.0)] // the recipient household is not eligible
+    [InlineData("catastrophic_health_rate", "national", 0.5)] // one household of two
+    [InlineData("poverty_headcount", "national", 0.4)]
+    [InlineData("avg_awareness", "national", 0.7)] // (3 * 0.5 + 2 * 1.0) / 5
+    [InlineData("avg_trust", "national", 0.6)] // (3 * 0.8 + 2 * 0.3) / 5
     [InlineData("population", "national", 50.0)]
     [InlineData("elderly_share", "national", 0.2)]
     [InlineData("central_spending_yuan", "east", 5580.0)]
-    [InlineData("local_spending_yuan", "national", 1000.0)]
+    [InlineData("local_spending_yuan", "national", 1000.0)] // the top-up of 100 yuan, weight 10
     [InlineData("pension_fund_balance_yuan", "national", 15_000.0)]
     public void Metrics_have_their_hand_computed_values(string metric, string region, double expected) =>
         Assert.Equal(expected, Value(metric, region), 9);

@@ -12,14 +12,24 @@ internal static class TestWorld
     public static CountySpec County(Region region = Region.West, int schemeStart = 2009) =>
         new(0, region, 0, 1, 1.0, 1.0, schemeStart);
 
-    /// <summary>The context a household in a one-county world sees, with the top-up fixed.</summary>
+    /// <summary>A county's state at the start, for a county of 1,000 persons.</summary>
+    public static CountyState CountyState(ModelParameters p, Region region = Region.West, int year = 2021) =>
+        LocalGovernmentRules.InitialState(p, County(region), year, 1000);
+
+    /// <summary>The context a household in a one-county world sees; the local policy can be adjusted.</summary>
     public static YearContext Context(int year, ModelParameters? parameters = null, Region region = Region.West,
-        double topUpYuan = 0, double peerRate = 0.7, ulong seed = 1)
+        double? topUpYuan = 0, double peerRate = 0.7, ulong seed = 1, Func<LocalPolicy, LocalPolicy>? local = null)
     {
         var p = parameters ?? new ModelParameters();
-        var national = CentralFundRules.OpenYear(p, year);
-        var local = LocalGovernmentRules.SetPolicy(p, County(region), year) with { TopUpMonthlyFen = Money.FromYuan(topUpYuan) };
-        return new YearContext(year, seed, p, national, local, new CountyPeers(peerRate));
+        var (national, _) = CentralFundRules.OpenYear(p, new CentralState(), year);
+        var context = LocalGovernmentRules.OpenYear(seed, County(region), CountyState(p, region, year) with
+        {
+            Peers = new CountyPeers(peerRate, peerRate),
+        }, national);
+        var policy = context.Local;
+        if (topUpYuan is { } topUp) policy = policy with { TopUpMonthlyFen = Money.FromYuan(topUp) };
+        if (local is not null) policy = local(policy);
+        return context with { Local = policy };
     }
 
     public static HouseholdState Household(Region region, double incomePerCapitaYuan, params MemberState[] members) => new()
@@ -28,7 +38,7 @@ internal static class TestWorld
         Region = region,
         County = 0,
         Members = members,
-        IncomePerCapitaFen = Money.FromYuan(incomePerCapitaYuan),
+        MarketIncomeFen = Money.FromYuan(incomePerCapitaYuan * members.Length),
         Awareness = 0.7,
         Trust = 0.7,
     };

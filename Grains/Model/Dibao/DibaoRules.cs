@@ -1,0 +1,63 @@
+using EcosystemSim.Model.Government;
+using EcosystemSim.Model.Households;
+using EcosystemSim.Model.Random;
+
+namespace EcosystemSim.Model.Dibao;
+
+/// <summary>
+/// The dibao means test: a household is eligible when its per-capita income (market income and
+/// pensions) is below the local standard. The local government sees that income through an error
+/// (persistent, log-normal), so some of the poor are missed (exclusion) and some of the non-poor
+/// admitted (inclusion); an assessed-eligible household receives dibao if it takes it up (a
+/// recipient, if it passes the annual review). The benefit fills the gap between the standard and assessed income.
+/// </summary>
+public static class DibaoRules
+{
+    public static void Step(HouseholdState h, YearContext ctx, ref HouseholdYearRecord r)
+    {
+        int members = h.Members.Length;
+        if (members == 0)
+        {
+            h.Dibao = false;
+            return;
+        }
+        var p = ctx.Parameters.Dibao;
+        ulong household = Entity.Household(h.Id);
+        double standard = Money.ToYuan(ctx.Local.DibaoStandardFen);
+        double incomePerCapita = Money.ToYuan(h.MarketIncomeFen + r.PensionPaidFen) / members;
+
+        double shock = new Rng(ctx.Seed, household, ctx.Year, RngStream.DibaoAssessment).Normal(0);
+        h.AssessmentError = p.ErrorPersistence * h.AssessmentError + Math.Sqrt(1 - p.ErrorPersistence * p.ErrorPersistence) * shock;
+        double assessed = incomePerCapita * Math.Exp(ctx.Local.TargetingError * h.AssessmentError);
+
+        bool receives = assessed < standard &&
+                        new Rng(ctx.Seed, household, ctx.Year, RngStream.DibaoTakeUp).Uniform(0) < ChanceOfReceiving(p, h);
+        h.Dibao = receives;
+        h.DibaoKnown = true;
+        r.DibaoEligible = incomePerCapita < standard;
+        r.DibaoReceiving = receives;
+        r.DibaoFen = receives ? Money.FromYuan((standard - assessed) * members) : 0;
+        r.ExtremePoor = receives && !HasWorkingAgeMember(h, ctx);
+    }
+
+    /// <summary>
+    /// Chance that an assessed-eligible household receives: the continuation chance for last year's
+    /// recipients, the take-up chance for others, and in the first year (last year unknown) the
+    /// initial share.
+    /// </summary>
+    public static double ChanceOfReceiving(Parameters.DibaoParameters p, HouseholdState h) =>
+        !h.DibaoKnown ? p.InitialShare
+        : h.Dibao ? p.Continuation
+        : p.TakeUp;
+
+    private static bool HasWorkingAgeMember(HouseholdState h, YearContext ctx)
+    {
+        var pension = ctx.Parameters.Pension;
+        foreach (ref readonly var m in h.Members.AsSpan())
+        {
+            int age = m.Age(ctx.Year);
+            if (age >= pension.EntryAge && age < pension.PensionAge) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,159 @@
+using EcosystemSim.Model.Government;
+using EcosystemSim.Model.Health;
+using EcosystemSim.Model.Households;
+using EcosystemSim.Model.Parameters;
+using EcosystemSim.Model.Random;
+using static EcosystemSim.Model.Random.Distributions;
+
+namespace EcosystemSim.Model.Medical;
+
+/// <summary>
+/// Each member's health year and the resident medical insurance: enrolment at the start of the
+/// year (with the late-enrolment waiting period), then illness, then what basic insurance,
+/// critical illness insurance and medical assistance pay, and what is left out of pocket.
+/// </summary>
+public static class MedicalRules
+{
+    /// <summary>The premium share the household pays itself: none if extremely poor, part if on dibao.</summary>
+    public static double PremiumShare(MedicalParameters p, bool dibao, bool extremePoor) =>
+        extremePoor ? 0 : dibao ? 1 - p.DibaoPremiumSubsidy : 1;
+
+    /// <summary>The reimbursement a member can expect in a year from basic insurance (inpatient and outpatient).</summary>
+    public static double ExpectedReimbursementYuan(ModelParameters p, LocalPolicy local, NationalPolicy national, int age, bool chronic)
+    {
+        var h = p.Health;
+        double perAdmission = Math.Max(0, national.AdmissionCostYuan * p.Medical.CatalogueShare - Money.ToYuan(local.DeductibleFen));
+        double inpatient = HealthRules.AdmissionRate(h, age, chronic) * perAdmission * local.ReimbursementRatio;
+        double outpatient = HealthRules.OutpatientMeanYuan(h, chronic, national.MedicalCostIndex) * p.Medical.OutpatientRatio[chronic ? 0 : 1];
+        return inpatient + outpatient;
+    }
+
+    /// <summary>The log-odds of enrolling this year.</summary>
+    public static double EnrolmentLogOdds(EnrolmentParameters b, double expectedReimbursementYuan, double premiumPaidYuan,
+        double incomePerCapitaYuan, double awareness, double trust, bool enrolledLastYear, double peerRate) =>
+        b.Intercept
+        + b.Value * (expectedReimbursementYuan - premiumPaidYuan) / Math.Max(incomePerCapitaYuan, b.IncomeFloorYuan)
+        + b.Awareness * (awareness - 0.5)
+        + b.Trust * (trust - 0.5)
+        + (enrolledLastYear ? b.Habit : 0)
+        + b.Peer * (peerRate - 0.5);
+
+    /// <summary>Months a member who enrols after missing years waits before being covered (from the rule's first year).</summary>
+    public static double WaitingMonths(MedicalParameters p, int year, bool enrolledLastYear, int missedYears) =>
+        year < p.WaitingPeriodFromYear || enrolledLastYear || missedYears == 0
+            ? 0
+            : Math.Min(12, p.WaitingMonths[0] + p.WaitingMonths[1] * missedYears);
+
+    /// <summary>What the insurance layers pay for one member's covered and uncovered costs in a year.</summary>
+    public readonly record struct Claims(double Cost, double Basic, double CriticalIllness, double Assistance, int Uncovered)
+    {
+        public double OutOfPocket => Cost - Basic - CriticalIllness - Assistance;
+    }
+
+    /// <summary>
+    /// Settles a member's year of medical costs: per covered admission the in-catalogue cost above the
+    /// deductible times the ratio, up to the yearly cap; outpatient costs at the outpatient ratio for the
+    /// covered months; critical illness insurance on the in-catalogue remainder above its threshold;
+    /// assistance on what is left, for dibao and extremely poor members.
+    /// </summary>
+    public static Claims Settle(MedicalParameters p, LocalPolicy local, ReadOnlySpan<double> admissionCosts,
+        ReadOnlySpan<double> admissionMonths, double outpatientCost, bool chronic, bool enrolled, double waitingMonths, bool assisted)
+    {
+        double cost = outpatientCost, inCatalogue = 0, basicInpatient = 0;
+        int uncovered = 0;
+        double deductible = Money.ToYuan(local.DeductibleFen);
+        for (int j = 0; j < admissionCosts.Length; j++)
+        {
+            cost += admissionCosts[j];
+            if (!enrolled || admissionMonths[j] < waitingMonths)
+            {
+                uncovered++;
+                continue;
+            }
+            double scope = admissionCosts[j] * p.CatalogueShare;
+            inCatalogue += scope;
+            basicInpatient += Math.Max(0, scope - deductible) * local.ReimbursementRatio;
+        }
+        basicInpatient = Math.Min(basicInpatient, Money.ToYuan(local.ReimbursementCapFen));
+        double coveredShare = enrolled ? (12 - waitingMonths) / 12 : 0;
+        double basicOutpatient = outpatientCost * p.OutpatientRatio[chronic ? 0 : 1] * coveredShare;
+
+        double remaining = inCatalogue - basicInpatient;
+        double threshold = Money.ToYuan(local.CriticalIllnessThresholdFen);
+        double critical = enrolled && remaining > threshold ? (remaining - threshold) * p.CriticalIllnessRatio : 0;
+        double assistance = assisted && enrolled
+            ? Math.Min(Money.ToYuan(local.AssistanceCapFen), (remaining - critical) * p.AssistanceRatio)
+            : 0;
+        return new Claims(cost, basicInpatient + basicOutpatient, critical, Math.Max(0, assistance), uncovered);
+    }
+
+    /// <summary>Every member's health and medical insurance year.</summary>
+    public static void Step(HouseholdState h, YearContext ctx, ref HouseholdYearRecord r)
+    {
+        var p = ctx.Parameters;
+        var national = ctx.National;
+        var local = ctx.Local;
+        bool assisted = r.DibaoReceiving;
+        double premiumShare = PremiumShare(p.Medical, r.DibaoReceiving, r.ExtremePoor);
+        double premium = Money.ToYuan(national.MedicalPremiumFen);
+        double incomePerCapita = Money.ToYuan(h.MarketIncomePerCapitaFen);
+        Span<double> costs = stackalloc double[p.Health.MaxAdmissions];
+        Span<double> months = stackalloc double[p.Health.MaxAdmissions];
+
+        var members = h.Members;
+        for (int i = 0; i < members.Length; i++)
+        {
+            ref var m = ref members[i];
+            int age = m.Age(ctx.Year);
+            ulong key = Entity.Member(h.Id, m.Serial);
+            if (!m.Chronic && new Rng(ctx.Seed, key, ctx.Year, RngStream.ChronicOnset).Uniform(0) < HealthRules.OnsetProbability(p.Health, age))
+            {
+                m.Chronic = true;
+            }
+
+            bool lastYear = m.MedicalEnrolled;
+            double expected = ExpectedReimbursementYuan(p, local, national, age, m.Chronic);
+            bool enrolled = r.ExtremePoor || new Rng(ctx.Seed, key, ctx.Year, RngStream.MedicalEnrolment).Uniform(0) <
+                Logistic(EnrolmentLogOdds(p.Medical.Enrolment, expected, premium * premiumShare, incomePerCapita,
+                    h.Awareness, h.Trust, lastYear, ctx.Peers.MedicalEnrolmentRate));
+            double waiting = enrolled ? WaitingMonths(p.Medical, ctx.Year, lastYear, m.MedicalMissedYears) : 0;
+            m.MedicalEnrolled = enrolled;
+            m.MedicalMissedYears = enrolled ? 0 : m.MedicalMissedYears + 1;
+
+            var admissionRng = new Rng(ctx.Seed, key, ctx.Year, RngStream.Admissions);
+            int admissions = HealthRules.PoissonCount(HealthRules.AdmissionRate(p.Health, age, m.Chronic), admissionRng.Uniform(0), p.Health.MaxAdmissions);
+            var costRng = new Rng(ctx.Seed, key, ctx.Year, RngStream.AdmissionCost);
+            var timingRng = new Rng(ctx.Seed, key, ctx.Year, RngStream.AdmissionTiming);
+            for (int j = 0; j < admissions; j++)
+            {
+                costs[j] = HealthRules.LogNormal(national.AdmissionCostYuan, p.Health.CostLogSd, costRng.Normal((uint)j));
+                months[j] = 12 * timingRng.Uniform((uint)j);
+            }
+            double outpatient = HealthRules.LogNormal(HealthRules.OutpatientMeanYuan(p.Health, m.Chronic, national.MedicalCostIndex),
+                p.Health.OutpatientLogSd, new Rng(ctx.Seed, key, ctx.Year, RngStream.Outpatient).Normal(0));
+            var claims = Settle(p.Medical, local, costs[..admissions], months[..admissions], outpatient, m.Chronic, enrolled, waiting, assisted);
+
+            if (enrolled)
+            {
+                r.MedicalEnrolled++;
+                long paid = Money.FromYuan(premium * premiumShare);
+                r.PremiumsFen += paid;
+                r.PremiumAssistanceFen += national.MedicalPremiumFen - paid;
+            }
+            if (age < 45 && !m.Chronic)
+            {
+                r.YoungHealthy++;
+                if (enrolled) r.YoungHealthyEnrolled++;
+            }
+            r.Admissions += admissions;
+            r.AdmissionsUncovered += claims.Uncovered;
+            long cost = Money.FromYuan(claims.Cost), basic = Money.FromYuan(claims.Basic);
+            long critical = Money.FromYuan(claims.CriticalIllness), assistance = Money.FromYuan(claims.Assistance);
+            r.MedicalCostFen += cost;
+            r.ReimbursedFen += basic;
+            r.CriticalIllnessFen += critical;
+            r.AssistanceFen += assistance;
+            r.OutOfPocketFen += cost - basic - critical - assistance;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+namespace EcosystemSim.Model.Parameters;
+
+/// <summary>
+/// The rural subsistence allowance (dibao): a local standard tied to local consumption, a
+/// gap-filling benefit, and targeting through an error-prone means test.
+/// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
+public sealed record DibaoParameters
+{
+    [Param("ratio", "Dibao standard as a share of last year's county per-capita consumption.",
+        Min = 0, Max = 3, Source = "Minfa [2024] No.16 ties the standard to last year's local consumption; 0.42 gives the Q1 2021 average rural standard of 503.8 yuan a month (Ministry of Civil Affairs; CALIBRATION.md A) from 2020 rural disposable income of 17,131 yuan (NBS) at the consumption share below")]
+    public double StandardRatio { get; init; } = 0.42;
+
+    [Param("share", "Consumption as a share of disposable income (to derive consumption for the standard).",
+        Min = 0, Max = 2, Source = "NBS 2021: rural per-capita consumption 15,916 over disposable income 18,931 (recalled)")]
+    public double ConsumptionShare { get; init; } = 0.84;
+
+    [Param("log sd", "Error of the means test: the assessed income is the true income times a log-normal error with this spread, by region. An information platform lowers it.",
+        Min = 0, Max = 5, Source = "Assumption: large inclusion and exclusion errors (Golan, Sicular and Umapathi 2015; Kakwani et al. 2017; CALIBRATION.md A)")]
+    public RegionValues<double> TargetingError { get; init; } = RegionValues<double>.Uniform(0.6);
+
+    [Param("per year", "Year-to-year correlation of a household's assessment error (the same village officials, the same impressions).",
+        Min = 0, Max = 1, Source = "Assumption")]
+    public double ErrorPersistence { get; init; } = 0.7;
+
+    [Param("share", "Chance that a household assessed as eligible applies and is enrolled (rationing, stigma, paperwork).",
+        Min = 0, Max = 1, Source = "Calibrated with the targeting error so that about 7.2% of rural residents receive dibao (35.97 M in Q1 2021, Ministry of Civil Affairs; CALIBRATION.md A)")]
+    public double TakeUp { get; init; } = 0.3;
+
+    [Param("share", "Chance that an assessed-eligible household was already on dibao before the first simulated year.",
+        Min = 0, Max = 1, Source = "Calibrated so that the first year starts near the steady state of take-up and review")]
+    public double InitialShare { get; init; } = 0.44;
+
+    [Param("share", "Chance that a recipient who is still assessed as eligible stays on dibao the next year (the rest are dropped at review).",
+        Min = 0, Max = 1, Source = "Assumption: annual reviews drop some recipients")]
+    public double Continuation { get; init; } = 0.85;
+
+    [Param("share", "Food share of consumption (the Engel coefficient), for the capacity to pay in the catastrophic spending test.",
+        Min = 0, Max = 1, Source = "NBS 2021: rural Engel coefficient 32.7% (recalled)")]
+    public double FoodShare { get; init; } = 0.327;
+
+    [Param("share", "Central share of dibao spending by region (the rest is local).",
+        Min = 0, Max = 1, Source = "Assumption: central transfers fund most rural dibao outside the East")]
+    public RegionValues<double> CentralShare { get; init; } = new(0.3, 0.7, 0.8, 0.7);
+}

@@ -1,0 +1,53 @@
+namespace EcosystemSim.Model.Parameters;
+
+/// <summary>
+/// Local governments: their fiscal capacity, equalisation transfers, publicity, fund supervision
+/// (misappropriation and its detection) and what they do when money is short.
+/// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
+public sealed record LocalGovernmentParameters
+{
+    [Param("share of income", "Revenue a county can put into social security, as a share of its residents' market income, by region.",
+        Min = 0, Max = 1, Source = "Calibrated so that counties roughly balance their social security budgets in 2021; the East's richer tax base and larger top-ups give it a higher share")]
+    public RegionValues<double> FiscalCapacity { get; init; } = new(0.066, 0.030, 0.026, 0.032);
+
+    [Param("yuan/person/year", "Central equalisation transfer to a county's social security budget in the base year, by region; grows with the region's income.",
+        Min = 0, Max = 1e5, Source = "Assumption: general transfers favour the West and Central regions")]
+    public RegionValues<double> EqualisationPerCapitaYuan { get; init; } = new(0, 40, 60, 40);
+
+    [Param("share", "Share of a county's year-end budget deficit that higher levels of government (central and provincial) cover with a further transfer.",
+        Min = 0, Max = 1, Source = "Assumption: higher levels backstop county social spending (the 'bottom line' guarantees); 0 is pure local financing, 1 full central equalisation")]
+    public double DeficitCoverShare { get; init; } = 0.5;
+
+    [Param("years of revenue", "Reserve a county starts with, in years of its social security revenue.",
+        Min = 0, Max = 10, Source = "Assumption")]
+    public double InitialReserveYears { get; init; } = 0.2;
+
+    [Param("ratio", "Disposable over market income assumed for the year before the run (it sets the first year's dibao standard, critical illness threshold and reimbursement cap).",
+        Min = 0.5, Max = 2, Source = "The baseline's own ratio in 2021 (public transfers less contributions and premiums add about 7%)")]
+    public double InitialDisposableToMarket { get; init; } = 1.07;
+
+    [Param("years of discretionary spending", "Debt a county carries before it cuts benefits, in years of its discretionary benefits (top-ups and subsidies).",
+        Min = 0, Max = 10, Source = "Assumption: counties borrow or defer payments to suppliers before they cut benefits")]
+    public double DebtTolerance { get; init; } = 0.25;
+
+    [Param("share", "Lowest payment ratio a county falls to when short: it pays at least this share of its discretionary benefits (top-ups, subsidies above the legal floors).",
+        Min = 0, Max = 1, Source = "Assumption: counties delay or cut local benefits rather than stop them (the paper, section 3.1: local subsidies have a 'great randomness')")]
+    public double MinimumPaymentRatio { get; init; } = 0.5;
+
+    [Param("yuan/person/year", "Publicity and education spending per resident, by region (base year; grows with income).",
+        Min = 0, Max = 1e4, Source = "Assumption: a few yuan a head")]
+    public RegionValues<double> PublicityPerCapitaYuan { get; init; } = new(6, 4, 3, 4);
+
+    [Param("share", "Share of local social security funds (subsidies, top-ups and the medical fund's income) diverted each year where supervision is weak.",
+        Min = 0, Max = 1, Source = "Assumption: the paper (section 3.2) reports misappropriation under weak supervision; a 1% leak is modest")]
+    public double MisappropriationShare { get; init; } = 0.01;
+
+    [Param("per year", "Chance that a county's misappropriation is detected in a year (a scandal).",
+        Min = 0, Max = 1, Source = "Assumption: weak supervision detects about one diversion in ten each year")]
+    public double DetectionProbability { get; init; } = 0.1;
+
+    [Param("share", "Share of the undetected diverted funds recovered when a scandal breaks.",
+        Min = 0, Max = 1, Source = "Assumption")]
+    public double RecoveryShare { get; init; } = 0.5;
+}

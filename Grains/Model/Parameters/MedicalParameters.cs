@@ -1,0 +1,141 @@
+namespace EcosystemSim.Model.Parameters;
+
+/// <summary>
+/// Resident basic medical insurance (URRBMI): the premium and the fiscal subsidy, enrolment
+/// behaviour, reimbursement, critical illness insurance, medical assistance, the waiting period.
+/// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
+public sealed record MedicalParameters : IValidatable
+{
+    [Param("yuan/person/year", "Individual premium by year.",
+        Min = 0, Max = 1e5, Source = "NHSA and NDRC notices: 120 (2015), 180 (2017), 220 (2018), 250 (2019), 280 (2020), 320 (2021), 350 (2022), 380 (2023), 400 (2024), 400 (2025) (CALIBRATION.md B)")]
+    public YearSchedule PremiumYuan { get; init; } =
+        YearSchedule.Of((2015, 120), (2017, 180), (2018, 220), (2019, 250), (2020, 280), (2021, 320), (2022, 350), (2023, 380), (2024, 400), (2025, 400));
+
+    [Param("yuan/person/year", "Fiscal subsidy per enrollee by year.",
+        Min = 0, Max = 1e5, Source = "NHSA and NDRC notices: 380 (2015), 450 (2017), 490 (2018), 520 (2019), 550 (2020), 580 (2021), 610 (2022), 640 (2023), 670 (2024), 700 (2025) (CALIBRATION.md B)")]
+    public YearSchedule SubsidyYuan { get; init; } =
+        YearSchedule.Of((2015, 380), (2017, 450), (2018, 490), (2019, 520), (2020, 550), (2021, 580), (2022, 610), (2023, 640), (2024, 670), (2025, 700));
+
+    [Param("per year", "Growth of the premium and of the subsidy after their last listed year.",
+        Min = -0.5, Max = 0.5, Source = "Assumption: slower than 2015-2025 (premium 12.8%, subsidy 6.3% a year) but enough to follow costs as the population ages")]
+    public double GrowthAfterSchedule { get; init; } = 0.05;
+
+    [Param("share", "Central share of the fiscal subsidy by region (the rest is local).",
+        Min = 0, Max = 1, Source = "2022 NHSA/MOF notice: 80% West, 60% Central, varies for the East (CALIBRATION.md B); East 30% and Northeast 60% are assumptions")]
+    public RegionValues<double> CentralShareOfSubsidy { get; init; } = new(0.3, 0.6, 0.8, 0.6);
+
+    [Param("share", "Inpatient reimbursement ratio within the catalogue that local funds start from.",
+        Min = 0, Max = 1, Source = "NHSA 2023 bulletin: about 68% for residents (tertiary 63%, secondary 72%, primary 81%) (CALIBRATION.md B)")]
+    public double ReimbursementRatio { get; init; } = 0.68;
+
+    [Param("share", "Lowest and highest reimbursement ratio a local fund may set when it adjusts to its balance.",
+        Min = 0, Max = 1, Source = "Assumption: policy keeps the ratio around 70% (between 50% and 85%)")]
+    public double[] ReimbursementRatioRange { get; init; } = [0.5, 0.85];
+
+    [Param("share", "Share of inpatient costs within the reimbursement catalogue.",
+        Min = 0, Max = 1, Source = "Assumption: the effective ratio (about 55-58% of total cost) over the policy ratio of 68%")]
+    public double CatalogueShare { get; init; } = 0.85;
+
+    [Param("yuan", "Deductible per admission (in the cost year; grows with medical costs).",
+        Min = 0, Max = 1e5, Source = "Assumption: county hospitals typically 300-800 yuan")]
+    public double DeductibleYuan { get; init; } = 500;
+
+    [Param("multiple of income", "Yearly cap on basic reimbursement per person, as a multiple of the county's per-capita disposable income.",
+        Min = 0, Max = 100, Source = "Policy: the cap is at least six times local per-capita disposable income")]
+    public double CapIncomeMultiple { get; init; } = 6;
+
+    [Param("share", "Reimbursement of outpatient spending for chronic conditions (special-disease outpatient cover) and for others (general outpatient pooling).",
+        Min = 0, Max = 1, Source = "Assumption: special-disease outpatient cover reaches only registered patients and general outpatient pooling has low caps, so the effective shares are low; inpatient reimbursement is most of resident fund spending (NHSA)")]
+    public double[] OutpatientRatio { get; init; } = [0.15, 0.05];
+
+    [Param("share of income", "Critical illness insurance threshold: a person's in-catalogue out-of-pocket cost above this share of last year's county per-capita disposable income is covered.",
+        Min = 0, Max = 5, Source = "State Council 2015: a threshold of at most 50% of last year's per-capita disposable income (CALIBRATION.md B)")]
+    public double CriticalIllnessThreshold { get; init; } = 0.5;
+
+    [Param("share", "Share of the in-catalogue cost above the threshold that critical illness insurance pays.",
+        Min = 0, Max = 1, Source = "State Council 2015: at least 50%, commonly 60% (CALIBRATION.md B)")]
+    public double CriticalIllnessRatio { get; init; } = 0.6;
+
+    [Param("share", "Share of the remaining in-catalogue cost that medical assistance pays for dibao and extremely poor members.",
+        Min = 0, Max = 1, Source = "Guobanfa [2021] No.42: at least 70% of eligible costs (CALIBRATION.md B)")]
+    public double AssistanceRatio { get; init; } = 0.7;
+
+    [Param("yuan/person/year", "Yearly cap on medical assistance per person (in the cost year).",
+        Min = 0, Max = 1e7, Source = "Assumption: assistance caps are typically tens of thousands of yuan")]
+    public double AssistanceCapYuan { get; init; } = 30000;
+
+    [Param("share", "Share of the premium that medical assistance pays for members of dibao households; extremely poor households (on dibao with no member aged 16-59) have it paid in full.",
+        Min = 0, Max = 1, Source = "Guobanfa [2021] No.42: full premium for the extreme poor, partial for dibao households (CALIBRATION.md B); half is an assumption")]
+    public double DibaoPremiumSubsidy { get; init; } = 0.5;
+
+    [Param("year", "First year of the waiting period for late enrolment.",
+        Min = 1990, Max = 2200, Source = "Guobanfa [2024] No.38: from 2024 (CALIBRATION.md B)")]
+    public int WaitingPeriodFromYear { get; init; } = 2024;
+
+    [Param("months", "Waiting period of a member who enrols after missing a year, and the extra months per consecutive year missed.",
+        Min = 0, Max = 12, Source = "Guobanfa [2024] No.38: 3 months plus 1 month per year missed (CALIBRATION.md B)")]
+    public double[] WaitingMonths { get; init; } = [3, 1];
+
+    [Param("share", "Fund income beyond premiums and the standard subsidy (local subsidies above the standard, interest), as a share of premiums plus subsidy; paid by local government.",
+        Min = 0, Max = 1, Source = "NHSA 2021: resident fund income of about 965 yuan per enrollee against the standard 900 (320 + 580) (recalled)")]
+    public double OtherIncomeShare { get; init; } = 0.07;
+
+    [Param("years", "Years of fund spending a county aims to hold; the reimbursement ratio moves to restore it. A fund that ends a year in deficit is made whole by the local budget.",
+        Min = 0, Max = 10, Source = "Assumption: resident medical funds hold about half a year of spending")]
+    public double FundReserveYears { get; init; } = 0.5;
+
+    [Param("ratio points per year of spending", "How fast the reimbursement ratio adjusts to the fund's balance (change in ratio per year of spending above or below the reserve).",
+        Min = 0, Max = 1, Source = "Assumption: a fund half a year short of its reserve cuts the ratio by about 10 points over a year")]
+    public double FundAdjustment { get; init; } = 0.2;
+
+    [Param("share", "Chance that a member was enrolled in the year before the run starts.",
+        Min = 0, Max = 1, Source = "About 95% of rural residents were enrolled around 2020 (NHSA: 1.01 billion resident enrollees in 2021)")]
+    public double InitialEnrolment { get; init; } = 0.95;
+
+    [Section("How members decide whether to enrol each year (a logit).")]
+    public EnrolmentParameters Enrolment { get; init; } = new();
+
+    public IEnumerable<(string Field, string Message)> Validate()
+    {
+        if (ReimbursementRatioRange.Length != 2 || ReimbursementRatioRange[0] > ReimbursementRatioRange[1])
+            yield return ("reimbursement_ratio_range", "needs [lowest, highest] with lowest <= highest");
+        if (OutpatientRatio.Length != 2) yield return ("outpatient_ratio", "needs [chronic, other]");
+        if (WaitingMonths.Length != 2) yield return ("waiting_months", "needs [base months, months per year missed]");
+    }
+}
+
+/// <summary>
+/// The enrolment logit: log-odds = intercept + value * (expected reimbursement - premium paid) /
+/// per-capita income + the attitude, habit and peer terms. The young and healthy expect little
+/// reimbursement, so a higher premium drives them out first.
+/// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
+public sealed record EnrolmentParameters
+{
+    [Param("log-odds", "Intercept.",
+        Min = -20, Max = 20, Source = "Calibrated so that about 95% of rural residents are enrolled in 2021 (over 90% required; CALIBRATION.md)")]
+    public double Intercept { get; init; } = -0.4;
+
+    [Param("log-odds per unit of income", "Effect of the expected net value (expected reimbursement minus premium) relative to per-capita income.",
+        Min = 0, Max = 1000, Source = "Assumption: a premium of 5% of income lowers the odds of a young healthy member by about 40%")]
+    public double Value { get; init; } = 10;
+
+    [Param("log-odds per unit", "Effect of awareness (0-1, centred at 0.5).", Min = -20, Max = 20, Source = "Assumption")]
+    public double Awareness { get; init; } = 1.5;
+
+    [Param("log-odds per unit", "Effect of trust in public schemes (0-1, centred at 0.5).", Min = -20, Max = 20, Source = "Assumption")]
+    public double Trust { get; init; } = 1.5;
+
+    [Param("log-odds", "Effect of having been enrolled last year (inertia; enrolment is collected village by village).",
+        Min = -20, Max = 20, Source = "Assumption: most renew")]
+    public double Habit { get; init; } = 2.5;
+
+    [Param("log-odds per unit", "Effect of last year's county enrolment rate (0-1, centred at 0.5): mobilisation by village cadres.",
+        Min = -20, Max = 20, Source = "Assumption")]
+    public double Peer { get; init; } = 2.0;
+
+    [Param("yuan/person/year", "Per-capita income below this counts as this in the value term (the poorest do not value insurance infinitely).",
+        Min = 1, Max = 1e6, Source = "Rationale: a numerical floor near the lowest observed rural incomes")]
+    public double IncomeFloorYuan { get; init; } = 1000;
+}

@@ -1,0 +1,67 @@
+using EcosystemSim.Model;
+using EcosystemSim.Model.Dibao;
+using EcosystemSim.Model.Households;
+using EcosystemSim.Model.Parameters;
+using EcosystemSim.Tests.Support;
+
+namespace EcosystemSim.Tests.Model;
+
+public class DibaoRulesTests
+{
+    private static HouseholdYearRecord Assess(DibaoParameters dibao, double incomePerCapita, double standard, params MemberState[] members)
+    {
+        var p = new ModelParameters { Dibao = dibao };
+        var context = TestWorld.Context(2021, p, local: l => l with { DibaoStandardFen = Money.FromYuan(standard), TargetingError = dibao.TargetingError.West });
+        var household = TestWorld.Household(Region.West, incomePerCapita, members);
+        var record = new HouseholdYearRecord();
+        DibaoRules.Step(household, context, ref record);
+        return record;
+    }
+
+    private static readonly DibaoParameters Exact = new() { TargetingError = RegionValues<double>.Uniform(0), TakeUp = 1, InitialShare = 1 };
+
+    [Fact]
+    public void The_benefit_fills_the_gap_to_the_standard()
+    {
+        var r = Assess(Exact, 3000, 6000, new MemberState { BirthYear = 1980 }, new MemberState { BirthYear = 2010 });
+        Assert.True(r.DibaoEligible);
+        Assert.True(r.DibaoReceiving);
+        Assert.Equal(Money.FromYuan(2 * 3000), r.DibaoFen);
+        Assert.False(r.ExtremePoor);
+    }
+
+    [Fact]
+    public void A_household_above_the_standard_gets_nothing_under_an_exact_means_test()
+    {
+        var r = Assess(Exact, 7000, 6000, new MemberState { BirthYear = 1980 });
+        Assert.False(r.DibaoEligible);
+        Assert.False(r.DibaoReceiving);
+        Assert.Equal(0, r.DibaoFen);
+    }
+
+    [Fact]
+    public void Elderly_recipients_without_working_age_members_count_as_extremely_poor()
+    {
+        var r = Assess(Exact, 2000, 6000, new MemberState { BirthYear = 1940 });
+        Assert.True(r.ExtremePoor);
+    }
+
+    [Fact]
+    public void A_noisy_means_test_both_excludes_eligible_and_includes_ineligible_households()
+    {
+        var p = new ModelParameters();
+        int excluded = 0, included = 0;
+        for (int id = 0; id < 4000; id++)
+        {
+            double income = id % 2 == 0 ? 4000 : 8000;
+            var household = TestWorld.Household(Region.West, income, new MemberState { BirthYear = 1980 });
+            household = new HouseholdState { Id = id, Region = Region.West, County = 0, Members = household.Members, MarketIncomeFen = household.MarketIncomeFen };
+            var record = new HouseholdYearRecord();
+            DibaoRules.Step(household, TestWorld.Context(2021, p, local: l => l with { DibaoStandardFen = Money.FromYuan(6000) }), ref record);
+            if (record.DibaoEligible && !record.DibaoReceiving) excluded++;
+            if (!record.DibaoEligible && record.DibaoReceiving) included++;
+        }
+        Assert.InRange(excluded / 2000.0, 0.3, 0.95);
+        Assert.InRange(included / 2000.0, 0.02, 0.5);
+    }
+}
