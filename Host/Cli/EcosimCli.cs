@@ -15,6 +15,7 @@ public static class EcosimCli
             RunCommand.Create(stdout, stderr, args),
             ValidateCommand.Create(stdout, stderr),
             ListCommand.Create(stdout, stderr),
+            CalibrateCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

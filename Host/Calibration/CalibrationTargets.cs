@@ -1,0 +1,53 @@
+namespace EcosystemSim.Host.Calibration;
+
+/// <summary>A published figure the baseline is checked against, with the range accepted and its source.</summary>
+/// <param name="Quantity">What is compared, in words.</param>
+/// <param name="Measure">The metric (metrics.csv name) or derived measure compared.</param>
+/// <param name="Year">The simulated year compared.</param>
+/// <param name="Published">The published value.</param>
+/// <param name="Low">Lowest accepted simulated value.</param>
+/// <param name="High">Highest accepted simulated value.</param>
+/// <param name="Source">Where the published value comes from.</param>
+/// <param name="Required">Whether the baseline must meet it (issue 3's targets) or it is shown for information.</param>
+public sealed record CalibrationTarget(string Quantity, string Measure, int Year, double Published, double Low, double High, string Source, bool Required)
+{
+    public static CalibrationTarget Within(string quantity, string measure, int year, double published, double tolerance, string source, bool required = true) =>
+        new(quantity, measure, year, published, published * (1 - tolerance), published * (1 + tolerance), source, required);
+
+    public bool Accepts(double value) => value >= Low && value <= High;
+}
+
+/// <summary>The 2021 targets of CALIBRATION.md section A (and the year after where a figure is later).</summary>
+public static class CalibrationTargets
+{
+    /// <summary>Derived measures that are not metrics: computed from the year's household records.</summary>
+    public const string MedianMeanRatio = "median / mean disposable income";
+    public const string QuintileRatio = "top / bottom quintile mean income";
+
+    public static IReadOnlyList<CalibrationTarget> All { get; } =
+    [
+        CalibrationTarget.Within("Average monthly resident pension (yuan)", "avg_monthly_pension_yuan", 2021, 191, 0.10,
+            "The paper, section 3.1; consistent with 2021 fund spending of 0.37 trillion yuan over about 162 M beneficiaries"),
+        CalibrationTarget.Within("Rural per-capita disposable income (yuan)", "mean_income_per_capita_yuan", 2021, 18931, 0.05, "NBS"),
+        CalibrationTarget.Within("Urban-rural income ratio", "urban_rural_income_ratio", 2021, 2.50, 0.05, "NBS: 47,412 / 18,931"),
+        CalibrationTarget.Within("Urban-rural pension ratio", "urban_rural_pension_ratio", 2021, 18.7, 0.15,
+            "The paper; MOHRSS 2021 bulletin: 3,577 / 191"),
+        CalibrationTarget.Within("Dibao recipients, share of rural residents", "dibao_recipient_rate", 2021, 35.97 / 498.35, 0.30,
+            "Ministry of Civil Affairs: 35.97 M rural recipients in Q1 2021; NBS: 498.35 M rural residents"),
+        new("Catastrophic health expenditure, share of rural households", "catastrophic_health_rate", 2021, 0.183, 0.12, 0.22,
+            "CFPS: 18.42% (2012), 18.31% (2018); Health Economics Review 2022, doi 10.1186/s13561-022-00365-z", true),
+        new("Resident medical insurance enrolment", "medical_enrollment_rate", 2021, 0.95, 0.90, 1.0,
+            "Issue 3: above 90%; NHSA: 1.01 billion resident enrollees in 2021 (recalled)", true),
+        new("Contributors at the lowest tier", "pension_lowest_tier_share", 2021, 0.6, 0.5, 1.0,
+            "Zhu Ling et al., China Economist (field study): a majority choose the minimum tier", true),
+        CalibrationTarget.Within("Median over mean income", MedianMeanRatio, 2021, 0.848, 0.05, "NBS: the rural median is 84.8% of the mean", required: false),
+        new("Top over bottom quintile mean income", QuintileRatio, 2021, 7.3, 6.0, 9.5,
+            "NBS Yearbook 2008, table 9-23: 9,791 / 1,347 in 2007; the 2021 quintiles give about 8.9 (NBS communique, recalled)", false),
+        CalibrationTarget.Within("Share of rural residents aged 60+", "elderly_share", 2021, 0.2381, 0.05, "2020 census", required: false),
+        CalibrationTarget.Within("Admissions per 100 enrollees", "admissions_per_100", 2023, 20.7, 0.10, "NHSA 2023 bulletin", required: false),
+        CalibrationTarget.Within("Average rural dibao standard (yuan a month)", "dibao_standard_monthly_yuan", 2021, 503.8, 0.10,
+            "Ministry of Civil Affairs, Q1 2021", required: false),
+        CalibrationTarget.Within("Out-of-pocket medical spending per rural resident (yuan)", "medical_oop_per_capita_yuan", 2021, 1580, 0.15,
+            "NBS 2021: rural per-capita health care consumption (recalled)", required: false),
+    ];
+}
