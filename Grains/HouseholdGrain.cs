@@ -16,11 +16,11 @@ public sealed class HouseholdGrain : Grain, IHouseholdGrain
 {
     private HouseholdState? _state;
 
-    public ValueTask<int> Initialize(HouseholdInit init)
+    public ValueTask<HouseholdCensus> Initialize(HouseholdInit init)
     {
         int id = (int)this.GetPrimaryKeyLong(out _);
         _state = PopulationRules.CreateHousehold(init.Parameters, init.Seed, init.County, id, init.StartYear);
-        return ValueTask.FromResult(_state.Members.Length);
+        return ValueTask.FromResult(HouseholdCensus.Of(_state, init.Parameters.Market, init.StartYear));
     }
 
     public ValueTask<HouseholdYearRecord> Step(YearContext context)

@@ -25,10 +25,10 @@ public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
             _households[i] = GrainFactory.GetGrain<IHouseholdGrain>(init.County.FirstHouseholdId + i, runId);
         }
         var householdInit = new HouseholdInit(init.Parameters, init.Seed, init.County, init.StartYear);
-        int[] members = await FanOut.Run(_households, FanOutWindow, h => h.Initialize(householdInit));
-        long persons = members.Sum(m => (long)m);
-        _state = LocalGovernmentRules.InitialState(init.Parameters, init.County, init.StartYear, persons);
-        return new CountyInitReport(init.County.Id, _households.Length, persons);
+        var census = await FanOut.Run(_households, FanOutWindow, h => h.Initialize(householdInit));
+        var summary = HouseholdCensus.Summary(init.County, census);
+        _state = LocalGovernmentRules.InitialState(init.Parameters, init.County, init.StartYear, summary.Persons);
+        return new CountyInitReport(init.County.Id, _households.Length, summary.Persons, summary);
     }
 
     public async Task<CountyYearReport> StepYear(NationalPolicy national)
@@ -38,6 +38,10 @@ public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
         var records = await FanOut.Run(_households, FanOutWindow, h => h.Step(context));
         var (ledger, next) = LocalGovernmentRules.CloseYear(init.Seed, init.County, _state!, context, records);
         _state = next;
+        // One aggregate per insurer with business in the county: no insurer hears from a household.
+        this.GetPrimaryKeyLong(out string? runId);
+        await Task.WhenAll(LocalGovernmentRules.InsurerReports(ledger, national.Parameters.Market)
+            .Select(r => GrainFactory.GetGrain<IInsurerGrain>(r.Key, runId!).Report(national.Year, init.County.Id, r.Value)));
         return new CountyYearReport(init.County.Id, national.Year, records, ledger);
     }
 

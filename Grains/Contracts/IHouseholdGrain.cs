@@ -10,9 +10,9 @@ namespace EcosystemSim.Contracts;
 [Alias("ecosim.IHouseholdGrain")]
 public interface IHouseholdGrain : IGrainWithIntegerCompoundKey
 {
-    /// <summary>Creates the household's starting state; returns its number of members.</summary>
+    /// <summary>Creates the household's starting state; returns its members by age band.</summary>
     [Alias("Initialize")]
-    ValueTask<int> Initialize(HouseholdInit init);
+    ValueTask<HouseholdCensus> Initialize(HouseholdInit init);
 
     /// <summary>Advances the household by one year and returns its record.</summary>
     [Alias("Step")]

@@ -37,7 +37,7 @@ public static class CalibrationReport
                 WorldLayout.Build(scenario.Model, scenario.Households, seed));
             var derived = new Dictionary<(string, int), double>();
             await using var simulation = new InProcessSimulation();
-            var result = await SimulationRunner.RunAsync(simulation, plan, scenario.Model.Population.RuralPopulation, k, log,
+            var result = await SimulationRunner.RunAsync(simulation, plan, k, log,
                 cancellationToken, year => Derive(year, derived));
             foreach (var target in CalibrationTargets.All)
             {

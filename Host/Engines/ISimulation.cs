@@ -1,5 +1,6 @@
 using EcosystemSim.Contracts;
 using EcosystemSim.Model.Government;
+using EcosystemSim.Model.Market;
 using EcosystemSim.Model.Parameters;
 using EcosystemSim.Model.World;
 
@@ -31,8 +32,12 @@ public sealed record RunPlan(string RunId, ModelParameters Parameters, ulong See
     public int Households => Layout.Sum(c => c.HouseholdCount);
 }
 
-/// <summary>The population at the start of a run.</summary>
-public sealed record PopulationSummary(int Households, long Persons);
+/// <summary>The population at the start of a run, and the weight: real persons each simulated person stands for.</summary>
+public sealed record PopulationSummary(int Households, long Persons, double Weight)
+{
+    public static double WeightFor(ModelParameters parameters, long persons) =>
+        persons == 0 ? throw new InvalidOperationException("the synthetic population has no persons") : parameters.Population.RuralPopulation / persons;
+}
 
-/// <summary>A year's reports, in county id order, and the national accounts.</summary>
-public sealed record YearOutcome(int Year, IReadOnlyList<CountyYearReport> Counties, NationalAccounts National);
+/// <summary>A year's reports, in county id order, the insurers' reports in insurer order, and the national accounts.</summary>
+public sealed record YearOutcome(int Year, IReadOnlyList<CountyYearReport> Counties, IReadOnlyList<InsurerYearReport> Insurers, NationalAccounts National);

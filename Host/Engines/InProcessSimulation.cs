@@ -1,6 +1,7 @@
 using EcosystemSim.Contracts;
 using EcosystemSim.Model.Government;
 using EcosystemSim.Model.Households;
+using EcosystemSim.Model.Market;
 using EcosystemSim.Model.Population;
 
 namespace EcosystemSim.Host.Engines;
@@ -15,6 +16,7 @@ public sealed class InProcessSimulation : ISimulation
     private RunPlan? _plan;
     private HouseholdState[][] _households = [];
     private CountyState[] _counties = [];
+    private InsurerState[] _insurers = [];
     private CentralState _central = new();
 
     public string Engine => "inprocess";
@@ -28,6 +30,7 @@ public sealed class InProcessSimulation : ISimulation
         _households = new HouseholdState[layout.Count][];
         _counties = new CountyState[layout.Count];
         _central = new CentralState();
+        var summaries = new CountySummary[layout.Count];
         Parallel.For(0, layout.Count, Options(cancellationToken), c =>
         {
             var county = layout[c];
@@ -37,17 +40,21 @@ public sealed class InProcessSimulation : ISimulation
                 households[i] = PopulationRules.CreateHousehold(plan.Parameters, plan.Seed, county, county.FirstHouseholdId + i, plan.StartYear);
             }
             _households[c] = households;
-            long persons = households.Sum(h => (long)h.Members.Length);
-            _counties[c] = LocalGovernmentRules.InitialState(plan.Parameters, county, plan.StartYear, persons);
+            summaries[c] = HouseholdCensus.Summary(county, households.Select(h => HouseholdCensus.Of(h, plan.Parameters.Market, plan.StartYear)));
+            _counties[c] = LocalGovernmentRules.InitialState(plan.Parameters, county, plan.StartYear, summaries[c].Persons);
         });
-        long persons = _households.Sum(county => county.Sum(h => (long)h.Members.Length));
-        return Task.FromResult(new PopulationSummary(plan.Households, persons));
+        long persons = summaries.Sum(s => s.Persons);
+        double weight = PopulationSummary.WeightFor(plan.Parameters, persons);
+        _insurers = Enumerable.Range(0, plan.Parameters.Market.Insurers.Length)
+            .Select(i => InsurerRules.Initial(plan.Parameters, i, summaries, weight)).ToArray();
+        return Task.FromResult(new PopulationSummary(plan.Households, persons, weight));
     }
 
     public Task<YearOutcome> StepYearAsync(int year, CancellationToken cancellationToken)
     {
         var plan = _plan ?? throw new InvalidOperationException("the simulation was not initialised");
         (var national, _central) = CentralFundRules.OpenYear(plan.Parameters, _central, year);
+        national = national with { Market = new MarketOffers(_insurers.Select(i => InsurerRules.Offer(plan.Parameters, i, year)).ToArray()) };
         var reports = new CountyYearReport[plan.Layout.Count];
         Parallel.For(0, plan.Layout.Count, Options(cancellationToken), c =>
         {
@@ -59,8 +66,17 @@ public sealed class InProcessSimulation : ISimulation
             (var ledger, _counties[c]) = LocalGovernmentRules.CloseYear(plan.Seed, county, _counties[c], context, records);
             reports[c] = new CountyYearReport(county.Id, year, records, ledger);
         });
+        var market = plan.Parameters.Market;
+        var insurerReports = reports.Select(r => LocalGovernmentRules.InsurerReports(r.Ledger, market)).ToArray();
+        var summaries = reports.Select(r => LocalGovernmentRules.Summary(r.Ledger)).ToArray();
+        var insurers = new InsurerYearReport[_insurers.Length];
+        for (int i = 0; i < _insurers.Length; i++)
+        {
+            var mine = insurerReports.SelectMany(r => r.TryGetValue(i, out var items) ? items : []).ToArray();
+            (_insurers[i], insurers[i]) = InsurerRules.Close(plan.Parameters, _insurers[i], year, mine, summaries);
+        }
         (var accounts, _central) = CentralFundRules.CloseYear(national, _central, reports.Select(r => r.Ledger).ToArray());
-        return Task.FromResult(new YearOutcome(year, reports, accounts));
+        return Task.FromResult(new YearOutcome(year, reports, insurers, accounts));
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

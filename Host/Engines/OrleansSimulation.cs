@@ -1,4 +1,6 @@
 using EcosystemSim.Contracts;
+using EcosystemSim.Model.Government;
+using EcosystemSim.Model.Market;
 
 namespace EcosystemSim.Host.Engines;
 
@@ -12,6 +14,7 @@ public sealed class OrleansSimulation(IGrainFactory grains, int silos, Func<Valu
     private RunPlan? _plan;
     private ICentralFundGrain? _central;
     private ILocalGovernmentGrain[] _counties = [];
+    private IInsurerGrain[] _insurers = [];
 
     public string Engine => "orleans";
 
@@ -25,19 +28,29 @@ public sealed class OrleansSimulation(IGrainFactory grains, int silos, Func<Valu
         _counties = plan.Layout.Select(c => grains.GetGrain<ILocalGovernmentGrain>(c.Id, plan.RunId)).ToArray();
         var reports = await Task.WhenAll(plan.Layout.Select((county, i) =>
             _counties[i].Initialize(new CountyInit(plan.Parameters, plan.Seed, county, plan.StartYear))));
+        long persons = reports.Sum(r => r.Persons);
+        double weight = PopulationSummary.WeightFor(plan.Parameters, persons);
+        var summaries = reports.OrderBy(r => r.CountyId).Select(r => r.Summary).ToArray();
+        _insurers = Enumerable.Range(0, plan.Parameters.Market.Insurers.Length)
+            .Select(i => grains.GetGrain<IInsurerGrain>(i, plan.RunId)).ToArray();
+        await Task.WhenAll(_insurers.Select(i => i.Initialize(plan.Parameters, summaries, weight)));
         cancellationToken.ThrowIfCancellationRequested();
-        return new PopulationSummary(reports.Sum(r => r.Households), reports.Sum(r => r.Persons));
+        return new PopulationSummary(reports.Sum(r => r.Households), persons, weight);
     }
 
     public async Task<YearOutcome> StepYearAsync(int year, CancellationToken cancellationToken)
     {
         var central = _central ?? throw new InvalidOperationException("the simulation was not initialised");
         var policy = await central.OpenYear(year);
-        var reports = await Task.WhenAll(_counties.Select(c => c.StepYear(policy)));
+        var offers = await Task.WhenAll(_insurers.Select(i => i.Offer(year)));
+        var national = policy with { Market = new MarketOffers(offers) };
+        var reports = await Task.WhenAll(_counties.Select(c => c.StepYear(national)));
         Array.Sort(reports, (a, b) => a.CountyId.CompareTo(b.CountyId));
+        var summaries = reports.Select(r => LocalGovernmentRules.Summary(r.Ledger)).ToArray();
+        var insurers = await Task.WhenAll(_insurers.Select(i => i.Close(year, summaries)));
         var accounts = await central.CloseYear(year, reports.Select(r => r.Ledger).ToArray());
         cancellationToken.ThrowIfCancellationRequested();
-        return new YearOutcome(year, reports, accounts);
+        return new YearOutcome(year, reports, insurers, accounts);
     }
 
     public async ValueTask DisposeAsync()
@@ -47,6 +60,7 @@ public sealed class OrleansSimulation(IGrainFactory grains, int silos, Func<Valu
             try
             {
                 await Task.WhenAll(_counties.Select(c => c.Shutdown()));
+                await Task.WhenAll(_insurers.Select(i => i.Shutdown()));
                 if (_central is not null) await _central.Shutdown();
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)

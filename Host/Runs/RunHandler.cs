@@ -52,7 +52,7 @@ public static class RunHandler
             RunResult result;
             await using (var simulation = await CreateEngine(request.Engine, log, cancellationToken))
             {
-                result = await SimulationRunner.RunAsync(simulation, plan, scenario.Model.Population.RuralPopulation, 0, log, cancellationToken);
+                result = await SimulationRunner.RunAsync(simulation, plan, 0, log, cancellationToken);
                 var files = RunOutputs.WriteResults(directory, result.Metrics);
                 files.Add(RunLogging.FileName);
                 files.Add(RunOutputs.ManifestFile);

@@ -15,14 +15,13 @@ public sealed record RunResult(MetricsTable Metrics, PopulationSummary Populatio
 /// </summary>
 public static class SimulationRunner
 {
-    public static async Task<RunResult> RunAsync(ISimulation simulation, RunPlan plan, double ruralPopulation,
+    public static async Task<RunResult> RunAsync(ISimulation simulation, RunPlan plan,
         int replication, ILogger log, CancellationToken cancellationToken, Action<YearRecords>? onYear = null)
     {
         var clock = Stopwatch.StartNew();
         var population = await simulation.InitializeAsync(plan, cancellationToken);
         var initialisation = clock.Elapsed;
-        if (population.Persons == 0) throw new InvalidOperationException("the synthetic population has no persons");
-        double weight = ruralPopulation / population.Persons;
+        double weight = population.Weight;
         log.Information("Created {Households} households ({Persons} persons, weight {Weight:F1}) in {Seconds:F1}s on the {Engine} engine",
             population.Households, population.Persons, weight, initialisation.TotalSeconds, simulation.Engine);
 
@@ -33,7 +32,7 @@ public static class SimulationRunner
             var yearClock = Stopwatch.StartNew();
             var outcome = await simulation.StepYearAsync(year, cancellationToken);
             var records = new YearRecords(year, new ChunkedList<HouseholdYearRecord>(outcome.Counties.Select(c => c.Households).ToArray()),
-                outcome.Counties.Select(c => c.Ledger).ToArray(), outcome.National, weight);
+                outcome.Counties.Select(c => c.Ledger).ToArray(), outcome.National, weight) { Insurers = outcome.Insurers, Parameters = plan.Parameters };
             metrics.AddRange(MetricRegistry.Compute(records, replication));
             onYear?.Invoke(records);
             double seconds = yearClock.Elapsed.TotalSeconds;

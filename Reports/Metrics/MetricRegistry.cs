@@ -12,7 +12,9 @@ public static class MetricRegistry
 {
     private static double Yuan(long fen, MetricInput m) => Money.ToYuan(fen) * m.Weight;
 
-    public static IReadOnlyList<MetricDefinition> All { get; } =
+    public static IReadOnlyList<MetricDefinition> All { get; } = Declare();
+
+    private static IReadOnlyList<MetricDefinition> Declare() =>
     [
         // Population.
         new("population", "persons", "Rural residents (weighted).",
@@ -126,20 +128,47 @@ public static class MetricRegistry
             m => Ratio(m.Totals.AwarenessSum, m.Totals.Persons)),
         new("avg_trust", "0-1", "Mean trust in public schemes over residents.",
             m => Ratio(m.Totals.TrustSum, m.Totals.Persons)),
+
+        // Supplementary market.
+        .. MarketMetrics.All(),
     ];
 
     /// <summary>The regions of metrics.csv, in order: national first.</summary>
     public static IReadOnlyList<string> RegionNames { get; } = ["national", .. Regions.All.Select(Regions.Name)];
 
-    /// <summary>Every metric for every region of one year, in registry order.</summary>
+    /// <summary>
+    /// Every metric of one year, in order: national, each region, each insurer (insurer:&lt;id&gt;), each
+    /// product (product:&lt;id&gt;); within a scope in registry order.
+    /// </summary>
     public static IEnumerable<MetricRow> Compute(YearRecords year, int replication)
     {
-        var scopes = new List<(string Name, Func<Region, bool> Include)> { ("national", _ => true) };
-        scopes.AddRange(Regions.All.Select(r => (Regions.Name(r), (Func<Region, bool>)(x => x == r))));
-        foreach (var (name, include) in scopes)
+        var all = RegionTotals.Of(year, _ => true);
+        foreach (var row in Rows(new MetricInput(year, all, _ => true), "national", MetricScope.National)) yield return row;
+        foreach (var region in Regions.All)
         {
-            var input = new MetricInput(year, RegionTotals.Of(year, include), include);
-            foreach (var metric in All) yield return new MetricRow(replication, year.Year, name, metric.Name, metric.Compute(input));
+            Func<Region, bool> include = x => x == region;
+            foreach (var row in Rows(new MetricInput(year, RegionTotals.Of(year, include), include), Regions.Name(region), MetricScope.Regions & ~MetricScope.National))
+            {
+                yield return row;
+            }
         }
+        if (year.Parameters is not { } p) yield break;
+        for (int i = 0; i < p.Market.Insurers.Length; i++)
+        {
+            foreach (var row in Rows(new MetricInput(year, all, _ => true) { Insurer = i }, "insurer:" + p.Market.Insurers[i].Id, MetricScope.Insurer))
+            {
+                yield return row;
+            }
+        }
+        for (int k = 0; k < p.Market.Products.Length; k++)
+        {
+            foreach (var row in Rows(new MetricInput(year, all, _ => true) { Product = k }, "product:" + p.Market.Products[k].Id, MetricScope.Product))
+            {
+                yield return row;
+            }
+        }
+
+        IEnumerable<MetricRow> Rows(MetricInput input, string region, MetricScope scope) =>
+            All.Where(m => (m.Scope & scope) != 0).Select(m => new MetricRow(replication, year.Year, region, m.Name, m.Compute(input)));
     }
 }

@@ -21,6 +21,10 @@ public sealed class RegionTotals
     public long MarketIncomeFen, DisposableIncomeFen;
     public long PoorPersons, ImpoverishedPersons, CatastrophicHouseholds;
     public double AwarenessSum, TrustSum;
+    public long SupplementaryMedicalHolders, SupplementaryMedicalChronicHolders, SupplementaryPensionContributors;
+
+    // From the county ledgers' product business.
+    public long SupplementaryPremiumsGrossFen, SupplementaryClaimsGrossFen, SupplementaryMedicalPremiumsFen, SupplementaryMedicalClaimsFen;
 
     // From the county ledgers.
     public long Counties, CountiesCutting, Scandals;
@@ -50,6 +54,16 @@ public sealed class RegionTotals
             t.MedicalFundFen += ledger.MedicalFundFen;
             t.DivertedFen += ledger.DivertedFen;
             t.RevenueFen += ledger.RevenueFen;
+            foreach (var use in ledger.Products)
+            {
+                t.SupplementaryPremiumsGrossFen += use.PremiumFen + use.SubsidyFen;
+                t.SupplementaryClaimsGrossFen += use.ClaimsFen + use.AnnuityFen + use.SurrenderFen;
+                if (year.Parameters is { } p && p.Market.Products[use.Product].Kind == Model.Parameters.ProductKind.MedicalTopUp)
+                {
+                    t.SupplementaryMedicalPremiumsFen += use.PremiumFen + use.SubsidyFen;
+                    t.SupplementaryMedicalClaimsFen += use.ClaimsFen;
+                }
+            }
             t.ReserveFen += ledger.ReserveFen;
         }
         return t;
@@ -93,6 +107,9 @@ public sealed class RegionTotals
         if (r.InPoverty) PoorPersons += r.Members;
         if (r.ImpoverishedByIllness) ImpoverishedPersons += r.Members;
         if (r.Catastrophic) CatastrophicHouseholds++;
+        SupplementaryMedicalHolders += r.SupplementaryMedicalHolders;
+        SupplementaryMedicalChronicHolders += r.SupplementaryMedicalChronicHolders;
+        SupplementaryPensionContributors += r.SupplementaryPensionContributors;
         AwarenessSum += r.Awareness * r.Members;
         TrustSum += r.Trust * r.Members;
     }

@@ -1,5 +1,6 @@
 using EcosystemSim.Model.Government;
 using EcosystemSim.Model.Households;
+using EcosystemSim.Model.Market;
 
 namespace EcosystemSim.Reports.Metrics;
 
@@ -14,4 +15,11 @@ public sealed record YearRecords(
     IReadOnlyList<HouseholdYearRecord> Households,
     IReadOnlyList<CountyLedger> Ledgers,
     NationalAccounts National,
-    double Weight);
+    double Weight)
+{
+    /// <summary>Every insurer's report, in insurer order.</summary>
+    public IReadOnlyList<InsurerYearReport> Insurers { get; init; } = [];
+
+    /// <summary>The parameters in force (for names of insurers and products).</summary>
+    public Model.Parameters.ModelParameters? Parameters { get; init; }
+}

@@ -29,6 +29,7 @@ public static class ParameterReference
     {
         var fields = ParameterTree.Fields(type);
         var values = fields.Where(f => f.Kind != FieldKind.Section).ToList();
+        if (values.Count > 0 && values.All(f => f.Param is null)) values.Clear();
         sb.Append('\n').Append(path.Length == 0 ? "## " : "## `").Append(path.Length == 0 ? title : path).Append(path.Length == 0 ? "" : "`").Append("\n\n");
         if (path.Length > 0) sb.Append(title).Append("\n\n");
         if (values.Count > 0)
@@ -42,10 +43,19 @@ public static class ParameterReference
                   .Append(f.Kind == FieldKind.Choice ? string.Join(", ", ParameterTree.ChoiceNames(f.Type)) : Range(p)).Append(" | ").Append(Cell(p.Description)).Append(" | ").Append(Cell(p.Source)).Append(" |\n");
             }
         }
-        foreach (var f in fields.Where(f => f.Kind == FieldKind.Section))
+        foreach (var f in fields.Where(f => f.Kind is FieldKind.Section or FieldKind.RecordList))
         {
             string childPath = path.Length == 0 ? f.Name : $"{path}.{f.Name}";
-            Section(sb, f.Type, f.Property.GetValue(f.Holder(defaults))!, childPath, f.Description);
+            object value = f.Property.GetValue(f.Holder(defaults))!;
+            if (f.Kind == FieldKind.Section)
+            {
+                Section(sb, f.Type, value, childPath, f.Description);
+                continue;
+            }
+            // A list of records: document one entry's fields, with a fresh entry's defaults.
+            var elementType = f.Type.GetElementType()!;
+            Section(sb, elementType, Activator.CreateInstance(elementType)!, childPath + "[]",
+                $"Each entry of `{childPath}`. {f.Description}");
         }
     }
 
@@ -64,6 +74,8 @@ public static class ParameterReference
         string s => s.Length == 0 ? "(empty)" : s,
         Enum e => ParameterTree.ChoiceName(e),
         YearSchedule s => string.Join(", ", s.Years.Select((y, i) => $"{y}: {Number(s.Values[i])}")),
+        Array a when ParameterTree.KindOf(a.GetType()) == FieldKind.RecordList =>
+            a.Length == 0 ? "(none)" : string.Join(", ", a.Cast<object>().Select(e => e.GetType().GetProperty("Id")?.GetValue(e)?.ToString() ?? "entry")),
         Array a => "[" + string.Join(", ", a.Cast<object>().Select(Format)) + "]",
         double or int or long or ulong => Number(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
         _ when value.GetType().GetProperty("Values")?.GetValue(value) is IEnumerable regions =>

@@ -54,7 +54,7 @@ public static class ParameterTree
         if (type == typeof(int) || type == typeof(long) || type == typeof(ulong)) return FieldKind.Integer;
         if (type == typeof(double)) return FieldKind.Number;
         if (type.IsEnum) return FieldKind.Choice;
-        if (type.IsArray) return FieldKind.List;
+        if (type.IsArray) return KindOf(type.GetElementType()!) == FieldKind.Section ? FieldKind.RecordList : FieldKind.List;
         if (type == typeof(YearSchedule)) return FieldKind.Schedule;
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(RegionValues<>)) return FieldKind.ByRegion;
         return FieldKind.Section;
@@ -93,6 +93,7 @@ public enum FieldKind
     Number,
     Choice,
     List,
+    RecordList,
     ByRegion,
     Schedule,
     Section,

@@ -25,6 +25,11 @@ public static class ParameterValidator
             {
                 Validate(value, fieldPath, report);
             }
+            else if (field.Kind == FieldKind.RecordList)
+            {
+                var items = (Array)value;
+                for (int i = 0; i < items.Length; i++) Validate(items.GetValue(i)!, $"{fieldPath}[{i}]", report);
+            }
             else if (field.Param is { } param)
             {
                 CheckValue(value, param, fieldPath, report);

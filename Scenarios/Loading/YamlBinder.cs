@@ -78,6 +78,7 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
                 value = Enum.GetValues(type).GetValue(index);
                 return true;
             case FieldKind.List:
+            case FieldKind.RecordList:
                 return TryList(type.GetElementType()!, node, path, out value);
             case FieldKind.ByRegion:
                 return TryByRegion(type, node, current, path, out value);

@@ -8,7 +8,8 @@ namespace EcosystemSim.Model.Attitudes;
 /// from peers (towards the county's contribution rate) and from using a scheme, and decays.
 /// Trust gains when a public benefit is paid, loses a share with a county scandal, a cut or delay
 /// of local benefits, or a hospital stay that was not covered, and drifts back to the region's
-/// starting median.
+/// starting median. Trust in commercial insurers moves with their claims and exits. Insurers'
+/// marketing adds to publicity.
 /// </summary>
 public static class AttitudeRules
 {
@@ -37,11 +38,25 @@ public static class AttitudeRules
         return Math.Clamp(next, Lowest, Highest);
     }
 
+    /// <summary>Trust in insurers: gains when a claim is paid, loses a share when a claim is denied or an insurer leaves the county, drifts back to the regional median.</summary>
+    public static double NextInsurerTrust(double trust, double median, bool claimPaid, bool denied, bool insurerLeft,
+        Parameters.MarketChoiceParameters p)
+    {
+        double next = trust + (claimPaid ? p.ClaimTrustGain * (1 - trust) : 0);
+        if (denied) next *= 1 - p.DeniedTrustLoss;
+        if (insurerLeft) next *= 1 - p.ExitTrustLoss;
+        next += p.TrustReversion * (median - next);
+        return Math.Clamp(next, Lowest, Highest);
+    }
+
     public static void Step(HouseholdState h, YearContext ctx, ref HouseholdYearRecord r)
     {
         var p = ctx.Parameters.Attitudes;
         bool benefit = r.PensionRecipients > 0 || r.ReimbursedFen + r.CriticalIllnessFen + r.AssistanceFen > 0 || r.DibaoFen > 0;
-        h.Awareness = NextAwareness(h.Awareness, ctx.Local.PublicityPerCapitaYuan, ctx.Peers.PensionContributionRate, benefit, p);
+        h.Awareness = NextAwareness(h.Awareness, ctx.Local.PublicityPerCapitaYuan + ctx.Local.MarketingPerCapitaYuan,
+            ctx.Peers.PensionContributionRate, benefit, p);
+        h.InsurerTrust = NextInsurerTrust(h.InsurerTrust, ctx.Parameters.Market.InitialTrust[h.Region], r.SupplementaryClaimsFen > 0,
+            r.SupplementaryDenied > 0, ctx.Local.InsurerLeft, ctx.Parameters.Market.Choice);
         h.Trust = NextTrust(h.Trust, ctx.Parameters.Population.InitialTrust[h.Region], benefit, ctx.Local.Scandal,
             ctx.Local.BenefitCut, r.AdmissionsUncovered > 0, p);
         r.Awareness = h.Awareness;

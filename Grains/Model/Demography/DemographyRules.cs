@@ -1,5 +1,6 @@
 using EcosystemSim.Model.Government;
 using EcosystemSim.Model.Households;
+using EcosystemSim.Model.Market;
 using EcosystemSim.Model.Parameters;
 using EcosystemSim.Model.Random;
 
@@ -53,7 +54,7 @@ public static class DemographyRules
     }
 
     /// <summary>Applies the year's deaths, departures, migration changes and births to the household.</summary>
-    public static void Step(HouseholdState h, YearContext ctx, ref HouseholdYearRecord r)
+    public static void Step(HouseholdState h, YearContext ctx, MarketLedger ledger, ref HouseholdYearRecord r)
     {
         var p = ctx.Parameters.Demography;
         int pensionAge = ctx.Parameters.Pension.PensionAge;
@@ -70,6 +71,8 @@ public static class DemographyRules
             {
                 r.Deaths++;
                 r.AccountsClosedFen += m.AccountFen;
+                MarketRules.CloseAccount(m, ledger);
+                r.SupplementaryPayoutFen += m.PensionProductAccountFen; // the heirs receive the account
                 continue;
             }
             if (age >= p.UrbanisationAges[0] && age <= p.UrbanisationAges[1] &&
@@ -77,6 +80,7 @@ public static class DemographyRules
             {
                 r.LeftRural++;
                 r.AccountsClosedFen += m.AccountFen;
+                MarketRules.CloseAccount(m, ledger);
                 continue;
             }
             double u = new Rng(ctx.Seed, key, year, RngStream.Migration).Uniform(0);

@@ -39,6 +39,14 @@ public sealed record CountyLedger
     public long CentralDibaoFen { get; init; }
     public long LocalDibaoFen { get; init; }
 
+    // Supplementary market.
+    /// <summary>The county's business with each product (products with any, in product order).</summary>
+    public Market.ProductUse[] Products { get; init; } = [];
+    /// <summary>Medical top-up premiums the local government paid for low-income members.</summary>
+    public long SupplementarySubsidyFen { get; init; }
+    /// <summary>Residents in each age band of supplementary medical pricing.</summary>
+    public long[] PersonsByBand { get; init; } = new long[Parameters.MarketParameters.Bands];
+
     // Local budget.
     public long PublicityFen { get; init; }
     /// <summary>Central equalisation transfer to the county (per resident, plus the cover of a year-end deficit).</summary>
@@ -61,9 +69,10 @@ public sealed record CountyLedger
     /// <summary>Central spending in the county: its shares of the minimum pension, the medical subsidy and dibao, and equalisation.</summary>
     public long CentralSpendingFen => CentralMinimumPensionFen + CentralMedicalSubsidyFen + CentralDibaoFen + EqualisationFen;
 
-    /// <summary>Local spending: subsidies, its share of the minimum, top-ups, account pensions beyond balances, its shares of the medical subsidy and dibao, medical fund deficits, assistance, publicity.</summary>
+    /// <summary>Local spending: subsidies, its share of the minimum, top-ups, account pensions beyond balances, its shares of the medical subsidy and dibao, medical fund deficits, assistance, publicity, premium subsidies for supplementary products.</summary>
     public long LocalSpendingFen => SubsidiesFen + LocalMinimumPensionFen + TopUpFen + AnnuityFromLocalFen
-                                    + LocalMedicalSubsidyFen + FundDeficitCoverFen + LocalDibaoFen + AssistanceFen + PublicityFen;
+                                    + LocalMedicalSubsidyFen + FundDeficitCoverFen + LocalDibaoFen + AssistanceFen + PublicityFen
+                                    + SupplementarySubsidyFen;
 }
 
 /// <summary>The central fund's record of a year: national amounts and sums of the county ledgers.</summary>

@@ -29,4 +29,7 @@ public sealed record CountyState
 
     /// <summary>A diversion was detected in the year just closed; the scandal breaks next year.</summary>
     public required bool ScandalPending { get; init; }
+
+    /// <summary>Insurers that served the county in the year just closed (sorted).</summary>
+    public int[] LastInsurers { get; init; } = [];
 }

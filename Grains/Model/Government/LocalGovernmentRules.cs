@@ -87,8 +87,31 @@ public static class LocalGovernmentRules
             Scandal = state.ScandalPending,
             PaymentRatio = paymentRatio,
         };
+        var offers = national.Market.ForCounty(county.Id, p.Market);
+        int[] insurers = PresentInsurers(national.Market, county.Id);
+        local = local with
+        {
+            Offers = offers,
+            MarketingPerCapitaYuan = insurers.Sum(i => p.Market.Insurers[i].MarketingPerResidentYuan),
+            InsurerLeft = state.LastInsurers.Any(i => Array.BinarySearch(insurers, i) < 0),
+        };
         return new YearContext(year, seed, national, local, state.Peers);
     }
+
+    /// <summary>The insurers in business serving a county this year, sorted.</summary>
+    public static int[] PresentInsurers(Market.MarketOffers offers, int county) =>
+        offers.Insurers.Where(o => o.Solvent && Array.BinarySearch(o.Counties, county) >= 0).Select(o => o.Insurer).Order().ToArray();
+
+    /// <summary>What the county tells each insurer: its business with the insurer's products, grouped by insurer.</summary>
+    public static IReadOnlyDictionary<int, Market.CountyProductReport[]> InsurerReports(CountyLedger ledger, MarketParameters market) =>
+        ledger.Products
+            .GroupBy(u => Market.MarketRules.InsurerIndex(market, market.Products[u.Product]))
+            .OrderBy(g => g.Key)
+            .ToDictionary(g => g.Key, g => g.Select(u => new Market.CountyProductReport(ledger.CountyId, u)).ToArray());
+
+    /// <summary>What the county tells insurers about itself (public information).</summary>
+    public static Market.CountySummary Summary(CountyLedger ledger) =>
+        new(ledger.CountyId, ledger.Region, ledger.Persons, ledger.PersonsByBand);
 
     /// <summary>Settles the county's year from its households' records and gives its state for next year.</summary>
     public static (CountyLedger Ledger, CountyState Next) CloseYear(
@@ -96,7 +119,7 @@ public static class LocalGovernmentRules
     {
         var p = ctx.Parameters;
         var region = county.Region;
-        var t = Totals.Of(records);
+        var t = Totals.Of(records, p.Market.Products.Length);
 
         long standardSubsidy = t.MedicalEnrolled * ctx.National.MedicalSubsidyFen;
         long centralMedical = Money.Scale(standardSubsidy, p.Medical.CentralShareOfSubsidy[region]);
@@ -140,6 +163,9 @@ public static class LocalGovernmentRules
             MedicalFundFen = fund,
             FundDeficitCoverFen = deficitCover,
             DibaoStandardFen = ctx.Local.DibaoStandardFen,
+            Products = t.Products(p.Market),
+            SupplementarySubsidyFen = t.SupplementarySubsidy,
+            PersonsByBand = [t.Band0, t.Band1, t.Band2],
             CentralDibaoFen = centralDibao,
             LocalDibaoFen = t.Dibao - centralDibao,
             PublicityFen = Money.FromYuan(ctx.Local.PublicityPerCapitaYuan * t.Persons),
@@ -178,6 +204,7 @@ public static class LocalGovernmentRules
             LastDiscretionaryFen = Money.Scale(t.TopUp + t.Subsidies, 1 / ctx.Local.PaymentRatio),
             UndetectedDivertedFen = detected ? 0 : undetected,
             ScandalPending = detected,
+            LastInsurers = PresentInsurers(ctx.National.Market, county.Id),
         };
         return (ledger, next);
     }
@@ -188,8 +215,25 @@ public static class LocalGovernmentRules
         public long Persons, PensionEligible, PensionContributors, MedicalEnrolled;
         public long Contributions, Subsidies, MinimumPension, TopUp, Annuity, AnnuityFromAccounts, AccountBalance;
         public long Premiums, PremiumAssistance, Reimbursed, CriticalIllness, Assistance, Dibao, Market, Disposable;
+        public long Band0, Band1, Band2, SupplementarySubsidy;
+        private Market.ProductUse[]? _products;
 
-        public static Totals Of(ReadOnlySpan<HouseholdYearRecord> records)
+        /// <summary>The county's business with each product that had any, in product order.</summary>
+        public readonly Market.ProductUse[] Products(MarketParameters market) =>
+            _products is null ? [] : _products.Where(u => !u.IsEmpty).ToArray();
+
+        private void AddProducts(Market.ProductUse[] uses, int products)
+        {
+            _products ??= new Market.ProductUse[products];
+            foreach (ref readonly var u in uses.AsSpan())
+            {
+                _products[u.Product].Product = u.Product;
+                _products[u.Product].Add(u);
+                SupplementarySubsidy += u.SubsidyFen;
+            }
+        }
+
+        public static Totals Of(ReadOnlySpan<HouseholdYearRecord> records, int products)
         {
             var t = new Totals();
             foreach (ref readonly var r in records)
@@ -213,6 +257,10 @@ public static class LocalGovernmentRules
                 t.Dibao += r.DibaoFen;
                 t.Market += r.MarketIncomeFen;
                 t.Disposable += r.DisposableIncomeFen;
+                t.Band0 += r.Band0;
+                t.Band1 += r.Band1;
+                t.Band2 += r.Band2;
+                if (r.Products is { } uses) t.AddProducts(uses, products);
             }
             return t;
         }

@@ -31,6 +31,9 @@ public sealed record NationalPolicy
     public required double UrbanIncomePerCapitaYuan { get; init; }
 
     public required double UrbanPensionMonthlyYuan { get; init; }
+
+    /// <summary>The insurers' offers for the year (attached by the host after the insurers publish them).</summary>
+    public Market.MarketOffers Market { get; init; } = EcosystemSim.Model.Market.MarketOffers.None;
 }
 
 /// <summary>What a local government sets for its county in a year.</summary>
@@ -83,6 +86,15 @@ public sealed record LocalPolicy
 
     /// <summary>Share of discretionary local benefits paid (1 unless the county is short of money).</summary>
     public required double PaymentRatio { get; init; }
+
+    /// <summary>Supplementary products on sale in the county, in product order.</summary>
+    public Market.CountyOffer[] Offers { get; init; } = [];
+
+    /// <summary>Insurers' marketing per resident in the county (adds to awareness like publicity).</summary>
+    public double MarketingPerCapitaYuan { get; init; }
+
+    /// <summary>An insurer that served the county last year no longer does.</summary>
+    public bool InsurerLeft { get; init; }
 
     /// <summary>Local benefits are cut or delayed this year.</summary>
     public bool BenefitCut => PaymentRatio < 1;

@@ -3,6 +3,7 @@ using EcosystemSim.Model.Demography;
 using EcosystemSim.Model.Dibao;
 using EcosystemSim.Model.Government;
 using EcosystemSim.Model.Income;
+using EcosystemSim.Model.Market;
 using EcosystemSim.Model.Medical;
 using EcosystemSim.Model.Pension;
 using EcosystemSim.Model.Welfare;
@@ -10,8 +11,9 @@ using EcosystemSim.Model.Welfare;
 namespace EcosystemSim.Model.Households;
 
 /// <summary>
-/// A household's year, in order: demography, income, each member's pension, dibao (on income
-/// including pensions), health and medical insurance, welfare, learning.
+/// A household's year, in order: demography, income, each member's basic and supplementary pension,
+/// dibao (on income including pensions), health with the basic medical insurance and any medical
+/// top-up, welfare, learning.
 /// </summary>
 public static class HouseholdRules
 {
@@ -24,15 +26,18 @@ public static class HouseholdRules
             Region = household.Region,
             County = household.County,
         };
-        DemographyRules.Step(household, ctx, ref record);
+        var ledger = MarketLedger.For(ctx.Parameters.Market);
+        DemographyRules.Step(household, ctx, ledger, ref record);
         IncomeRules.Step(household, ctx, ref record);
         var members = household.Members;
         for (int i = 0; i < members.Length; i++)
         {
             PensionRules.StepMember(ref members[i], household, ctx, ref record);
+            MarketRules.StepPension(ref members[i], members[i].Age(ctx.Year), household, ctx, ledger, ref record);
         }
         DibaoRules.Step(household, ctx, ref record);
-        MedicalRules.Step(household, ctx, ref record);
+        MedicalRules.Step(household, ctx, ledger, ref record);
+        record.Products = ledger.ToArray();
         WelfareRules.Settle(household, ctx, ref record);
         AttitudeRules.Step(household, ctx, ref record);
         Census(household, ctx, ref record);
@@ -51,6 +56,12 @@ public static class HouseholdRules
             else if (age < pension.PensionAge) r.WorkingAge++;
             else r.Elderly++;
             if (m.Migrant) r.Migrants++;
+            switch (ctx.Parameters.Market.Band(age))
+            {
+                case 0: r.Band0++; break;
+                case 1: r.Band1++; break;
+                default: r.Band2++; break;
+            }
             if (m.Chronic) r.Chronic++;
         }
     }

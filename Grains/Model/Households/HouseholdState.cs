@@ -39,6 +39,12 @@ public sealed class HouseholdState
     /// <summary>Persistent standard-normal error of the household's means test.</summary>
     public double AssessmentError { get; set; }
 
+    /// <summary>Trust in commercial insurers, 0-1.</summary>
+    public double InsurerTrust { get; set; }
+
+    /// <summary>Risk aversion: the household values insurance at (1 + this) times its expected payout.</summary>
+    public double RiskAversion { get; set; }
+
     /// <summary>Market income per member this year (0 for an empty household).</summary>
     public long MarketIncomePerCapitaFen => Members.Length == 0 ? 0 : MarketIncomeFen / Members.Length;
 }
@@ -91,6 +97,32 @@ public struct MemberState
 
     /// <summary>Consecutive years not enrolled, up to the year just stepped (for the waiting period).</summary>
     public int MedicalMissedYears;
+
+    // Product slots hold index + 1, so that a new member (all zeros) holds nothing.
+    private int _topUpSlot, _pensionSlot;
+
+    /// <summary>Medical top-up held in the year just stepped (a product index), or -1.</summary>
+    public int TopUpProduct
+    {
+        readonly get => _topUpSlot - 1;
+        set => _topUpSlot = value + 1;
+    }
+
+    /// <summary>Supplementary pension held (a product index), or -1.</summary>
+    public int PensionProduct
+    {
+        readonly get => _pensionSlot - 1;
+        set => _pensionSlot = value + 1;
+    }
+
+    /// <summary>Still contributing to the supplementary pension (not paid up).</summary>
+    public bool PensionContributing;
+
+    /// <summary>Supplementary pension account.</summary>
+    public long PensionProductAccountFen;
+
+    /// <summary>Monthly supplementary annuity fixed at the pension age.</summary>
+    public long PensionProductAnnuityFen;
 
     public readonly int Age(int year) => year - BirthYear;
 }

@@ -21,6 +21,10 @@ public record struct HouseholdYearRecord
     public int WorkingAge { get; set; }
     /// <summary>Members at or above the pension age.</summary>
     public int Elderly { get; set; }
+    /// <summary>Members in each age band of supplementary medical pricing (for insurers' entry decisions).</summary>
+    public int Band0 { get; set; }
+    public int Band1 { get; set; }
+    public int Band2 { get; set; }
     /// <summary>Members working away from home.</summary>
     public int Migrants { get; set; }
     public int Deaths { get; set; }
@@ -80,7 +84,7 @@ public record struct HouseholdYearRecord
     public long CriticalIllnessFen { get; set; }
     /// <summary>Paid by medical assistance towards costs.</summary>
     public long AssistanceFen { get; set; }
-    /// <summary>Out-of-pocket medical spending.</summary>
+    /// <summary>Out-of-pocket medical spending (after any medical top-up claim).</summary>
     public long OutOfPocketFen { get; set; }
     /// <summary>Premiums the household paid itself.</summary>
     public long PremiumsFen { get; set; }
@@ -96,12 +100,33 @@ public record struct HouseholdYearRecord
     /// <summary>On dibao with no member of working age (treated as extremely poor).</summary>
     public bool ExtremePoor { get; set; }
 
+    // Supplementary market.
+
+    /// <summary>Members holding a medical top-up this year.</summary>
+    public int SupplementaryMedicalHolders { get; set; }
+    /// <summary>Holders with a chronic condition.</summary>
+    public int SupplementaryMedicalChronicHolders { get; set; }
+    /// <summary>Members contributing to a supplementary pension this year.</summary>
+    public int SupplementaryPensionContributors { get; set; }
+    /// <summary>Members receiving a supplementary annuity.</summary>
+    public int SupplementaryPensionAnnuitants { get; set; }
+    /// <summary>Premiums and contributions the household paid to insurers (commercial: spending, not deducted from disposable income).</summary>
+    public long SupplementaryPremiumsFen { get; set; }
+    /// <summary>Medical top-up claims paid to the household (they reduce its out-of-pocket spending).</summary>
+    public long SupplementaryClaimsFen { get; set; }
+    /// <summary>Supplementary annuities and accounts paid out to the household (private income).</summary>
+    public long SupplementaryPayoutFen { get; set; }
+    /// <summary>Claims refused because the condition was pre-existing and excluded.</summary>
+    public int SupplementaryDenied { get; set; }
+    /// <summary>The household's business with each product (null when none).</summary>
+    public Market.ProductUse[]? Products { get; set; }
+
     // Income and welfare.
 
     /// <summary>Market income: earnings and remittances.</summary>
     public long MarketIncomeFen { get; set; }
     public long RemittancesFen { get; set; }
-    /// <summary>Disposable income (NBS): market income plus public transfers (pensions, dibao, reimbursements, critical illness insurance, assistance) less contributions and premiums.</summary>
+    /// <summary>Disposable income (NBS): market income plus public transfers (pensions, dibao, reimbursements, critical illness insurance, assistance) and supplementary pension payouts, less contributions and premiums to the public schemes.</summary>
     public long DisposableIncomeFen { get; set; }
     /// <summary>Per-capita disposable income below the poverty line.</summary>
     public bool InPoverty { get; set; }

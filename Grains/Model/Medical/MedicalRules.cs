@@ -1,6 +1,7 @@
 using EcosystemSim.Model.Government;
 using EcosystemSim.Model.Health;
 using EcosystemSim.Model.Households;
+using EcosystemSim.Model.Market;
 using EcosystemSim.Model.Parameters;
 using EcosystemSim.Model.Random;
 using static EcosystemSim.Model.Random.Distributions;
@@ -45,9 +46,13 @@ public static class MedicalRules
             : Math.Min(12, p.WaitingMonths[0] + p.WaitingMonths[1] * missedYears);
 
     /// <summary>What the insurance layers pay for one member's covered and uncovered costs in a year.</summary>
-    public readonly record struct Claims(double Cost, double Basic, double CriticalIllness, double Assistance, int Uncovered)
+    public readonly record struct Claims(double Cost, double InpatientCost, double Basic, double BasicInpatient,
+        double CriticalIllness, double Assistance, int Uncovered)
     {
         public double OutOfPocket => Cost - Basic - CriticalIllness - Assistance;
+
+        /// <summary>Out-of-pocket inpatient cost: what a medical top-up insures.</summary>
+        public double InpatientOutOfPocket => InpatientCost - BasicInpatient - CriticalIllness - Assistance;
     }
 
     /// <summary>
@@ -59,12 +64,12 @@ public static class MedicalRules
     public static Claims Settle(MedicalParameters p, LocalPolicy local, ReadOnlySpan<double> admissionCosts,
         ReadOnlySpan<double> admissionMonths, double outpatientCost, bool chronic, bool enrolled, double waitingMonths, bool assisted)
     {
-        double cost = outpatientCost, inCatalogue = 0, basicInpatient = 0;
+        double inpatientCost = 0, inCatalogue = 0, basicInpatient = 0;
         int uncovered = 0;
         double deductible = Money.ToYuan(local.DeductibleFen);
         for (int j = 0; j < admissionCosts.Length; j++)
         {
-            cost += admissionCosts[j];
+            inpatientCost += admissionCosts[j];
             if (!enrolled || admissionMonths[j] < waitingMonths)
             {
                 uncovered++;
@@ -84,11 +89,12 @@ public static class MedicalRules
         double assistance = assisted && enrolled
             ? Math.Min(Money.ToYuan(local.AssistanceCapFen), (remaining - critical) * p.AssistanceRatio)
             : 0;
-        return new Claims(cost, basicInpatient + basicOutpatient, critical, Math.Max(0, assistance), uncovered);
+        return new Claims(inpatientCost + outpatientCost, inpatientCost, basicInpatient + basicOutpatient, basicInpatient,
+            critical, Math.Max(0, assistance), uncovered);
     }
 
     /// <summary>Every member's health and medical insurance year.</summary>
-    public static void Step(HouseholdState h, YearContext ctx, ref HouseholdYearRecord r)
+    public static void Step(HouseholdState h, YearContext ctx, MarketLedger ledger, ref HouseholdYearRecord r)
     {
         var p = ctx.Parameters;
         var national = ctx.National;
@@ -97,6 +103,7 @@ public static class MedicalRules
         double premiumShare = PremiumShare(p.Medical, r.DibaoReceiving, r.ExtremePoor);
         double premium = Money.ToYuan(national.MedicalPremiumFen);
         double incomePerCapita = Money.ToYuan(h.MarketIncomePerCapitaFen);
+        bool lowIncome = MarketRules.LowIncome(h, r, ctx);
         Span<double> costs = stackalloc double[p.Health.MaxAdmissions];
         Span<double> months = stackalloc double[p.Health.MaxAdmissions];
 
@@ -119,6 +126,7 @@ public static class MedicalRules
             double waiting = enrolled ? WaitingMonths(p.Medical, ctx.Year, lastYear, m.MedicalMissedYears) : 0;
             m.MedicalEnrolled = enrolled;
             m.MedicalMissedYears = enrolled ? 0 : m.MedicalMissedYears + 1;
+            MarketRules.ChooseMedical(ref m, age, h, ctx, lowIncome, enrolled, ledger, ref r);
 
             var admissionRng = new Rng(ctx.Seed, key, ctx.Year, RngStream.Admissions);
             int admissions = HealthRules.PoissonCount(HealthRules.AdmissionRate(p.Health, age, m.Chronic), admissionRng.Uniform(0), p.Health.MaxAdmissions);
@@ -149,11 +157,12 @@ public static class MedicalRules
             r.AdmissionsUncovered += claims.Uncovered;
             long cost = Money.FromYuan(claims.Cost), basic = Money.FromYuan(claims.Basic);
             long critical = Money.FromYuan(claims.CriticalIllness), assistance = Money.FromYuan(claims.Assistance);
+            long topUp = MarketRules.ClaimMedical(m, age, claims.InpatientOutOfPocket, ctx, ledger, ref r);
             r.MedicalCostFen += cost;
             r.ReimbursedFen += basic;
             r.CriticalIllnessFen += critical;
             r.AssistanceFen += assistance;
-            r.OutOfPocketFen += cost - basic - critical - assistance;
+            r.OutOfPocketFen += Math.Max(0, cost - basic - critical - assistance - topUp);
         }
     }
 }

@@ -34,6 +34,9 @@ public sealed record ModelParameters
     [Section("How awareness and trust move.")]
     public AttitudeParameters Attitudes { get; init; } = new();
 
+    [Section("The supplementary market: insurers, products, household choice, levers.")]
+    public MarketParameters Market { get; init; } = new();
+
     [Section("Exogenous urban series for the urban-rural ratios.")]
     public UrbanParameters Urban { get; init; } = new();
 

@@ -2,6 +2,7 @@ using EcosystemSim.Model.Demography;
 using EcosystemSim.Model.Health;
 using EcosystemSim.Model.Households;
 using EcosystemSim.Model.Income;
+using EcosystemSim.Model.Market;
 using EcosystemSim.Model.Parameters;
 using EcosystemSim.Model.Pension;
 using EcosystemSim.Model.Random;
@@ -45,6 +46,7 @@ public static class PopulationRules
         }
 
         var pop = p.Population;
+        var (riskAversion, insurerTrust) = MarketRules.InitialAttitudes(p, county.Region, seed, householdId);
         return new HouseholdState
         {
             Id = householdId,
@@ -58,6 +60,8 @@ public static class PopulationRules
                 new Rng(seed, household, 0, RngStream.InitialTrust)),
             IncomePersistent = IncomeRules.InitialPersistent(p.Income, new Rng(seed, household, 0, RngStream.InitialIncome)),
             AssessmentError = new Rng(seed, household, 0, RngStream.InitialAssessment).Normal(0),
+            RiskAversion = riskAversion,
+            InsurerTrust = insurerTrust,
         };
     }
 

@@ -40,4 +40,9 @@ public enum RngStream : uint
     InitialEnrolment = 31,
     InitialAssessment = 32,
     ReplicationSeed = 33,
+    MarketChoice = 34,
+    PensionProductChoice = 35,
+    PensionProductPersistence = 36,
+    InitialRiskAversion = 37,
+    InitialInsurerTrust = 38,
 }

@@ -26,7 +26,7 @@ public static class WelfareRules
 
     public static void Settle(HouseholdState h, YearContext ctx, ref HouseholdYearRecord r)
     {
-        r.DisposableIncomeFen = r.MarketIncomeFen + r.PublicTransfersFen - r.ContributionFen - r.PremiumsFen;
+        r.DisposableIncomeFen = r.MarketIncomeFen + r.PublicTransfersFen + r.SupplementaryPayoutFen - r.ContributionFen - r.PremiumsFen;
         int members = h.Members.Length;
         if (members == 0) return;
         var p = ctx.Parameters;

@@ -46,7 +46,7 @@ public class DemographyRulesTests
             new MemberState { Serial = 1, BirthYear = 2001, AccountFen = 500_00 },
             new MemberState { Serial = 2, BirthYear = 1961 });
         var record = new HouseholdYearRecord();
-        DemographyRules.Step(household, TestWorld.Context(2021, p, Region.Central), ref record);
+        DemographyRules.Step(household, TestWorld.Context(2021, p, Region.Central), EcosystemSim.Model.Market.MarketLedger.For(p.Market), ref record);
         Assert.Equal(1, record.Deaths);
         Assert.Equal(1, record.LeftRural);
         Assert.Equal(500_00, record.AccountsClosedFen);
@@ -60,7 +60,7 @@ public class DemographyRulesTests
         var household = TestWorld.Household(Region.Central, 10_000, new MemberState { Serial = 0, BirthYear = 1996 }, new MemberState { Serial = 1, BirthYear = 1950 });
         household.NextSerial = 2;
         var record = new HouseholdYearRecord();
-        DemographyRules.Step(household, TestWorld.Context(2021, p, Region.Central), ref record);
+        DemographyRules.Step(household, TestWorld.Context(2021, p, Region.Central), EcosystemSim.Model.Market.MarketLedger.For(p.Market), ref record);
         Assert.Equal(1, record.Births);
         Assert.Equal(3, household.Members.Length);
         Assert.Equal(2, household.Members[2].Serial);

@@ -23,16 +23,15 @@ public class TestClusterTests
         await cluster.DeployAsync();
 
         var plan = Plan("cluster-test");
-        double population = plan.Parameters.Population.RuralPopulation;
         RunResult onCluster;
         await using (var simulation = new OrleansSimulation(cluster.Client, cluster.Silos.Count))
         {
-            onCluster = await SimulationRunner.RunAsync(simulation, plan, population, 0, Logger.None, CancellationToken.None);
+            onCluster = await SimulationRunner.RunAsync(simulation, plan, 0, Logger.None, CancellationToken.None);
         }
         RunResult inProcess;
         await using (var simulation = new InProcessSimulation())
         {
-            inProcess = await SimulationRunner.RunAsync(simulation, plan with { RunId = "local" }, population, 0, Logger.None, CancellationToken.None);
+            inProcess = await SimulationRunner.RunAsync(simulation, plan with { RunId = "local" }, 0, Logger.None, CancellationToken.None);
         }
         Assert.Equal(2, cluster.Silos.Count);
         Assert.Equal(inProcess.Population, onCluster.Population);

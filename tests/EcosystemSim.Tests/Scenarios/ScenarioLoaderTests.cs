@@ -101,6 +101,7 @@ public class ScenarioLoaderTests
                 Assert.False(string.IsNullOrWhiteSpace(field.Description), $"{path}{field.Name} has no description");
                 if (field.Kind == FieldKind.Section) Walk(field.Type, $"{path}{field.Name}.");
                 else Assert.False(string.IsNullOrWhiteSpace(field.Param?.Unit), $"{path}{field.Name} has no unit");
+                if (field.Kind == FieldKind.RecordList) Walk(field.Type.GetElementType()!, $"{path}{field.Name}[].");
             }
         }
         Walk(typeof(Scenario), "");

@@ -14,7 +14,7 @@ internal static class Runs
     {
         var plan = new RunPlan("test", parameters, seed, startYear, years, WorldLayout.Build(parameters, households, seed));
         await using var simulation = new InProcessSimulation();
-        var result = await SimulationRunner.RunAsync(simulation, plan, parameters.Population.RuralPopulation, 0, Logger.None, CancellationToken.None);
+        var result = await SimulationRunner.RunAsync(simulation, plan, 0, Logger.None, CancellationToken.None);
         return result.Metrics;
     }
 

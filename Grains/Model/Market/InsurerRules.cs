@@ -1,0 +1,279 @@
+using EcosystemSim.Model.Parameters;
+
+namespace EcosystemSim.Model.Market;
+
+/// <summary>
+/// An insurer's year. It publishes its products and prices for the counties it serves; at the end
+/// it settles its books from the counties' aggregates (capital change = premiums - claims - expenses
+/// + investment income - increase in pension reserves), checks its solvency, reprices each medical
+/// product from credibility-weighted experience plus loadings, leaves counties that lose money and
+/// enters counties where it expects a profit. An insurer whose capital falls below its requirement
+/// leaves the market.
+/// </summary>
+public static class InsurerRules
+{
+    /// <summary>The insurer at the start: the largest counties of each region up to its presence, its capital, its launch prices.</summary>
+    public static InsurerState Initial(ModelParameters p, int insurer, IReadOnlyList<CountySummary> counties, double weight)
+    {
+        var ip = p.Market.Insurers[insurer];
+        var served = new List<int>();
+        foreach (var region in Regions.All)
+        {
+            var inRegion = counties.Where(c => c.Region == region).OrderByDescending(c => c.Persons).ThenBy(c => c.County).ToList();
+            int n = (int)Math.Round(ip.InitialPresence[region] * inRegion.Count, MidpointRounding.AwayFromZero);
+            served.AddRange(inRegion.Take(n).Select(c => c.County));
+        }
+        served.Sort();
+        long persons = counties.Where(c => served.BinarySearch(c.County) >= 0).Sum(c => c.Persons);
+        return new InsurerState
+        {
+            Insurer = insurer,
+            CapitalFen = Money.FromYuan(ip.CapitalPerResidentYuan * persons),
+            ReservesFen = 0,
+            Solvent = true,
+            Counties = [.. served],
+            LossYears = new int[served.Count],
+            Products = ProductsOf(p.Market, insurer).Select(i => new ProductBook
+            {
+                Product = i,
+                PremiumByBandFen = LaunchPrices(p.Market.Products[i]),
+                Experience = [],
+            }).ToArray(),
+            Weight = weight,
+        };
+    }
+
+    /// <summary>The indices of an insurer's products.</summary>
+    public static IEnumerable<int> ProductsOf(MarketParameters market, int insurer) =>
+        Enumerable.Range(0, market.Products.Length).Where(i => market.Products[i].Insurer == market.Insurers[insurer].Id);
+
+    private static long[] LaunchPrices(ProductParameters product)
+    {
+        if (product.Kind == ProductKind.SupplementaryPension) return Enumerable.Repeat(Money.FromYuan(product.ContributionYuan), MarketParameters.Bands).ToArray();
+        if (product.Pricing == PricingKind.Flat) return Enumerable.Repeat(Money.FromYuan(product.PremiumYuan), MarketParameters.Bands).ToArray();
+        return product.AgeRelativities.Select(r => Money.FromYuan(product.PremiumYuan * r / product.AgeRelativities[1])).ToArray();
+    }
+
+    /// <summary>What the insurer sells this year.</summary>
+    public static InsurerOffer Offer(ModelParameters p, InsurerState s, int year) => new()
+    {
+        Insurer = s.Insurer,
+        Solvent = s.Solvent,
+        Counties = s.Solvent ? s.Counties : [],
+        Products = s.Solvent
+            ? s.Products.Where(b => p.Market.Products[b.Product].OnSale(year)).Select(b => new ProductPrice(b.Product, b.PremiumByBandFen)).ToArray()
+            : [],
+    };
+
+    /// <summary>Settles the insurer's year from the counties' reports and decides next year's prices and counties.</summary>
+    public static (InsurerState Next, InsurerYearReport Report) Close(ModelParameters p, InsurerState s, int year,
+        IReadOnlyList<CountyProductReport> reports, IReadOnlyList<CountySummary> counties)
+    {
+        var market = p.Market;
+        var ip = market.Insurers[s.Insurer];
+
+        // Sum the counties' reports per product (integers: the order does not matter).
+        var byProduct = s.Products.ToDictionary(b => b.Product, _ => new ProductUse());
+        var countyPremium = new Dictionary<int, long>();
+        var countyClaims = new Dictionary<int, long>();
+        foreach (var report in reports)
+        {
+            if (!byProduct.TryGetValue(report.Use.Product, out var total)) continue;
+            total.Add(report.Use);
+            byProduct[report.Use.Product] = total;
+            if (market.Products[report.Use.Product].Kind == ProductKind.MedicalTopUp)
+            {
+                countyPremium[report.County] = countyPremium.GetValueOrDefault(report.County) + report.Use.PremiumFen + report.Use.SubsidyFen;
+                countyClaims[report.County] = countyClaims.GetValueOrDefault(report.County) + report.Use.ClaimsFen;
+            }
+        }
+
+        long medicalPremiums = 0, medicalClaims = 0, contributions = 0, pensionPaid = 0, reserves = 0, policies = 0, taxable = 0;
+        foreach (var (product, use) in byProduct)
+        {
+            var pp = market.Products[product];
+            policies += use.Policies;
+            if (pp.Kind == ProductKind.MedicalTopUp)
+            {
+                medicalPremiums += use.PremiumFen + use.SubsidyFen;
+                medicalClaims += use.ClaimsFen;
+                if (!pp.TaxExempt) taxable += use.PremiumFen + use.SubsidyFen;
+            }
+            else
+            {
+                contributions += use.PremiumFen;
+                pensionPaid += use.AnnuityFen + use.SurrenderFen;
+                reserves += use.AccountFen;
+            }
+        }
+        long servedPersons = counties.Where(c => Array.BinarySearch(s.Counties, c.County) >= 0).Sum(c => c.Persons);
+        long expenses = Money.FromYuan(ip.PolicyCostYuan * policies + (ip.CountyCostPerResidentYuan + ip.MarketingPerResidentYuan) * servedPersons)
+                        + Money.Scale(taxable, market.PremiumTaxRate);
+        long investment = Money.Scale(Math.Max(0, s.CapitalFen) + s.ReservesFen, ip.InvestmentReturn);
+        long premiums = medicalPremiums + contributions;
+        long claims = medicalClaims + pensionPaid;
+        long reserveChange = reserves - s.ReservesFen;
+        long capital = s.CapitalFen + premiums - claims - expenses + investment - reserveChange;
+        long required = Money.Scale(medicalPremiums, ip.SolvencyMargin) + Money.Scale(reserves, ip.ReserveMargin);
+        bool solvent = s.Solvent && capital >= required && capital > 0;
+
+        // Experience and next year's prices.
+        var books = s.Products.Select(b =>
+        {
+            var pp = market.Products[b.Product];
+            if (pp.Kind != ProductKind.MedicalTopUp) return b;
+            var use = byProduct[b.Product];
+            var experience = b.Experience.Append(new ExperienceYear(year,
+                    [use.Policies0, use.Policies1, use.Policies2], [use.Claims0Fen, use.Claims1Fen, use.Claims2Fen]))
+                .TakeLast(ip.ExperienceYears).ToArray();
+            var updated = b with { Experience = experience };
+            return updated with { PremiumByBandFen = Reprice(p, ip, pp, updated, s.Weight, year + 1) };
+        }).ToArray();
+
+        // Counties: leave loss-making ones, enter promising ones, or leave the market.
+        var served = new List<int>();
+        var lossYears = new List<int>();
+        int exits = 0;
+        for (int i = 0; i < s.Counties.Length; i++)
+        {
+            int county = s.Counties[i];
+            long premium = countyPremium.GetValueOrDefault(county);
+            bool losing = premium > 0 && countyClaims.GetValueOrDefault(county) > ip.ExitLossRatio * premium;
+            int years = losing ? s.LossYears[i] + 1 : 0;
+            if (!solvent || years >= ip.ExitAfterYears)
+            {
+                exits++;
+                continue;
+            }
+            served.Add(county);
+            lossYears.Add(years);
+        }
+        int entries = 0;
+        if (solvent && capital >= ip.EntrySolvencyRatio * required)
+        {
+            foreach (int county in Entries(p, ip, s, books, counties, served, year + 1))
+            {
+                int at = ~served.BinarySearch(county);
+                served.Insert(at, county);
+                lossYears.Insert(at, 0);
+                entries++;
+            }
+        }
+
+        var next = s with
+        {
+            CapitalFen = capital,
+            ReservesFen = reserves,
+            Solvent = solvent,
+            Counties = [.. served],
+            LossYears = [.. lossYears],
+            Products = books,
+        };
+        var yearReport = new InsurerYearReport
+        {
+            Insurer = s.Insurer,
+            Year = year,
+            CapitalStartFen = s.CapitalFen,
+            PremiumsFen = premiums,
+            ClaimsFen = claims,
+            ExpensesFen = expenses,
+            InvestmentFen = investment,
+            ReserveChangeFen = reserveChange,
+            CapitalFen = capital,
+            ReservesFen = reserves,
+            RequiredCapitalFen = required,
+            MedicalPremiumsFen = medicalPremiums,
+            MedicalClaimsFen = medicalClaims,
+            Policies = policies,
+            Solvent = solvent,
+            Counties = served.Count,
+            Entries = entries,
+            Exits = exits,
+            Products = books.Select(b => new ProductYear(b.Product, byProduct[b.Product], b.PremiumByBandFen)).ToArray(),
+        };
+        return (next, yearReport);
+    }
+
+    /// <summary>
+    /// Expected claims per policy next year (in one age band, or pooled for a flat price):
+    /// credibility-weighted experience trended to next year's costs against the prior,
+    /// Z = n / (n + K) with n the real (weighted) policy-years observed.
+    /// </summary>
+    public static double ExpectedClaimsYuan(ModelParameters p, InsurerParameters ip, ProductParameters product, ProductBook book,
+        double weight, int nextYear, int? band)
+    {
+        double growth = p.Health.CostGrowth;
+        double policies = 0, claims = 0;
+        foreach (var e in book.Experience)
+        {
+            double trend = Math.Pow(1 + growth, nextYear - e.Year);
+            for (int b = 0; b < MarketParameters.Bands; b++)
+            {
+                if (band is { } only && b != only) continue;
+                policies += e.Policies[b];
+                claims += Money.ToYuan(e.ClaimsFen[b]) * trend;
+            }
+        }
+        double prior = product.PriorClaimsYuan * Math.Pow(1 + growth, nextYear - product.LaunchYear) *
+                       (band is { } k ? product.AgeRelativities[k] / product.AgeRelativities[1] : 1);
+        if (policies <= 0) return prior;
+        double real = policies * weight;
+        double z = real / (real + ip.CredibilityPolicyYears);
+        return z * claims / policies + (1 - z) * prior;
+    }
+
+    /// <summary>Next year's premium per band: expected claims plus the policy cost, grossed up by the loadings and premium tax, within the largest yearly change.</summary>
+    public static long[] Reprice(ModelParameters p, InsurerParameters ip, ProductParameters product, ProductBook book, double weight, int nextYear)
+    {
+        double tax = product.TaxExempt ? 0 : p.Market.PremiumTaxRate;
+        double loading = 1 - ip.ExpenseLoading - ip.ProfitLoading - tax;
+        var prices = new long[MarketParameters.Bands];
+        for (int b = 0; b < prices.Length; b++)
+        {
+            double expected = ExpectedClaimsYuan(p, ip, product, book, weight, nextYear, product.Pricing == PricingKind.Flat ? null : b);
+            double target = (expected + ip.PolicyCostYuan) / loading;
+            double old = Money.ToYuan(book.PremiumByBandFen[b]);
+            prices[b] = Money.FromYuan(Math.Clamp(target, old * (1 - ip.MaxPriceChange), old * (1 + ip.MaxPriceChange)));
+        }
+        return prices;
+    }
+
+    /// <summary>
+    /// Counties to enter next year: unserved counties where the expected loss ratio of the insurer's
+    /// medical products at their prices (over the county's age mix) is below the entry threshold, or,
+    /// for a pension-only insurer, where its investment return beats its guarantees; best first.
+    /// </summary>
+    private static IEnumerable<int> Entries(ModelParameters p, InsurerParameters ip, InsurerState s, ProductBook[] books,
+        IReadOnlyList<CountySummary> counties, List<int> served, int nextYear)
+    {
+        var market = p.Market;
+        var onSale = books.Where(b => market.Products[b.Product].OnSale(nextYear)).ToArray();
+        var medical = onSale.Where(b => market.Products[b.Product].Kind == ProductKind.MedicalTopUp).ToArray();
+        var pensions = onSale.Where(b => market.Products[b.Product].Kind == ProductKind.SupplementaryPension).ToArray();
+        bool pensionsPay = pensions.Any(b => ip.InvestmentReturn > market.Products[b.Product].GuaranteedRate);
+        if (ip.MaxEntriesPerYear == 0 || (medical.Length == 0 && !pensionsPay)) return [];
+
+        var expected = medical.ToDictionary(b => b.Product, b => Enumerable.Range(0, MarketParameters.Bands)
+            .Select(k => ExpectedClaimsYuan(p, ip, market.Products[b.Product], b, s.Weight, nextYear, k)).ToArray());
+        return counties
+            .Where(c => served.BinarySearch(c.County) < 0 && c.Persons > 0)
+            .Select(c =>
+            {
+                double claims = 0, premiums = 0;
+                foreach (var b in medical)
+                {
+                    for (int k = 0; k < MarketParameters.Bands; k++)
+                    {
+                        claims += c.PersonsByBand[k] * expected[b.Product][k];
+                        premiums += c.PersonsByBand[k] * Money.ToYuan(b.PremiumByBandFen[k]);
+                    }
+                }
+                return (c.County, c.Persons, LossRatio: medical.Length == 0 ? 0 : claims / Math.Max(premiums, 1e-9));
+            })
+            .Where(c => c.LossRatio < ip.EntryLossRatio)
+            .OrderBy(c => c.LossRatio).ThenByDescending(c => c.Persons).ThenBy(c => c.County)
+            .Take(ip.MaxEntriesPerYear)
+            .Select(c => c.County)
+            .ToArray();
+    }
+}

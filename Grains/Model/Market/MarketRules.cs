@@ -1,0 +1,247 @@
+using EcosystemSim.Model.Government;
+using EcosystemSim.Model.Health;
+using EcosystemSim.Model.Households;
+using EcosystemSim.Model.Parameters;
+using EcosystemSim.Model.Random;
+using static EcosystemSim.Model.Random.Distributions;
+
+namespace EcosystemSim.Model.Market;
+
+/// <summary>
+/// The household side of the supplementary market. Members choose among the offers in their
+/// county (a multinomial logit with buying nothing as the base); a medical top-up pays a share
+/// of the member's out-of-pocket inpatient cost above its deductible; a supplementary pension
+/// collects contributions into an account at the guaranteed rate and pays an annuity from the
+/// pension age.
+/// </summary>
+public static class MarketRules
+{
+    /// <summary>The share of a medical top-up's claim a member gets: the pre-existing share for a chronic member unless exclusions are forbidden.</summary>
+    public static double PayoutShare(ProductParameters product, MarketParameters market, bool chronic) =>
+        chronic && !market.ForbidExclusions ? product.PreexistingShare : product.ReimbursementShare;
+
+    /// <summary>
+    /// What a member expects a medical top-up to pay in a year, knowing their own health: admissions at
+    /// their own rate, each leaving an out-of-pocket share of a log-normal cost, the product paying its
+    /// share above the deductible.
+    /// </summary>
+    public static double ExpectedPayoutYuan(ProductParameters product, MarketParameters market, HealthParameters health,
+        double admissionCostYuan, double outOfPocketFraction, int age, bool chronic)
+    {
+        double excess = MarketMath.ExpectedExcess(admissionCostYuan, health.CostLogSd, outOfPocketFraction, product.DeductibleYuan);
+        return HealthRules.AdmissionRate(health, age, chronic) * PayoutShare(product, market, chronic) * Math.Min(excess, product.CapYuan);
+    }
+
+    /// <summary>Whether the household counts as low-income for premium subsidies.</summary>
+    public static bool LowIncome(HouseholdState h, in HouseholdYearRecord r, YearContext ctx)
+    {
+        if (r.DibaoReceiving) return true;
+        if (h.Members.Length == 0) return false;
+        double perCapita = Money.ToYuan(h.MarketIncomeFen + r.PensionPaidFen) / h.Members.Length;
+        return perCapita < ctx.Parameters.Market.LowIncomeLine * Money.ToYuan(ctx.Local.DibaoStandardFen);
+    }
+
+    /// <summary>
+    /// A member's choice of medical top-up for the year, before illness; returns the product index
+    /// bought, or -1. The premium (less any subsidy) is booked to the ledger.
+    /// </summary>
+    public static int ChooseMedical(ref MemberState m, int age, HouseholdState h, YearContext ctx, bool lowIncome,
+        bool enrolledInBasic, MarketLedger ledger, ref HouseholdYearRecord r)
+    {
+        int held = m.TopUpProduct;
+        m.TopUpProduct = -1;
+        var offers = ctx.Local.Offers;
+        if (offers.Length == 0) return -1;
+        var p = ctx.Parameters;
+        var market = p.Market;
+        var choice = market.Choice;
+        int band = market.Band(age);
+        double income = Math.Max(Money.ToYuan(h.MarketIncomePerCapitaFen), p.Medical.Enrolment.IncomeFloorYuan);
+        double outOfPocket = enrolledInBasic ? 1 - p.Medical.CatalogueShare * ctx.Local.ReimbursementRatio : 1;
+        double subsidy = lowIncome ? market.LowIncomeSubsidyShare : 0;
+        double common = choice.MedicalIntercept + choice.Trust * (h.InsurerTrust - 0.5) + choice.Awareness * (h.Awareness - 0.5);
+
+        Span<double> weights = stackalloc double[offers.Length];
+        double total = 1; // buying nothing: utility 0
+        for (int k = 0; k < offers.Length; k++)
+        {
+            var offer = offers[k];
+            if (offer.Kind != ProductKind.MedicalTopUp) continue;
+            var product = market.Products[offer.Product];
+            double price = Money.ToYuan(offer.PremiumByBandFen[band]) * (1 - subsidy);
+            double expected = ExpectedPayoutYuan(product, market, p.Health, ctx.National.AdmissionCostYuan, outOfPocket, age, m.Chronic);
+            double utility = common + choice.Value * ((1 + h.RiskAversion) * expected - price) / income
+                             + (product.Endorsed ? choice.Endorsement : 0)
+                             + (held == offer.Product ? choice.Habit : 0);
+            weights[k] = Math.Exp(Math.Min(utility, 50));
+            total += weights[k];
+        }
+        double u = new Rng(ctx.Seed, Entity.Member(h.Id, m.Serial), ctx.Year, RngStream.MarketChoice).Uniform(0) * total;
+        for (int k = 0; k < offers.Length; k++)
+        {
+            u -= weights[k];
+            if (u >= 0) continue;
+            var offer = offers[k];
+            long premium = offer.PremiumByBandFen[band];
+            long paidByGovernment = Money.Scale(premium, subsidy);
+            ref var use = ref ledger.For(offer.Product);
+            use.AddPolicy(band);
+            use.PremiumFen += premium - paidByGovernment;
+            use.SubsidyFen += paidByGovernment;
+            r.SupplementaryMedicalHolders++;
+            if (m.Chronic) r.SupplementaryMedicalChronicHolders++;
+            r.SupplementaryPremiumsFen += premium - paidByGovernment;
+            m.TopUpProduct = offer.Product;
+            return offer.Product;
+        }
+        return -1;
+    }
+
+    /// <summary>Pays a member's medical top-up claim on the year's out-of-pocket inpatient cost; returns what it paid.</summary>
+    public static long ClaimMedical(in MemberState m, int age, double inpatientOutOfPocketYuan, YearContext ctx, MarketLedger ledger, ref HouseholdYearRecord r)
+    {
+        if (m.TopUpProduct < 0) return 0;
+        var market = ctx.Parameters.Market;
+        var product = market.Products[m.TopUpProduct];
+        double excess = inpatientOutOfPocketYuan - product.DeductibleYuan;
+        if (excess <= 0) return 0;
+        ref var use = ref ledger.For(m.TopUpProduct);
+        double share = PayoutShare(product, market, m.Chronic);
+        if (share <= 0)
+        {
+            use.Denied++;
+            r.SupplementaryDenied++;
+            return 0;
+        }
+        long paid = Money.FromYuan(Math.Min(product.CapYuan, share * excess));
+        use.AddClaim(market.Band(age), paid);
+        use.Claimants++;
+        r.SupplementaryClaimsFen += paid;
+        return paid;
+    }
+
+    /// <summary>
+    /// A member's supplementary pension year: a member of working age without one may start; a
+    /// contributor pays the year's contribution while the product is on sale in the county and the
+    /// account earns the guaranteed rate; from the pension age the account pays an annuity. If the
+    /// insurer has failed, the account is paid out.
+    /// </summary>
+    public static void StepPension(ref MemberState m, int age, HouseholdState h, YearContext ctx, MarketLedger ledger, ref HouseholdYearRecord r)
+    {
+        var p = ctx.Parameters;
+        var market = p.Market;
+        ulong member = Entity.Member(h.Id, m.Serial);
+        if (m.PensionProduct < 0)
+        {
+            if (age < p.Pension.EntryAge || age >= p.Pension.PensionAge) return;
+            int chosen = ChoosePension(age, h, ctx, new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionProductChoice));
+            if (chosen < 0) return;
+            m.PensionProduct = chosen;
+            m.PensionContributing = true;
+        }
+        var product = market.Products[m.PensionProduct];
+        int insurer = InsurerIndex(market, product);
+        ref var use = ref ledger.For(m.PensionProduct);
+        if (!ctx.National.Market.IsSolvent(insurer))
+        {
+            use.SurrenderFen += m.PensionProductAccountFen;
+            r.SupplementaryPayoutFen += m.PensionProductAccountFen;
+            m = m with { PensionProduct = -1, PensionContributing = false, PensionProductAccountFen = 0, PensionProductAnnuityFen = 0 };
+            return;
+        }
+        m.PensionProductAccountFen = Money.Scale(m.PensionProductAccountFen, 1 + product.GuaranteedRate);
+        if (age < p.Pension.PensionAge)
+        {
+            CountyOffer? offer = null;
+            foreach (var o in ctx.Local.Offers)
+            {
+                if (o.Product == m.PensionProduct) offer = o;
+            }
+            if (m.PensionContributing && offer is not null &&
+                new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionProductPersistence).Uniform(0) < market.Choice.PensionPersistence)
+            {
+                long contribution = offer.PremiumByBandFen[0];
+                m.PensionProductAccountFen += contribution;
+                use.AddPolicy(market.Band(age));
+                use.PremiumFen += contribution;
+                r.SupplementaryPensionContributors++;
+                r.SupplementaryPremiumsFen += contribution;
+            }
+            else
+            {
+                m.PensionContributing = false;
+            }
+        }
+        else
+        {
+            if (m.PensionProductAnnuityFen == 0) m.PensionProductAnnuityFen = Money.DivideRounded(m.PensionProductAccountFen, product.AnnuityDivisor);
+            long annuity = 12 * m.PensionProductAnnuityFen;
+            m.PensionProductAccountFen -= Math.Min(m.PensionProductAccountFen, annuity);
+            use.AnnuityFen += annuity;
+            use.Annuitants++;
+            r.SupplementaryPayoutFen += annuity;
+            r.SupplementaryPensionAnnuitants++;
+        }
+        use.AccountFen += m.PensionProductAccountFen;
+    }
+
+    /// <summary>Books a member's supplementary account as paid out when the member dies or leaves.</summary>
+    public static void CloseAccount(in MemberState m, MarketLedger ledger)
+    {
+        if (m.PensionProduct < 0 || m.PensionProductAccountFen == 0) return;
+        ledger.For(m.PensionProduct).SurrenderFen += m.PensionProductAccountFen;
+    }
+
+    private static int ChoosePension(int age, HouseholdState h, YearContext ctx, Rng rng)
+    {
+        var offers = ctx.Local.Offers;
+        var p = ctx.Parameters;
+        var choice = p.Market.Choice;
+        double income = Math.Max(Money.ToYuan(h.MarketIncomePerCapitaFen), p.Medical.Enrolment.IncomeFloorYuan);
+        double relative = Math.Log(income / Math.Max(1, ctx.Local.MeanMarketPerCapitaYuan));
+        double common = choice.PensionIntercept + choice.PensionIncome * relative
+                        + choice.Trust * (h.InsurerTrust - 0.5) + choice.Awareness * (h.Awareness - 0.5);
+        Span<double> weights = stackalloc double[offers.Length];
+        double total = 1;
+        for (int k = 0; k < offers.Length; k++)
+        {
+            if (offers[k].Kind != ProductKind.SupplementaryPension) continue;
+            var product = p.Market.Products[offers[k].Product];
+            double utility = common + choice.PensionReturn * 100 * (product.GuaranteedRate - choice.ReferenceRate)
+                             - choice.PensionLiquidity * Money.ToYuan(offers[k].PremiumByBandFen[0]) / income
+                             + (product.Endorsed ? choice.Endorsement : 0);
+            weights[k] = Math.Exp(Math.Min(utility, 50));
+            total += weights[k];
+        }
+        double u = rng.Uniform(0) * total;
+        for (int k = 0; k < offers.Length; k++)
+        {
+            u -= weights[k];
+            if (u < 0) return offers[k].Product;
+        }
+        return -1;
+    }
+
+    /// <summary>The index of the product's insurer.</summary>
+    public static int InsurerIndex(MarketParameters market, ProductParameters product)
+    {
+        for (int i = 0; i < market.Insurers.Length; i++)
+        {
+            if (market.Insurers[i].Id == product.Insurer) return i;
+        }
+        throw new InvalidOperationException($"product {product.Id} names unknown insurer {product.Insurer}");
+    }
+
+    /// <summary>Initial risk aversion (log-normal around the median) and trust in insurers (around the regional median) of a new household.</summary>
+    public static (double RiskAversion, double Trust) InitialAttitudes(ModelParameters p, Region region, ulong seed, int householdId)
+    {
+        var market = p.Market;
+        ulong household = Entity.Household(householdId);
+        double sd = market.Choice.RiskAversionSpread;
+        double riskAversion = market.Choice.RiskAversion *
+                              Math.Exp(sd * new Rng(seed, household, 0, RngStream.InitialRiskAversion).Normal(0));
+        double trust = Logistic(Logit(market.InitialTrust[region]) +
+                                p.Population.AttitudeSpread * new Rng(seed, household, 0, RngStream.InitialInsurerTrust).Normal(0));
+        return (riskAversion, trust);
+    }
+}
