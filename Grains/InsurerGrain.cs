@@ -13,10 +13,10 @@ public sealed class InsurerGrain : Grain, IInsurerGrain
     private readonly SortedDictionary<int, CountyProductReport[]> _reports = [];
     private int _reportYear;
 
-    public Task Initialize(ModelParameters parameters, CountySummary[] counties, double weight)
+    public Task Initialize(ModelParameters parameters, CountySummary[] counties)
     {
         _parameters = parameters;
-        _state = InsurerRules.Initial(parameters, (int)this.GetPrimaryKeyLong(out _), counties, weight);
+        _state = InsurerRules.Initial(parameters, (int)this.GetPrimaryKeyLong(out _), counties);
         return Task.CompletedTask;
     }
 

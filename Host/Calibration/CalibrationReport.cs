@@ -65,6 +65,11 @@ public static class CalibrationReport
         derived[(CalibrationTargets.MedianMeanRatio, year.Year)] = Distribution.WeightedMedian(incomes) / mean;
         double[] quintiles = Distribution.GroupMeans(incomes, 5);
         derived[(CalibrationTargets.QuintileRatio, year.Year)] = quintiles[4] / quintiles[0];
+        long chronic = year.Households.Sum(h => (long)h.Chronic), holders = year.Households.Sum(h => (long)h.SupplementaryMedicalHolders);
+        long chronicHolders = year.Households.Sum(h => (long)h.SupplementaryMedicalChronicHolders);
+        long persons = year.Households.Sum(h => (long)h.Members);
+        derived[(CalibrationTargets.ChronicUptakeRatio, year.Year)] =
+            chronicHolders / (double)chronic / ((holders - chronicHolders) / (double)(persons - chronic));
     }
 
     /// <summary>docs/calibration.md.</summary>

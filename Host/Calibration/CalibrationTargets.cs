@@ -23,6 +23,7 @@ public static class CalibrationTargets
     /// <summary>Derived measures that are not metrics: computed from the year's household records.</summary>
     public const string MedianMeanRatio = "median / mean disposable income";
     public const string QuintileRatio = "top / bottom quintile mean income";
+    public const string ChronicUptakeRatio = "chronic / healthy top-up uptake";
 
     public static IReadOnlyList<CalibrationTarget> All { get; } =
     [
@@ -40,6 +41,10 @@ public static class CalibrationTargets
             "Issue 3: above 90%; NHSA: 1.01 billion resident enrollees in 2021 (recalled)", true),
         new("Contributors at the lowest tier", "pension_lowest_tier_share", 2021, 0.6, 0.5, 1.0,
             "Zhu Ling et al., China Economist (field study): a majority choose the minimum tier", true),
+        new("Rural supplementary medical (Huimin Bao-style) uptake", "supplementary_medical_uptake", 2021, 0.10, 0.03, 0.20,
+            "China Re and MediTrust 2022: 140 M person-times in 2021, about 10% of the population; rural uptake lower (issue 4: between 3% and 20%)", true),
+        new("Top-up uptake of members with a chronic condition over that of the healthy", ChronicUptakeRatio, 2021, 1.0, 1.1, 100,
+            "Adverse selection: the sick buy more (issue 4: measurably higher)", true),
         CalibrationTarget.Within("Median over mean income", MedianMeanRatio, 2021, 0.848, 0.05, "NBS: the rural median is 84.8% of the mean", required: false),
         new("Top over bottom quintile mean income", QuintileRatio, 2021, 7.3, 6.0, 9.5,
             "NBS Yearbook 2008, table 9-23: 9,791 / 1,347 in 2007; the 2021 quintiles give about 8.9 (NBS communique, recalled)", false),

@@ -46,7 +46,7 @@ public sealed class InProcessSimulation : ISimulation
         long persons = summaries.Sum(s => s.Persons);
         double weight = PopulationSummary.WeightFor(plan.Parameters, persons);
         _insurers = Enumerable.Range(0, plan.Parameters.Market.Insurers.Length)
-            .Select(i => InsurerRules.Initial(plan.Parameters, i, summaries, weight)).ToArray();
+            .Select(i => InsurerRules.Initial(plan.Parameters, i, summaries)).ToArray();
         return Task.FromResult(new PopulationSummary(plan.Households, persons, weight));
     }
 

@@ -33,7 +33,7 @@ public sealed class OrleansSimulation(IGrainFactory grains, int silos, Func<Valu
         var summaries = reports.OrderBy(r => r.CountyId).Select(r => r.Summary).ToArray();
         _insurers = Enumerable.Range(0, plan.Parameters.Market.Insurers.Length)
             .Select(i => grains.GetGrain<IInsurerGrain>(i, plan.RunId)).ToArray();
-        await Task.WhenAll(_insurers.Select(i => i.Initialize(plan.Parameters, summaries, weight)));
+        await Task.WhenAll(_insurers.Select(i => i.Initialize(plan.Parameters, summaries)));
         cancellationToken.ThrowIfCancellationRequested();
         return new PopulationSummary(reports.Sum(r => r.Households), persons, weight);
     }

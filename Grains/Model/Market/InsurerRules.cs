@@ -5,15 +5,16 @@ namespace EcosystemSim.Model.Market;
 /// <summary>
 /// An insurer's year. It publishes its products and prices for the counties it serves; at the end
 /// it settles its books from the counties' aggregates (capital change = premiums - claims - expenses
-/// + investment income - increase in pension reserves), checks its solvency, reprices each medical
-/// product from credibility-weighted experience plus loadings, leaves counties that lose money and
-/// enters counties where it expects a profit. An insurer whose capital falls below its requirement
-/// leaves the market.
+/// + investment income - increase in pension reserves + parent injection), checks its solvency,
+/// reprices each medical product from credibility-weighted experience plus loadings, leaves counties
+/// that lose money and enters counties where it expects a profit. An insurer whose capital falls
+/// below its requirement leaves the market; one that expects to be profitable is recapitalised to
+/// its target.
 /// </summary>
 public static class InsurerRules
 {
     /// <summary>The insurer at the start: the largest counties of each region up to its presence, its capital, its launch prices.</summary>
-    public static InsurerState Initial(ModelParameters p, int insurer, IReadOnlyList<CountySummary> counties, double weight)
+    public static InsurerState Initial(ModelParameters p, int insurer, IReadOnlyList<CountySummary> counties)
     {
         var ip = p.Market.Insurers[insurer];
         var served = new List<int>();
@@ -39,7 +40,6 @@ public static class InsurerRules
                 PremiumByBandFen = LaunchPrices(p.Market.Products[i]),
                 Experience = [],
             }).ToArray(),
-            Weight = weight,
         };
     }
 
@@ -113,9 +113,8 @@ public static class InsurerRules
         long premiums = medicalPremiums + contributions;
         long claims = medicalClaims + pensionPaid;
         long reserveChange = reserves - s.ReservesFen;
-        long capital = s.CapitalFen + premiums - claims - expenses + investment - reserveChange;
+        long operating = s.CapitalFen + premiums - claims - expenses + investment - reserveChange;
         long required = Money.Scale(medicalPremiums, ip.SolvencyMargin) + Money.Scale(reserves, ip.ReserveMargin);
-        bool solvent = s.Solvent && capital >= required && capital > 0;
 
         // Experience and next year's prices.
         var books = s.Products.Select(b =>
@@ -127,10 +126,22 @@ public static class InsurerRules
                     [use.Policies0, use.Policies1, use.Policies2], [use.Claims0Fen, use.Claims1Fen, use.Claims2Fen]))
                 .TakeLast(ip.ExperienceYears).ToArray();
             var updated = b with { Experience = experience };
-            return updated with { PremiumByBandFen = Reprice(p, ip, pp, updated, s.Weight, year + 1) };
+            return updated with { PremiumByBandFen = Reprice(p, ip, pp, updated, year + 1) };
         }).ToArray();
 
-        // Counties: leave loss-making ones, enter promising ones, or leave the market.
+        // The parent restores the target solvency of an insurer in business that expects a profit at
+        // next year's prices; without that, capital below the requirement ends the insurer.
+        long injection = s.Solvent && ExpectsProfit(p, ip, books, year + 1)
+            ? Math.Max(0, Money.Scale(required, ip.TargetSolvencyRatio) - operating)
+            : 0;
+        long capital = operating + injection;
+        bool solvent = s.Solvent && capital >= required && capital > 0;
+
+        // Counties: leave loss-making ones (on credibility-weighted loss ratios), enter promising ones, or leave the market.
+        long bookPolicies = byProduct.Where(kv => market.Products[kv.Key].Kind == ProductKind.MedicalTopUp).Sum(kv => (long)kv.Value.Policies);
+        double bookLossRatio = medicalPremiums > 0 ? medicalClaims / (double)medicalPremiums : 0;
+        var countyPolicies = reports.Where(r => market.Products[r.Use.Product].Kind == ProductKind.MedicalTopUp)
+            .GroupBy(r => r.County).ToDictionary(g => g.Key, g => g.Sum(r => (long)r.Use.Policies));
         var served = new List<int>();
         var lossYears = new List<int>();
         int exits = 0;
@@ -138,7 +149,10 @@ public static class InsurerRules
         {
             int county = s.Counties[i];
             long premium = countyPremium.GetValueOrDefault(county);
-            bool losing = premium > 0 && countyClaims.GetValueOrDefault(county) > ip.ExitLossRatio * premium;
+            double n = countyPolicies.GetValueOrDefault(county);
+            double z = n / (n + ip.CredibilityPolicyYears);
+            double lossRatio = premium > 0 ? z * countyClaims.GetValueOrDefault(county) / (double)premium + (1 - z) * bookLossRatio : 0;
+            bool losing = premium > 0 && bookPolicies > 0 && lossRatio > ip.ExitLossRatio;
             int years = losing ? s.LossYears[i] + 1 : 0;
             if (!solvent || years >= ip.ExitAfterYears)
             {
@@ -178,6 +192,7 @@ public static class InsurerRules
             ClaimsFen = claims,
             ExpensesFen = expenses,
             InvestmentFen = investment,
+            InjectionFen = injection,
             ReserveChangeFen = reserveChange,
             CapitalFen = capital,
             ReservesFen = reserves,
@@ -197,10 +212,10 @@ public static class InsurerRules
     /// <summary>
     /// Expected claims per policy next year (in one age band, or pooled for a flat price):
     /// credibility-weighted experience trended to next year's costs against the prior,
-    /// Z = n / (n + K) with n the real (weighted) policy-years observed.
+    /// Z = n / (n + K) with n the simulated policy-years observed.
     /// </summary>
     public static double ExpectedClaimsYuan(ModelParameters p, InsurerParameters ip, ProductParameters product, ProductBook book,
-        double weight, int nextYear, int? band)
+        int nextYear, int? band)
     {
         double growth = p.Health.CostGrowth;
         double policies = 0, claims = 0;
@@ -217,21 +232,52 @@ public static class InsurerRules
         double prior = product.PriorClaimsYuan * Math.Pow(1 + growth, nextYear - product.LaunchYear) *
                        (band is { } k ? product.AgeRelativities[k] / product.AgeRelativities[1] : 1);
         if (policies <= 0) return prior;
-        double real = policies * weight;
-        double z = real / (real + ip.CredibilityPolicyYears);
+        double z = policies / (policies + ip.CredibilityPolicyYears);
         return z * claims / policies + (1 - z) * prior;
     }
 
-    /// <summary>Next year's premium per band: expected claims plus the policy cost, grossed up by the loadings and premium tax, within the largest yearly change.</summary>
-    public static long[] Reprice(ModelParameters p, InsurerParameters ip, ProductParameters product, ProductBook book, double weight, int nextYear)
+    /// <summary>
+    /// Whether the insurer's business can be profitable next year: every medical product on sale has a
+    /// target price (before the limit on yearly changes) above its expected claims, and every pension
+    /// product earns more on its assets than it guarantees.
+    /// </summary>
+    private static bool ExpectsProfit(ModelParameters p, InsurerParameters ip, ProductBook[] books, int nextYear)
+    {
+        bool any = false;
+        foreach (var b in books)
+        {
+            var product = p.Market.Products[b.Product];
+            if (!product.OnSale(nextYear)) continue;
+            any = true;
+            if (product.Kind == ProductKind.SupplementaryPension)
+            {
+                if (ip.InvestmentReturn <= product.GuaranteedRate) return false;
+                continue;
+            }
+            for (int k = 0; k < MarketParameters.Bands; k++)
+            {
+                double expected = ExpectedClaimsYuan(p, ip, product, b, nextYear, product.Pricing == PricingKind.Flat ? null : k);
+                if (expected >= TargetPriceYuan(p, ip, product, expected)) return false;
+            }
+        }
+        return any;
+    }
+
+    /// <summary>The premium that covers expected claims and the policy cost after loadings and premium tax.</summary>
+    public static double TargetPriceYuan(ModelParameters p, InsurerParameters ip, ProductParameters product, double expectedClaimsYuan)
     {
         double tax = product.TaxExempt ? 0 : p.Market.PremiumTaxRate;
-        double loading = 1 - ip.ExpenseLoading - ip.ProfitLoading - tax;
+        return (expectedClaimsYuan + ip.PolicyCostYuan) / (1 - ip.ExpenseLoading - ip.ProfitLoading - tax);
+    }
+
+    /// <summary>Next year's premium per band: expected claims plus the policy cost, grossed up by the loadings and premium tax, within the largest yearly change.</summary>
+    public static long[] Reprice(ModelParameters p, InsurerParameters ip, ProductParameters product, ProductBook book, int nextYear)
+    {
         var prices = new long[MarketParameters.Bands];
         for (int b = 0; b < prices.Length; b++)
         {
-            double expected = ExpectedClaimsYuan(p, ip, product, book, weight, nextYear, product.Pricing == PricingKind.Flat ? null : b);
-            double target = (expected + ip.PolicyCostYuan) / loading;
+            double expected = ExpectedClaimsYuan(p, ip, product, book, nextYear, product.Pricing == PricingKind.Flat ? null : b);
+            double target = TargetPriceYuan(p, ip, product, expected);
             double old = Money.ToYuan(book.PremiumByBandFen[b]);
             prices[b] = Money.FromYuan(Math.Clamp(target, old * (1 - ip.MaxPriceChange), old * (1 + ip.MaxPriceChange)));
         }
@@ -254,7 +300,7 @@ public static class InsurerRules
         if (ip.MaxEntriesPerYear == 0 || (medical.Length == 0 && !pensionsPay)) return [];
 
         var expected = medical.ToDictionary(b => b.Product, b => Enumerable.Range(0, MarketParameters.Bands)
-            .Select(k => ExpectedClaimsYuan(p, ip, market.Products[b.Product], b, s.Weight, nextYear, k)).ToArray());
+            .Select(k => ExpectedClaimsYuan(p, ip, market.Products[b.Product], b, nextYear, k)).ToArray());
         return counties
             .Where(c => served.BinarySearch(c.County) < 0 && c.Persons > 0)
             .Select(c =>

@@ -21,9 +21,6 @@ public sealed record InsurerState
 
     /// <summary>The insurer's products, in product order.</summary>
     public required ProductBook[] Products { get; init; }
-
-    /// <summary>Real persons per simulated person (credibility counts real policy-years).</summary>
-    public required double Weight { get; init; }
 }
 
 /// <summary>A product's price and claims experience.</summary>
@@ -71,6 +68,8 @@ public sealed record InsurerYearReport
     public required long ClaimsFen { get; init; }
     public required long ExpensesFen { get; init; }
     public required long InvestmentFen { get; init; }
+    /// <summary>Capital injected by the parent company at the year's end.</summary>
+    public required long InjectionFen { get; init; }
     public required long ReserveChangeFen { get; init; }
     public required long CapitalFen { get; init; }
     public required long ReservesFen { get; init; }

@@ -26,9 +26,10 @@ public static class MarketRules
     /// share above the deductible.
     /// </summary>
     public static double ExpectedPayoutYuan(ProductParameters product, MarketParameters market, HealthParameters health,
-        double admissionCostYuan, double outOfPocketFraction, int age, bool chronic)
+        double admissionCostYuan, double outOfPocketFraction, int age, bool chronic, int year)
     {
-        double excess = MarketMath.ExpectedExcess(admissionCostYuan, health.CostLogSd, outOfPocketFraction, product.DeductibleYuan);
+        double deductible = product.DeductibleIn(year, health.CostGrowth);
+        double excess = MarketMath.ExpectedExcess(admissionCostYuan, health.CostLogSd, outOfPocketFraction, deductible);
         return HealthRules.AdmissionRate(health, age, chronic) * PayoutShare(product, market, chronic) * Math.Min(excess, product.CapYuan);
     }
 
@@ -69,7 +70,7 @@ public static class MarketRules
             if (offer.Kind != ProductKind.MedicalTopUp) continue;
             var product = market.Products[offer.Product];
             double price = Money.ToYuan(offer.PremiumByBandFen[band]) * (1 - subsidy);
-            double expected = ExpectedPayoutYuan(product, market, p.Health, ctx.National.AdmissionCostYuan, outOfPocket, age, m.Chronic);
+            double expected = ExpectedPayoutYuan(product, market, p.Health, ctx.National.AdmissionCostYuan, outOfPocket, age, m.Chronic, ctx.Year);
             double utility = common + choice.Value * ((1 + h.RiskAversion) * expected - price) / income
                              + (product.Endorsed ? choice.Endorsement : 0)
                              + (held == offer.Product ? choice.Habit : 0);
@@ -103,7 +104,7 @@ public static class MarketRules
         if (m.TopUpProduct < 0) return 0;
         var market = ctx.Parameters.Market;
         var product = market.Products[m.TopUpProduct];
-        double excess = inpatientOutOfPocketYuan - product.DeductibleYuan;
+        double excess = inpatientOutOfPocketYuan - product.DeductibleIn(ctx.Year, ctx.Parameters.Health.CostGrowth);
         if (excess <= 0) return 0;
         ref var use = ref ledger.For(m.TopUpProduct);
         double share = PayoutShare(product, market, m.Chronic);

@@ -132,23 +132,27 @@ public sealed record InsurerParameters : IValidatable
         Min = 0, Max = 1e4, Source = "Assumption")]
     public double MarketingPerResidentYuan { get; init; } = 1;
 
-    [Param("policy-years", "Bühlmann credibility constant: experience gets weight n / (n + K) against the prior, n the real (weighted) policy-years observed.",
-        Min = 0, Max = 1e12, Source = "Assumption: a few hundred thousand policy-years make experience mostly credible")]
-    public double CredibilityPolicyYears { get; init; } = 200_000;
+    [Param("simulated policy-years", "Bühlmann credibility constant: experience gets weight n / (n + K) against the prior (for prices) or against the insurer's whole book (for a county's loss ratio), n the simulated policy-years observed. Counting simulated policies makes credibility follow the statistical reliability of the simulated claims.",
+        Min = 0, Max = 1e12, Source = "Assumption: a few thousand simulated policy-years make experience mostly credible")]
+    public double CredibilityPolicyYears { get; init; } = 2000;
 
     [Param("years", "Years of claims experience used in pricing.", Min = 1, Max = 20, Source = "Assumption")]
-    public int ExperienceYears { get; init; } = 3;
+    public int ExperienceYears { get; init; } = 2;
 
     [Param("per year", "Return on invested assets (capital and reserves).", Min = -0.5, Max = 0.5, Source = "Assumption: Chinese insurers' investment yields of 3-5%")]
     public double InvestmentReturn { get; init; } = 0.035;
 
     [Param("share", "Largest yearly change in a product's premium, up or down.", Min = 0, Max = 10,
         Source = "Assumption: regulators and the market limit repricing; large enough for a spiral to show")]
-    public double MaxPriceChange { get; init; } = 0.3;
+    public double MaxPriceChange { get; init; } = 0.5;
 
     [Param("share of counties", "Counties served at the start, by region (the largest counties first).",
         Min = 0, Max = 1, Source = "Assumption: Huimin Bao reached 27 provinces by 2021, rural counties less (CALIBRATION.md A)")]
     public RegionValues<double> InitialPresence { get; init; } = new(0.5, 0.3, 0.2, 0.3);
+
+    [Param("ratio", "Capital over required capital the parent company restores with an injection at the year's end, while the insurer expects to be profitable at next year's prices.",
+        Min = 0, Max = 100, Source = "Assumption: groups recapitalise viable subsidiaries; 0 switches injections off")]
+    public double TargetSolvencyRatio { get; init; } = 2.0;
 
     [Param("ratio", "Capital over required capital an insurer needs before it enters new counties.", Min = 0, Max = 100, Source = "Assumption")]
     public double EntrySolvencyRatio { get; init; } = 1.5;
@@ -213,6 +217,10 @@ public sealed record ProductParameters : IValidatable
         Min = 0, Max = 1e7, Source = "About 20,000 yuan for Huimin Bao (MODEL.md)")]
     public double DeductibleYuan { get; init; } = 20000;
 
+    [Param("true/false", "Medical top-up: the deductible grows with medical costs from the launch year (products restate their terms each year); otherwise it stays fixed in yuan and claims grow faster than costs.",
+        Source = "Assumption: annual products are relaunched with updated terms")]
+    public bool DeductibleIndexed { get; init; } = true;
+
     [Param("share", "Medical top-up: share of out-of-pocket cost above the deductible it pays.",
         Min = 0, Max = 1, Source = "Assumption: 70-80% is common")]
     public double ReimbursementShare { get; init; } = 0.8;
@@ -249,6 +257,10 @@ public sealed record ProductParameters : IValidatable
         if (AgeRelativities.Length != MarketParameters.Bands) yield return ("age_relativities", "needs one ratio per age band (3)");
         if (WithdrawYear != 0 && WithdrawYear <= LaunchYear) yield return ("withdraw_year", $"{WithdrawYear} is not after launch_year {LaunchYear}");
     }
+
+    /// <summary>The deductible in force in a year.</summary>
+    public double DeductibleIn(int year, double costGrowth) =>
+        DeductibleIndexed ? DeductibleYuan * Math.Pow(1 + costGrowth, year - LaunchYear) : DeductibleYuan;
 
     /// <summary>Whether the product is sold in a year.</summary>
     public bool OnSale(int year) => year >= LaunchYear && (WithdrawYear == 0 || year < WithdrawYear);

@@ -70,9 +70,12 @@ public class MetricRegistryTests
     public void Every_region_gets_every_metric_in_registry_order()
     {
         var rows = MetricRegistry.Compute(TwoHouseholds(), 3).ToList();
-        Assert.Equal(MetricRegistry.RegionNames.Count * MetricRegistry.All.Count, rows.Count);
+        var national = MetricRegistry.All.Where(m => (m.Scope & MetricScope.National) != 0).Select(m => m.Name).ToList();
+        var regional = MetricRegistry.All.Where(m => (m.Scope & MetricScope.Regions & ~MetricScope.National) != 0).Select(m => m.Name).ToList();
+        Assert.Equal(national.Count + 4 * regional.Count, rows.Count);
         Assert.All(rows, r => Assert.Equal(3, r.Replication));
-        Assert.Equal(MetricRegistry.All.Select(m => m.Name), rows.Take(MetricRegistry.All.Count).Select(r => r.Metric));
+        Assert.Equal(national, rows.Where(r => r.Region == "national").Select(r => r.Metric));
+        Assert.Equal(regional, rows.Where(r => r.Region == "west").Select(r => r.Metric));
         Assert.Equal(["national", "east", "central", "west", "northeast"], rows.Select(r => r.Region).Distinct());
         Assert.Equal(MetricRegistry.All.Count, MetricRegistry.All.Select(m => m.Name).Distinct().Count());
     }
@@ -84,5 +87,16 @@ public class MetricRegistryTests
         table.AddRange([new MetricRow(0, 2021, "national", "x", 0.1 + 0.2), new MetricRow(1, 2022, "east", "y", double.NaN)]);
         string csv = table.ToCsv();
         Assert.Equal("replication,year,region,metric,value\n0,2021,national,x,0.30000000000000004\n1,2022,east,y,NaN\n", csv);
+    }
+
+    [Fact]
+    public void Insurer_and_product_rows_are_named_by_their_ids()
+    {
+        var p = new EcosystemSim.Model.Parameters.ModelParameters();
+        var year = TwoHouseholds() with { Parameters = p };
+        var regions = MetricRegistry.Compute(year, 0).Select(r => r.Region).Distinct().ToList();
+        Assert.Contains("insurer:insurer_a", regions);
+        Assert.Contains("product:pension_c", regions);
+        Assert.Equal(5 + p.Market.Insurers.Length + p.Market.Products.Length, regions.Count);
     }
 }

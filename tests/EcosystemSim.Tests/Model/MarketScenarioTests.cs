@@ -1,0 +1,65 @@
+using EcosystemSim.Host.Engines;
+using EcosystemSim.Host.Runs;
+using EcosystemSim.Model.Market;
+using EcosystemSim.Model.World;
+using EcosystemSim.Reports.Metrics;
+using EcosystemSim.Scenarios.Loading;
+using Serilog.Core;
+
+namespace EcosystemSim.Tests.Model;
+
+/// <summary>The market's teaching scenarios behave as they teach, and insurers' books balance every year.</summary>
+public class MarketScenarioTests
+{
+    private static async Task<(MetricsTable Metrics, List<InsurerYearReport> Insurers)> Run(string scenario, int? households = null, int? years = null)
+    {
+        var s = ScenarioLoader.Load(scenario).Scenario;
+        s = s with { Households = households ?? s.Households, Years = years ?? s.Years };
+        var plan = new RunPlan("test", s.Model, s.Seed, s.StartYear, s.Years, WorldLayout.Build(s.Model, s.Households, s.Seed));
+        var insurers = new List<InsurerYearReport>();
+        await using var simulation = new InProcessSimulation();
+        var result = await SimulationRunner.RunAsync(simulation, plan, 0, Logger.None, CancellationToken.None, y => insurers.AddRange(y.Insurers));
+        return (result.Metrics, insurers);
+    }
+
+    [Fact]
+    public async Task Every_insurers_books_balance_every_year()
+    {
+        var (_, insurers) = await Run("baseline", households: 3000, years: 12);
+        Assert.NotEmpty(insurers);
+        Assert.All(insurers, r => Assert.Equal(r.CapitalFen - r.CapitalStartFen,
+            r.PremiumsFen - r.ClaimsFen - r.ExpensesFen + r.InvestmentFen - r.ReserveChangeFen + r.InjectionFen));
+        Assert.Contains(insurers, r => r.ClaimsFen > 0);
+        Assert.Contains(insurers, r => r.ReserveChangeFen != 0);
+    }
+
+    [Fact]
+    public async Task Without_support_the_open_product_falls_into_a_premium_spiral()
+    {
+        var (metrics, _) = await Run("premium-spiral");
+        var premium = metrics.Series("product_average_premium_yuan", "product:open_cover");
+        var uptake = metrics.Series("supplementary_medical_uptake", "national");
+        int longest = 0, run = 0;
+        for (int i = 1; i < premium.Count; i++)
+        {
+            bool spiralling = premium[i].Value > premium[i - 1].Value && uptake[i].Value < uptake[i - 1].Value;
+            run = spiralling ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        Assert.True(longest >= 3, $"premium up and uptake down for {longest} consecutive years");
+        var counties = metrics.Series("insurer_counties", "insurer:open_insurer");
+        double lowestSolvency = metrics.Series("insurer_solvency_ratio", "insurer:open_insurer").Where(p => double.IsFinite(p.Value)).Min(p => p.Value);
+        Assert.True(counties[^1].Value <= counties[0].Value / 2 || lowestSolvency < 1.5,
+            $"counties {counties[0].Value} -> {counties[^1].Value}, lowest solvency ratio {lowestSolvency:F2}");
+    }
+
+    [Fact]
+    public async Task Endorsement_and_a_subsidy_for_the_poor_keep_the_same_product_viable()
+    {
+        var (metrics, _) = await Run("premium-spiral-cured");
+        var lossRatio = metrics.Series("insurer_loss_ratio", "product:open_cover").Skip(1).ToList();
+        Assert.All(lossRatio, p => Assert.InRange(p.Value, 0.6, 1.1));
+        Assert.All(metrics.Series("supplementary_medical_uptake", "national"), p => Assert.True(p.Value > 0.3, $"{p.Year}: {p.Value:P1}"));
+        Assert.All(metrics.Series("insurer_solvent", "insurer:open_insurer"), p => Assert.Equal(1, p.Value));
+    }
+}
