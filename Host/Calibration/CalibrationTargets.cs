@@ -49,7 +49,7 @@ public static class CalibrationTargets
         new("Top over bottom quintile mean income", QuintileRatio, 2021, 7.3, 6.0, 9.5,
             "NBS Yearbook 2008, table 9-23: 9,791 / 1,347 in 2007; the 2021 quintiles give about 8.9 (NBS communique, recalled)", false),
         CalibrationTarget.Within("Share of rural residents aged 60+", "elderly_share", 2021, 0.2381, 0.05, "2020 census", required: false),
-        CalibrationTarget.Within("Admissions per 100 enrollees", "admissions_per_100", 2023, 20.7, 0.10, "NHSA 2023 bulletin", required: false),
+        CalibrationTarget.Within("Admissions per 100 enrollees", "admissions_per_100_enrollees", 2023, 20.7, 0.10, "NHSA 2023 bulletin", required: false),
         CalibrationTarget.Within("Average rural dibao standard (yuan a month)", "dibao_standard_monthly_yuan", 2021, 503.8, 0.10,
             "Ministry of Civil Affairs, Q1 2021", required: false),
         CalibrationTarget.Within("Out-of-pocket medical spending per rural resident (yuan)", "medical_oop_per_capita_yuan", 2021, 1580, 0.15,

@@ -15,7 +15,7 @@ public sealed class RegionTotals
     public long Children, WorkingAge, Elderly, Migrants, Deaths, Births, LeftRural, Chronic;
     public long PensionEligible, PensionContributors, PensionLowestTier, PensionEnrolled, PensionRecipients;
     public long PensionMonthlyFen, PensionPaidFen, ContributionFen, AccountBalanceFen;
-    public long MedicalEnrolled, YoungHealthy, YoungHealthyEnrolled, Admissions, AdmissionsUncovered;
+    public long MedicalEnrolled, YoungHealthy, YoungHealthyEnrolled, Admissions, AdmissionsEnrolled, AdmissionsUncovered;
     public long MedicalCostFen, OutOfPocketFen;
     public long DibaoEligiblePersons, DibaoReceivingPersons, DibaoEligibleReceivingPersons, DibaoFen;
     public long MarketIncomeFen, DisposableIncomeFen;
@@ -71,6 +71,10 @@ public sealed class RegionTotals
 
     private void Add(in HouseholdYearRecord r)
     {
+        // Events of the year count even for a household they left empty.
+        Deaths += r.Deaths;
+        Births += r.Births;
+        LeftRural += r.LeftRural;
         if (r.Members == 0) return;
         Households++;
         Persons += r.Members;
@@ -78,9 +82,6 @@ public sealed class RegionTotals
         WorkingAge += r.WorkingAge;
         Elderly += r.Elderly;
         Migrants += r.Migrants;
-        Deaths += r.Deaths;
-        Births += r.Births;
-        LeftRural += r.LeftRural;
         Chronic += r.Chronic;
         PensionEligible += r.PensionEligible;
         PensionContributors += r.PensionContributors;
@@ -95,6 +96,7 @@ public sealed class RegionTotals
         YoungHealthy += r.YoungHealthy;
         YoungHealthyEnrolled += r.YoungHealthyEnrolled;
         Admissions += r.Admissions;
+        AdmissionsEnrolled += r.AdmissionsEnrolled;
         AdmissionsUncovered += r.AdmissionsUncovered;
         MedicalCostFen += r.MedicalCostFen;
         OutOfPocketFen += r.OutOfPocketFen;

@@ -94,14 +94,30 @@ public static class DemographyRules
         }
         if (kept == members.Length && births == 0) return;
 
-        var next = new MemberState[kept + births];
-        Array.Copy(members, next, kept);
+        // Newborns face infant mortality in their year of birth; survivors join, covered with the
+        // household (no waiting period), needing the full vesting period for their pension.
+        var newborns = new List<MemberState>(births);
         for (int b = 0; b < births; b++)
         {
-            // A newborn is covered with the household (no waiting period) and has no pension record.
-            next[kept + b] = new MemberState { Serial = h.NextSerial++, BirthYear = year, MedicalEnrolled = true };
+            var child = new MemberState
+            {
+                Serial = h.NextSerial++,
+                BirthYear = year,
+                MedicalEnrolled = true,
+                RequiredYears = Pension.PensionRules.RequiredYears(year, year, ctx.Parameters.Pension),
+            };
+            r.Births++;
+            if (new Rng(ctx.Seed, Entity.Member(h.Id, child.Serial), year, RngStream.Death).Uniform(0) < DeathProbability(p, 0, year))
+            {
+                r.Deaths++;
+                continue;
+            }
+            newborns.Add(child);
         }
+        if (kept == members.Length && newborns.Count == 0) return;
+        var next = new MemberState[kept + newborns.Count];
+        Array.Copy(members, next, kept);
+        newborns.CopyTo(next, kept);
         h.Members = next;
-        r.Births += births;
     }
 }

@@ -57,13 +57,16 @@ public static class LocalGovernmentRules
         double index = p.Income.Index(region, year);
         double paymentRatio = PaymentRatio(p.LocalGovernment, state.ReserveFen, state.LastDiscretionaryFen);
 
-        double topUp = pension.TopUpMonthlyYuan[region] * county.TopUpFactor * Math.Pow(index, pension.TopUpIncomeElasticity);
+        // Top-ups follow the county's own income: the region's growth and the county's drift since the start.
+        double countyIndex = index * state.IncomeFactor / county.IncomeFactor;
+        double topUp = pension.TopUpMonthlyYuan[region] * county.TopUpFactor * Math.Pow(countyIndex, pension.TopUpIncomeElasticity);
         var subsidies = new long[pension.TiersYuan.Length];
+        var floors = new long[pension.TiersYuan.Length];
         for (int k = 0; k < subsidies.Length; k++)
         {
             long full = PensionRules.SubsidyFen(pension.TiersYuan[k], pension.SubsidyByTierYuan[k], pension.SubsidyMultiplier[region], pension);
-            long floor = PensionRules.SubsidyFen(pension.TiersYuan[k], 0, 0, pension);
-            subsidies[k] = floor + Money.Scale(full - floor, paymentRatio);
+            floors[k] = PensionRules.SubsidyFen(pension.TiersYuan[k], 0, 0, pension);
+            subsidies[k] = floors[k] + Money.Scale(full - floors[k], paymentRatio);
         }
         double lastDisposable = state.LastDisposablePerCapitaYuan;
         var medical = p.Medical;
@@ -72,6 +75,8 @@ public static class LocalGovernmentRules
             CountyId = county.Id,
             TopUpMonthlyFen = Money.FromYuan(topUp * paymentRatio),
             SubsidyByTierFen = subsidies,
+            SubsidyFloorByTierFen = floors,
+            SchemeStartYear = county.SchemeStartYear,
             EarningUnitYuan = IncomeRules.EarningUnitYuan(p, region, year) * state.IncomeFactor,
             MeanMarketPerCapitaYuan = IncomeRules.MeanMarketPerCapitaYuan(p, region, year) * state.IncomeFactor,
             RemittanceYuan = IncomeRules.RemittanceYuan(p, region, year),
@@ -129,15 +134,18 @@ public static class LocalGovernmentRules
         long fiscalSubsidy = standardSubsidy + Money.Scale(premiums + standardSubsidy, p.Medical.OtherIncomeShare);
         double index = p.Income.Index(region, ctx.Year);
 
-        // Supervision: a share of the county's fund flows is diverted from the medical fund; a detection recovers part.
+        // Supervision: a share of each fund flow is diverted: the medical fund's income from the fund, the
+        // pension subsidies and top-ups from the local budget. A detection recovers part, into the budget.
         var lg = p.LocalGovernment;
-        long diverted = Money.Scale(t.Subsidies + t.TopUp + premiums + fiscalSubsidy, lg.MisappropriationShare);
+        long divertedMedical = Money.Scale(premiums + fiscalSubsidy, lg.MisappropriationShare);
+        long divertedPension = Money.Scale(t.Subsidies + t.TopUp, lg.MisappropriationShare);
+        long diverted = divertedMedical + divertedPension;
         long undetected = state.UndetectedDivertedFen + diverted;
         bool detected = undetected > 0 &&
                         new Rng(seed, Entity.County(county.Id), ctx.Year, RngStream.Detection).Uniform(0) < lg.DetectionProbability;
         long recovered = detected ? Money.Scale(undetected, lg.RecoveryShare) : 0;
 
-        long fund = state.MedicalFundFen + premiums + fiscalSubsidy - t.Reimbursed - t.CriticalIllness - diverted + recovered;
+        long fund = state.MedicalFundFen + premiums + fiscalSubsidy - t.Reimbursed - t.CriticalIllness - divertedMedical;
         long deficitCover = Math.Max(0, -fund);
         fund += deficitCover;
         var ledger = new CountyLedger
@@ -178,8 +186,10 @@ public static class LocalGovernmentRules
             MarketIncomeFen = t.Market,
             DisposableIncomeFen = t.Disposable,
         };
-        long reserve = state.ReserveFen + ledger.RevenueFen + ledger.EqualisationFen - ledger.LocalSpendingFen;
-        long backstop = reserve < 0 ? Money.Scale(-reserve, lg.DeficitCoverShare) : 0;
+        // Higher levels cover a share of this year's deficit, as far as it leaves the county in debt.
+        long flow = ledger.RevenueFen + ledger.EqualisationFen - ledger.LocalSpendingFen - divertedPension + recovered;
+        long reserve = state.ReserveFen + flow;
+        long backstop = Money.Scale(Math.Min(Math.Max(0, -flow), Math.Max(0, -reserve)), lg.DeficitCoverShare);
         reserve += backstop;
         ledger = ledger with { ReserveFen = reserve, EqualisationFen = ledger.EqualisationFen + backstop };
 
@@ -201,7 +211,8 @@ public static class LocalGovernmentRules
             MedicalFundFen = fund,
             ReserveFen = reserve,
             LastDisposablePerCapitaYuan = t.Persons == 0 ? state.LastDisposablePerCapitaYuan : Money.ToYuan(t.Disposable) / t.Persons,
-            LastDiscretionaryFen = Money.Scale(t.TopUp + t.Subsidies, 1 / ctx.Local.PaymentRatio),
+            // Discretionary benefits at full rate: what was paid above the legal floors, grossed up by the payment ratio.
+            LastDiscretionaryFen = Money.Scale(t.TopUp + t.SubsidyAboveFloor, 1 / ctx.Local.PaymentRatio),
             UndetectedDivertedFen = detected ? 0 : undetected,
             ScandalPending = detected,
             LastInsurers = PresentInsurers(ctx.National.Market, county.Id),
@@ -213,7 +224,7 @@ public static class LocalGovernmentRules
     private struct Totals
     {
         public long Persons, PensionEligible, PensionContributors, MedicalEnrolled;
-        public long Contributions, Subsidies, MinimumPension, TopUp, Annuity, AnnuityFromAccounts, AccountBalance;
+        public long Contributions, Subsidies, SubsidyAboveFloor, MinimumPension, TopUp, Annuity, AnnuityFromAccounts, AccountBalance;
         public long Premiums, PremiumAssistance, Reimbursed, CriticalIllness, Assistance, Dibao, Market, Disposable;
         public long Band0, Band1, Band2, SupplementarySubsidy;
         private Market.ProductUse[]? _products;
@@ -244,6 +255,7 @@ public static class LocalGovernmentRules
                 t.MedicalEnrolled += r.MedicalEnrolled;
                 t.Contributions += r.ContributionFen;
                 t.Subsidies += r.SubsidyFen;
+                t.SubsidyAboveFloor += r.SubsidyAboveFloorFen;
                 t.MinimumPension += r.MinimumPensionFen;
                 t.TopUp += r.TopUpFen;
                 t.Annuity += r.AnnuityFen;

@@ -48,6 +48,12 @@ public sealed record LocalPolicy
     /// <summary>Contribution subsidy per tier actually paid (after any cut, never below the legal floors).</summary>
     public required long[] SubsidyByTierFen { get; init; }
 
+    /// <summary>The legal floor of the subsidy per tier (the part a cut never touches).</summary>
+    public required long[] SubsidyFloorByTierFen { get; init; }
+
+    /// <summary>The year the resident pension reached the county: no contributions or pensions before it.</summary>
+    public required int SchemeStartYear { get; init; }
+
     /// <summary>Earnings of a working-age adult at home of average productivity in this county and year.</summary>
     public required double EarningUnitYuan { get; init; }
 

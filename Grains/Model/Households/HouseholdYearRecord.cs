@@ -50,6 +50,8 @@ public record struct HouseholdYearRecord
     public long MakeUpFen { get; set; }
     /// <summary>Local contribution subsidies credited to the household's accounts.</summary>
     public long SubsidyFen { get; set; }
+    /// <summary>The part of the subsidies above the legal floors (discretionary).</summary>
+    public long SubsidyAboveFloorFen { get; set; }
     /// <summary>Sum over recipients of their monthly pension this year.</summary>
     public long PensionMonthlyFen { get; set; }
     /// <summary>Annual pension paid: the national minimum part.</summary>
@@ -74,6 +76,8 @@ public record struct HouseholdYearRecord
     /// <summary>Members with a chronic condition.</summary>
     public int Chronic { get; set; }
     public int Admissions { get; set; }
+    /// <summary>Admissions of members enrolled in the basic medical insurance.</summary>
+    public int AdmissionsEnrolled { get; set; }
     /// <summary>Admissions the insurance did not cover (not enrolled, or in a waiting period).</summary>
     public int AdmissionsUncovered { get; set; }
     /// <summary>Total medical spending: inpatient and outpatient.</summary>
@@ -132,7 +136,7 @@ public record struct HouseholdYearRecord
     public bool InPoverty { get; set; }
     /// <summary>Out-of-pocket medical spending above the catastrophic share of capacity to pay.</summary>
     public bool Catastrophic { get; set; }
-    /// <summary>At or above the poverty line on disposable income, below it after out-of-pocket medical spending.</summary>
+    /// <summary>At or above the poverty line on disposable income, below it on disposable income without medical reimbursements less out-of-pocket spending (what is left once the bills are paid).</summary>
     public bool ImpoverishedByIllness { get; set; }
 
     // Attitudes at the end of the year.
@@ -142,6 +146,9 @@ public record struct HouseholdYearRecord
 
     /// <summary>Annual pension paid in total.</summary>
     public readonly long PensionPaidFen => MinimumPensionFen + TopUpFen + AnnuityFen;
+
+    /// <summary>Medical reimbursements received: basic insurance, critical illness insurance, assistance.</summary>
+    public readonly long MedicalReimbursementsFen => ReimbursedFen + CriticalIllnessFen + AssistanceFen;
 
     /// <summary>Public transfers received: pensions, dibao, reimbursements, critical illness insurance and assistance.</summary>
     public readonly long PublicTransfersFen => PensionPaidFen + DibaoFen + ReimbursedFen + CriticalIllnessFen + AssistanceFen;

@@ -43,7 +43,7 @@ public static class MedicalRules
     public static double WaitingMonths(MedicalParameters p, int year, bool enrolledLastYear, int missedYears) =>
         year < p.WaitingPeriodFromYear || enrolledLastYear || missedYears == 0
             ? 0
-            : Math.Min(12, p.WaitingMonths[0] + p.WaitingMonths[1] * missedYears);
+            : Math.Min(p.WaitingMonthsMax, p.WaitingMonths[0] + p.WaitingMonths[1] * missedYears);
 
     /// <summary>What the insurance layers pay for one member's covered and uncovered costs in a year.</summary>
     public readonly record struct Claims(double Cost, double InpatientCost, double Basic, double BasicInpatient,
@@ -148,12 +148,13 @@ public static class MedicalRules
                 r.PremiumsFen += paid;
                 r.PremiumAssistanceFen += national.MedicalPremiumFen - paid;
             }
-            if (age < 45 && !m.Chronic)
+            if (age < p.Medical.YoungHealthyAge && !m.Chronic)
             {
                 r.YoungHealthy++;
                 if (enrolled) r.YoungHealthyEnrolled++;
             }
             r.Admissions += admissions;
+            if (enrolled) r.AdmissionsEnrolled += admissions;
             r.AdmissionsUncovered += claims.Uncovered;
             long cost = Money.FromYuan(claims.Cost), basic = Money.FromYuan(claims.Basic);
             long critical = Money.FromYuan(claims.CriticalIllness), assistance = Money.FromYuan(claims.Assistance);

@@ -20,7 +20,7 @@ public sealed record AttitudeParameters
         Min = 0.01, Max = 1e4, Source = "Assumption: diminishing returns")]
     public double PublicityHalfEffect { get; init; } = 5;
 
-    [Param("share of the gap", "Yearly pull of awareness toward the county's enrolment rate (peers talk).",
+    [Param("share of the gap", "Yearly pull of awareness toward the county's pension contribution rate last year (peers talk).",
         Min = 0, Max = 1, Source = "Assumption")]
     public double PeerGain { get; init; } = 0.05;
 

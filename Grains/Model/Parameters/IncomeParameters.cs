@@ -32,7 +32,7 @@ public sealed record IncomeParameters : IValidatable
     public int[] EarningAgeBounds { get; init; } = [16, 60, 70];
 
     [Param("earning weight", "Earnings of a member at home by age group, relative to a working-age adult: children, working age, the young old, the old.",
-        Min = 0, Max = 10, Source = "Assumption: older farmers still farm (a rural elderly person earns about 45% of a working-age adult in their sixties, 15% later); children earn nothing")]
+        Min = 0, Max = 10, Source = "Assumption: older farmers still farm (a rural elderly person earns about 30% of a working-age adult in their sixties, 10% later); children earn nothing; calibrated with log_sd to the income distribution's shape")]
     public double[] EarningWeights { get; init; } = [0, 1.0, 0.3, 0.1];
 
     [Param("factor", "Earnings of a member with a chronic condition relative to a healthy member of the same age.",

@@ -15,7 +15,7 @@ public sealed record LocalGovernmentParameters
         Min = 0, Max = 1e5, Source = "Assumption: general transfers favour the West and Central regions")]
     public RegionValues<double> EqualisationPerCapitaYuan { get; init; } = new(0, 40, 60, 40);
 
-    [Param("share", "Share of a county's year-end budget deficit that higher levels of government (central and provincial) cover with a further transfer.",
+    [Param("share", "Share of a county's deficit of the year (as far as it leaves the county in debt) that higher levels of government (central and provincial) cover with a further transfer.",
         Min = 0, Max = 1, Source = "Assumption: higher levels backstop county social spending (the 'bottom line' guarantees); 0 is pure local financing, 1 full central equalisation")]
     public double DeficitCoverShare { get; init; } = 0.5;
 
@@ -32,14 +32,14 @@ public sealed record LocalGovernmentParameters
     public double DebtTolerance { get; init; } = 0.25;
 
     [Param("share", "Lowest payment ratio a county falls to when short: it pays at least this share of its discretionary benefits (top-ups, subsidies above the legal floors).",
-        Min = 0, Max = 1, Source = "Assumption: counties delay or cut local benefits rather than stop them (the paper, section 3.1: local subsidies have a 'great randomness')")]
+        Min = 0.05, Max = 1, Source = "Assumption: counties delay or cut local benefits rather than stop them (the paper, section 3.1: local subsidies have a 'great randomness')")]
     public double MinimumPaymentRatio { get; init; } = 0.5;
 
     [Param("yuan/person/year", "Publicity and education spending per resident, by region (base year; grows with income).",
         Min = 0, Max = 1e4, Source = "Assumption: a few yuan a head")]
     public RegionValues<double> PublicityPerCapitaYuan { get; init; } = new(6, 4, 3, 4);
 
-    [Param("share", "Share of local social security funds (subsidies, top-ups and the medical fund's income) diverted each year where supervision is weak.",
+    [Param("share", "Share of local social security funds diverted each year where supervision is weak: of the medical fund's income (taken from the fund) and of pension subsidies and top-ups (taken from the local budget).",
         Min = 0, Max = 1, Source = "Assumption: the paper (section 3.2) reports misappropriation under weak supervision; a 1% leak is modest")]
     public double MisappropriationShare { get; init; } = 0.01;
 
@@ -47,7 +47,7 @@ public sealed record LocalGovernmentParameters
         Min = 0, Max = 1, Source = "Assumption: weak supervision detects about one diversion in ten each year")]
     public double DetectionProbability { get; init; } = 0.1;
 
-    [Param("share", "Share of the undetected diverted funds recovered when a scandal breaks.",
+    [Param("share", "Share of the undetected diverted funds recovered (into the local budget) when a scandal breaks.",
         Min = 0, Max = 1, Source = "Assumption")]
     public double RecoveryShare { get; init; } = 0.5;
 }

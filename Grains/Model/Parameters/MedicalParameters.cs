@@ -81,6 +81,13 @@ public sealed record MedicalParameters : IValidatable
         Min = 0, Max = 1, Source = "NHSA 2021: resident fund income of about 965 yuan per enrollee against the standard 900 (320 + 580) (recalled)")]
     public double OtherIncomeShare { get; init; } = 0.07;
 
+    [Param("months", "Longest waiting period.", Min = 0, Max = 12, Source = "Rationale: coverage resumes within a year")]
+    public double WaitingMonthsMax { get; init; } = 12;
+
+    [Param("years", "Members below this age without a chronic condition count as young and healthy in the metrics (the first to drop out when premiums rise).",
+        Min = 0, Max = 120, Source = "Rationale: a reporting definition")]
+    public int YoungHealthyAge { get; init; } = 45;
+
     [Param("years", "Years of fund spending a county aims to hold; the reimbursement ratio moves to restore it. A fund that ends a year in deficit is made whole by the local budget.",
         Min = 0, Max = 10, Source = "Assumption: resident medical funds hold about half a year of spending")]
     public double FundReserveYears { get; init; } = 0.5;

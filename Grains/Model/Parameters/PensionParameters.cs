@@ -4,7 +4,7 @@ namespace EcosystemSim.Model.Parameters;
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record PensionParameters : IValidatable
 {
-    [Param("yuan/month", "Central minimum basic pension by year; holds after the last listed year.",
+    [Param("yuan/month", "Central minimum basic pension by year; after the last listed year it follows central.minimum_rule.",
         Min = 0, Max = 100000, Source = "State Council; Government Work Reports 2024 and 2025: 55 (2009), 70 (2014), 88 (2018), 93 (2020), 98 (2022), 103 (2023), 123 (2024), 143 (2025), 163 (2026) (CALIBRATION.md B)")]
     public YearSchedule MinimumMonthlyYuan { get; init; } =
         YearSchedule.Of((2009, 55), (2014, 70), (2018, 88), (2020, 93), (2022, 98), (2023, 103), (2024, 123), (2025, 143), (2026, 163));
@@ -45,7 +45,7 @@ public sealed record PensionParameters : IValidatable
         Min = 0, Max = 5, Source = "Assumption: richer counties pay disproportionately larger top-ups (the paper, section 3.2: supplementary projects are better in developed areas)")]
     public double TopUpCountyIncomeElasticity { get; init; } = 1.5;
 
-    [Param("elasticity", "Growth of the local top-up relative to the growth of the region's income (1: in step with income).",
+    [Param("elasticity", "Growth of the local top-up relative to the growth of the county's income (the region's growth and the county's drift; 1: in step with income).",
         Min = 0, Max = 3, Source = "Assumption: top-ups rise with local income but more slowly, as local budgets also carry the growing elderly population")]
     public double TopUpIncomeElasticity { get; init; } = 0.6;
 
@@ -155,7 +155,7 @@ public sealed record ParticipationParameters
         Min = -20, Max = 20, Source = "Assumption: many stop once vested, since further years add only the account pension")]
     public double Vested { get; init; } = -0.7;
 
-    [Param("log-odds per log point", "Effect of log per-capita income relative to the region's mean (liquidity).",
+    [Param("log-odds per log point", "Effect of log per-capita income relative to the county's mean (liquidity).",
         Min = -20, Max = 20, Source = "Assumption: poorer households contribute less often")]
     public double Income { get; init; } = 0.4;
 

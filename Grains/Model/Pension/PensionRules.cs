@@ -99,6 +99,12 @@ public static class PensionRules
         int age = m.Age(ctx.Year);
         m.AccountFen = CreditInterest(m.AccountFen, p.AccountInterestRate);
         ulong member = Entity.Member(h.Id, m.Serial);
+        if (ctx.Year < ctx.Local.SchemeStartYear)
+        {
+            // The scheme has not reached the county yet: no contributions, no pensions.
+            r.AccountBalanceFen += m.AccountFen;
+            return;
+        }
 
         if (m.PensionStatus == PensionStatus.Accumulating && age >= p.PensionAge)
         {
@@ -164,6 +170,7 @@ public static class PensionRules
             if (k == 0) r.PensionLowestTier++;
             r.ContributionFen += contribution;
             r.SubsidyFen += subsidies[k];
+            r.SubsidyAboveFloorFen += subsidies[k] - ctx.Local.SubsidyFloorByTierFen[k];
         }
         m.ContributedLastYear = contributes;
         if (m.YearsContributed > 0) r.PensionEnrolled++;

@@ -7,7 +7,8 @@ namespace EcosystemSim.Model.Welfare;
 /// Disposable income as the NBS defines it (market income plus public transfers, less
 /// contributions and premiums; medical spending is consumption, not deducted) and the welfare
 /// flags: poverty, catastrophic health expenditure (WHO: out-of-pocket spending of 40% or more of
-/// capacity to pay) and impoverishment by medical spending.
+/// capacity to pay) and impoverishment by medical spending. The medical flags start from disposable
+/// income without its medical reimbursements, which only offset part of the bills.
 /// </summary>
 public static class WelfareRules
 {
@@ -35,8 +36,11 @@ public static class WelfareRules
         double line = Money.ToYuan(ctx.National.PovertyLineFen);
         double perCapita = disposable / members;
         r.InPoverty = perCapita < line;
-        r.ImpoverishedByIllness = perCapita >= line && (disposable - outOfPocket) / members < line;
-        double capacity = CapacityToPayYuan(disposable, members, Money.ToYuan(ctx.Local.DibaoStandardFen),
+        // Disposable income counts medical reimbursements as income (NBS); what the household has once it
+        // has paid its bills is that income without them, less its own share of the bills.
+        double withoutReimbursements = disposable - Money.ToYuan(r.MedicalReimbursementsFen);
+        r.ImpoverishedByIllness = perCapita >= line && (withoutReimbursements - outOfPocket) / members < line;
+        double capacity = CapacityToPayYuan(withoutReimbursements, members, Money.ToYuan(ctx.Local.DibaoStandardFen),
             p.Dibao.ConsumptionShare, p.Dibao.FoodShare);
         r.Catastrophic = outOfPocket > 0 && outOfPocket >= p.Welfare.CatastrophicThreshold * Math.Max(capacity, 0);
     }

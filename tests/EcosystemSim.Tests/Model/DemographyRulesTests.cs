@@ -65,6 +65,20 @@ public class DemographyRulesTests
         Assert.Equal(3, household.Members.Length);
         Assert.Equal(2, household.Members[2].Serial);
         Assert.Equal(2021, household.Members[2].BirthYear);
+        Assert.Equal(15, household.Members[2].RequiredYears); // the full vesting period
         Assert.Equal(3, household.NextSerial);
+    }
+
+    [Fact]
+    public void A_newborn_faces_infant_mortality_in_its_year_of_birth()
+    {
+        var p = new ModelParameters { Demography = Defaults with { TotalFertilityRate = 40, InfantMortality = 1, MortalityBase = 0, MortalityLevel = 0, Urbanisation = 0 } };
+        var household = TestWorld.Household(Region.Central, 10_000, new MemberState { Serial = 0, BirthYear = 1996 });
+        household.NextSerial = 1;
+        var record = new HouseholdYearRecord();
+        DemographyRules.Step(household, TestWorld.Context(2021, p, Region.Central), EcosystemSim.Model.Market.MarketLedger.For(p.Market), ref record);
+        Assert.Equal(1, record.Births);
+        Assert.Equal(1, record.Deaths);
+        Assert.Single(household.Members);
     }
 }

@@ -63,12 +63,48 @@ public class GovernmentRulesTests
     }
 
     [Fact]
+    public void Higher_levels_cover_a_share_of_the_years_deficit_that_leaves_a_county_in_debt()
+    {
+        var p = new ModelParameters { LocalGovernment = new LocalGovernmentParameters { FiscalCapacity = RegionValues<double>.Uniform(0), EqualisationPerCapitaYuan = RegionValues<double>.Uniform(0), PublicityPerCapitaYuan = RegionValues<double>.Uniform(0), DeficitCoverShare = 0.5, MisappropriationShare = 0 } };
+        var record = new HouseholdYearRecord { Members = 1, TopUpFen = 1_000_00 };
+        var (broke, _) = Close(p, TestWorld.CountyState(p) with { ReserveFen = 0, MedicalFundFen = 1_000_000_00 }, record);
+        Assert.Equal(-500_00, broke.ReserveFen); // half of the 1,000 yuan deficit covered
+        Assert.Equal(500_00, broke.EqualisationFen);
+        var (rich, _) = Close(p, TestWorld.CountyState(p) with { ReserveFen = 10_000_00, MedicalFundFen = 1_000_000_00 }, record);
+        Assert.Equal(9_000_00, rich.ReserveFen); // a county with reserves pays its own deficit
+        Assert.Equal(0, rich.EqualisationFen);
+    }
+
+    [Fact]
+    public void Discretionary_benefits_are_the_top_ups_and_the_subsidies_above_the_legal_floors()
+    {
+        var p = new ModelParameters();
+        var record = new HouseholdYearRecord { Members = 2, TopUpFen = 1_200_00, SubsidyFen = 90_00, SubsidyAboveFloorFen = 30_00 };
+        var (_, next) = Close(p, TestWorld.CountyState(p), record);
+        Assert.Equal(1_230_00, next.LastDiscretionaryFen);
+    }
+
+    [Fact]
+    public void No_one_contributes_or_draws_a_pension_before_the_scheme_reaches_the_county()
+    {
+        var context = TestWorld.Context(2010, local: l => l with { SchemeStartYear = 2012 });
+        var household = TestWorld.Household(Region.West, 10_000, new MemberState { BirthYear = 1970, RequiredYears = 15 }, new MemberState { BirthYear = 1940 });
+        var record = new HouseholdYearRecord();
+        for (int i = 0; i < 2; i++) EcosystemSim.Model.Pension.PensionRules.StepMember(ref household.Members[i], household, context, ref record);
+        Assert.Equal(0, record.PensionEligible);
+        Assert.Equal(0, record.PensionRecipients);
+    }
+
+    [Fact]
     public void Detected_misappropriation_breaks_as_a_scandal_next_year_and_part_is_recovered()
     {
         var record = new HouseholdYearRecord { Members = 10, MedicalEnrolled = 10, PremiumsFen = 3_200_00, TopUpFen = 1_000_00 };
         var caught = new ModelParameters { LocalGovernment = new LocalGovernmentParameters { MisappropriationShare = 0.1, DetectionProbability = 1, RecoveryShare = 0.5 } };
         var (ledger, next) = Close(caught, TestWorld.CountyState(caught), record);
         Assert.True(ledger.DivertedFen > 0);
+        var (honestLedger, _) = Close(caught with { LocalGovernment = caught.LocalGovernment with { MisappropriationShare = 0 } }, TestWorld.CountyState(caught), record);
+        long fromFund = Money.Scale(ledger.PremiumsFen + ledger.CentralMedicalSubsidyFen + ledger.LocalMedicalSubsidyFen, 0.1);
+        Assert.InRange(honestLedger.MedicalFundFen - ledger.MedicalFundFen, fromFund - 2, fromFund + 2); // only the medical part leaves the fund
         Assert.True(ledger.ScandalDetected);
         Assert.Equal(Money.Scale(ledger.DivertedFen, 0.5), ledger.RecoveredFen);
         Assert.True(next.ScandalPending);

@@ -50,4 +50,23 @@ public class WelfareRulesTests
         Assert.False(Settle(20_000, 1000).Catastrophic);
         Assert.False(Settle(20_000, 1000).ImpoverishedByIllness);
     }
+
+    [Fact]
+    public void Reimbursements_count_as_income_but_not_as_resources_to_pay_the_bills_they_offset()
+    {
+        // 8,000 market income for two, a 20,000 bill of which 16,000 reimbursed: disposable 24,000 (12,000 a head,
+        // above the line); once the bill is paid 4,000 is left (2,000 a head, below it).
+        var household = TestWorld.Household(Region.Central, 4000, new MemberState { BirthYear = 1980 }, new MemberState { BirthYear = 1982 });
+        var context = TestWorld.Context(2021, local: l => l with { DibaoStandardFen = Money.FromYuan(6000) });
+        context = context with { National = context.National with { PovertyLineFen = Money.FromYuan(4000) } };
+        var record = new HouseholdYearRecord
+        {
+            MarketIncomeFen = Money.FromYuan(8000), MedicalCostFen = Money.FromYuan(20_000),
+            ReimbursedFen = Money.FromYuan(16_000), OutOfPocketFen = Money.FromYuan(4000),
+        };
+        WelfareRules.Settle(household, context, ref record);
+        Assert.False(record.InPoverty);
+        Assert.True(record.ImpoverishedByIllness);
+        Assert.True(record.Catastrophic);
+    }
 }

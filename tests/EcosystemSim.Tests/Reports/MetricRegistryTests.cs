@@ -63,6 +63,15 @@ public class MetricRegistryTests
         Assert.Equal(expected, Value(metric, region), 9);
 
     [Fact]
+    public void Deaths_in_households_that_became_empty_are_still_counted()
+    {
+        var year = TwoHouseholds();
+        var withEmpty = year with { Households = [.. year.Households, new HouseholdYearRecord { HouseholdId = 2, Region = Region.West, Members = 0, Deaths = 1 }] };
+        double deaths = MetricRegistry.Compute(withEmpty, 0).Single(r => r.Metric == "crude_death_rate" && r.Region == "national").Value;
+        Assert.Equal(1 / 5.0, deaths, 12);
+    }
+
+    [Fact]
     public void A_rate_with_nobody_in_the_denominator_is_NaN_not_zero() =>
         Assert.True(double.IsNaN(Value("pension_recipient_rate", "west")));
 
