@@ -8,21 +8,22 @@ namespace EcosystemSim.Grains;
 [CollectionAgeLimit(Days = 1)]
 public sealed class CentralFundGrain : Grain, ICentralFundGrain
 {
-    private ModelParameters? _parameters;
+    private ParameterTimeline? _timeline;
     private CentralState _state = new();
     private NationalPolicy? _open;
 
-    public Task Initialize(ModelParameters parameters)
+    public Task Initialize(ParameterTimeline timeline)
     {
-        _parameters = parameters;
+        _timeline = timeline;
         _state = new CentralState();
         return Task.CompletedTask;
     }
 
     public Task<NationalPolicy> OpenYear(int year)
     {
-        var parameters = _parameters ?? throw new InvalidOperationException("central fund used before initialisation");
-        (_open, _state) = CentralFundRules.OpenYear(parameters, _state, year);
+        var timeline = _timeline ?? throw new InvalidOperationException("central fund used before initialisation");
+        // The scenario's interventions due this year are in the timeline's entry for the year.
+        (_open, _state) = CentralFundRules.OpenYear(timeline.At(year), _state, year);
         return Task.FromResult(_open);
     }
 

@@ -8,19 +8,19 @@ namespace EcosystemSim.Grains;
 [CollectionAgeLimit(Days = 1)]
 public sealed class InsurerGrain : Grain, IInsurerGrain
 {
-    private ModelParameters? _parameters;
+    private ParameterTimeline? _timeline;
     private InsurerState? _state;
     private readonly SortedDictionary<int, CountyProductReport[]> _reports = [];
     private int _reportYear;
 
-    public Task Initialize(ModelParameters parameters, CountySummary[] counties)
+    public Task Initialize(ParameterTimeline timeline, CountySummary[] counties)
     {
-        _parameters = parameters;
-        _state = InsurerRules.Initial(parameters, (int)this.GetPrimaryKeyLong(out _), counties);
+        _timeline = timeline;
+        _state = InsurerRules.Initial(timeline.Parameters[0], (int)this.GetPrimaryKeyLong(out _), counties);
         return Task.CompletedTask;
     }
 
-    public Task<InsurerOffer> Offer(int year) => Task.FromResult(InsurerRules.Offer(Parameters, State, year));
+    public Task<InsurerOffer> Offer(int year) => Task.FromResult(InsurerRules.Offer(Timeline.At(year), State, year));
 
     public Task Report(int year, int county, CountyProductReport[] reports)
     {
@@ -36,7 +36,7 @@ public sealed class InsurerGrain : Grain, IInsurerGrain
     public Task<InsurerYearReport> Close(int year, CountySummary[] counties)
     {
         var reports = year == _reportYear ? _reports.Values.SelectMany(r => r).ToArray() : [];
-        (_state, var report) = InsurerRules.Close(Parameters, State, year, reports, counties);
+        (_state, var report) = InsurerRules.Close(Timeline.At(year), State, year, reports, counties);
         _reports.Clear();
         return Task.FromResult(report);
     }
@@ -47,7 +47,7 @@ public sealed class InsurerGrain : Grain, IInsurerGrain
         return Task.CompletedTask;
     }
 
-    private ModelParameters Parameters => _parameters ?? throw new InvalidOperationException("insurer used before initialisation");
+    private ParameterTimeline Timeline => _timeline ?? throw new InvalidOperationException("insurer used before initialisation");
 
     private InsurerState State => _state ?? throw new InvalidOperationException("insurer used before initialisation");
 }

@@ -15,6 +15,9 @@ public sealed record Scenario : IValidatable
     [Param("text", "The question the scenario answers, shown at the top of its report.")]
     public string Question { get; init; } = "";
 
+    [Param("text", "A scenario this one starts from: a built-in name or a path relative to this file. Its settings are the defaults here; its interventions come before this file's.")]
+    public string Base { get; init; } = "";
+
     [Param("integer", "Seed of every random draw; the same seed gives the same results.", Min = 0)]
     public ulong Seed { get; init; } = 20210701;
 
@@ -31,6 +34,9 @@ public sealed record Scenario : IValidatable
     [Flatten]
     public ModelParameters Model { get; init; } = new();
 
+    [Param("list", "The policy timeline: changes by year, applied in year order (and file order within a year).")]
+    public Intervention[] Interventions { get; init; } = [];
+
     /// <summary>The last simulated year.</summary>
     public int EndYear => StartYear + Years - 1;
 
@@ -40,6 +46,30 @@ public sealed record Scenario : IValidatable
         if (Households < counties)
         {
             yield return ("households", $"{Households} is fewer than the {counties} counties (population.counties); every county needs a household");
+        }
+        var products = Model.Market.Products.Select(p => p.Id).ToList();
+        string known = products.Count == 0 ? "no products are defined" : "known: " + string.Join(", ", products);
+        for (int i = 0; i < Interventions.Length; i++)
+        {
+            var change = Interventions[i];
+            if (change.Year < StartYear || change.Year > EndYear)
+            {
+                yield return ($"interventions[{i}].year", $"{change.Year} is outside the run ({StartYear}-{EndYear})");
+            }
+            foreach (string id in change.Launch.Where(id => !products.Contains(id)))
+                yield return ($"interventions[{i}].launch", $"unknown product '{id}' ({known})");
+            foreach (string id in change.Withdraw.Where(id => !products.Contains(id)))
+                yield return ($"interventions[{i}].withdraw", $"unknown product '{id}' ({known})");
+            foreach (var set in change.Set)
+            {
+                var path = Loading.ParameterPath.Parse(set.Path, typeof(ModelParameters), out _);
+                if (path is null) continue;
+                if (path.Get(Model) is null)
+                {
+                    foreach (var (list, id) in path.Entries)
+                        yield return ($"interventions[{i}].set.{set.Path}", $"no entry '{id}' in {list}");
+                }
+            }
         }
     }
 }

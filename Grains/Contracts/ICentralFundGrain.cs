@@ -7,8 +7,9 @@ namespace EcosystemSim.Contracts;
 [Alias("ecosim.ICentralFundGrain")]
 public interface ICentralFundGrain : IGrainWithStringKey
 {
+    /// <summary>Sets up the fund with the parameters in force each year.</summary>
     [Alias("Initialize")]
-    Task Initialize(ModelParameters parameters);
+    Task Initialize(ParameterTimeline timeline);
 
     /// <summary>Opens a year: the national policy in force.</summary>
     [Alias("OpenYear")]

@@ -12,7 +12,7 @@ public interface IInsurerGrain : IGrainWithIntegerCompoundKey
 {
     /// <summary>Sets up the insurer from the counties at the start.</summary>
     [Alias("Initialize")]
-    Task Initialize(ModelParameters parameters, CountySummary[] counties);
+    Task Initialize(ParameterTimeline timeline, CountySummary[] counties);
 
     /// <summary>Publishes what the insurer sells this year (the year protocol, step 2).</summary>
     [Alias("Offer")]

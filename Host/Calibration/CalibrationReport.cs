@@ -34,7 +34,7 @@ public static class CalibrationReport
         {
             ulong seed = Seeds.ForReplication(scenario.Seed, k);
             var plan = new RunPlan($"calibration-{k}", scenario.Model, seed, scenario.StartYear, scenario.Years,
-                WorldLayout.Build(scenario.Model, scenario.Households, seed));
+                WorldLayout.Build(scenario.Model, scenario.Households, seed)) { Timeline = ScenarioTimeline.Compile(scenario) };
             var derived = new Dictionary<(string, int), double>();
             await using var simulation = new InProcessSimulation();
             var result = await SimulationRunner.RunAsync(simulation, plan, k, log,

@@ -26,10 +26,13 @@ public interface ISimulation : IAsyncDisposable
     Task<YearOutcome> StepYearAsync(int year, CancellationToken cancellationToken);
 }
 
-/// <summary>What a run is: its id, parameters, seed, start year and county layout.</summary>
+/// <summary>What a run is: its id, parameters at the start, seed, start year, county layout, and the parameters year by year.</summary>
 public sealed record RunPlan(string RunId, ModelParameters Parameters, ulong Seed, int StartYear, int Years, IReadOnlyList<CountySpec> Layout)
 {
     public int Households => Layout.Sum(c => c.HouseholdCount);
+
+    /// <summary>The parameters in force each year (the scenario's interventions); constant unless given.</summary>
+    public ParameterTimeline Timeline { get; init; } = ParameterTimeline.Constant(Parameters);
 }
 
 /// <summary>The population at the start of a run, and the weight: real persons each simulated person stands for.</summary>

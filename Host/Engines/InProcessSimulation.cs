@@ -53,8 +53,9 @@ public sealed class InProcessSimulation : ISimulation
     public Task<YearOutcome> StepYearAsync(int year, CancellationToken cancellationToken)
     {
         var plan = _plan ?? throw new InvalidOperationException("the simulation was not initialised");
-        (var national, _central) = CentralFundRules.OpenYear(plan.Parameters, _central, year);
-        national = national with { Market = new MarketOffers(_insurers.Select(i => InsurerRules.Offer(plan.Parameters, i, year)).ToArray()) };
+        var parameters = plan.Timeline.At(year);
+        (var national, _central) = CentralFundRules.OpenYear(parameters, _central, year);
+        national = national with { Market = new MarketOffers(_insurers.Select(i => InsurerRules.Offer(parameters, i, year)).ToArray()) };
         var reports = new CountyYearReport[plan.Layout.Count];
         Parallel.For(0, plan.Layout.Count, Options(cancellationToken), c =>
         {
@@ -66,14 +67,14 @@ public sealed class InProcessSimulation : ISimulation
             (var ledger, _counties[c]) = LocalGovernmentRules.CloseYear(plan.Seed, county, _counties[c], context, records);
             reports[c] = new CountyYearReport(county.Id, year, records, ledger);
         });
-        var market = plan.Parameters.Market;
+        var market = parameters.Market;
         var insurerReports = reports.Select(r => LocalGovernmentRules.InsurerReports(r.Ledger, market)).ToArray();
         var summaries = reports.Select(r => LocalGovernmentRules.Summary(r.Ledger)).ToArray();
         var insurers = new InsurerYearReport[_insurers.Length];
         for (int i = 0; i < _insurers.Length; i++)
         {
             var mine = insurerReports.SelectMany(r => r.TryGetValue(i, out var items) ? items : []).ToArray();
-            (_insurers[i], insurers[i]) = InsurerRules.Close(plan.Parameters, _insurers[i], year, mine, summaries);
+            (_insurers[i], insurers[i]) = InsurerRules.Close(parameters, _insurers[i], year, mine, summaries);
         }
         (var accounts, _central) = CentralFundRules.CloseYear(national, _central, reports.Select(r => r.Ledger).ToArray());
         return Task.FromResult(new YearOutcome(year, reports, insurers, accounts));

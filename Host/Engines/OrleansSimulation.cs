@@ -24,7 +24,7 @@ public sealed class OrleansSimulation(IGrainFactory grains, int silos, Func<Valu
     {
         _plan = plan;
         _central = grains.GetGrain<ICentralFundGrain>(plan.RunId);
-        await _central.Initialize(plan.Parameters);
+        await _central.Initialize(plan.Timeline);
         _counties = plan.Layout.Select(c => grains.GetGrain<ILocalGovernmentGrain>(c.Id, plan.RunId)).ToArray();
         var reports = await Task.WhenAll(plan.Layout.Select((county, i) =>
             _counties[i].Initialize(new CountyInit(plan.Parameters, plan.Seed, county, plan.StartYear))));
@@ -33,7 +33,7 @@ public sealed class OrleansSimulation(IGrainFactory grains, int silos, Func<Valu
         var summaries = reports.OrderBy(r => r.CountyId).Select(r => r.Summary).ToArray();
         _insurers = Enumerable.Range(0, plan.Parameters.Market.Insurers.Length)
             .Select(i => grains.GetGrain<IInsurerGrain>(i, plan.RunId)).ToArray();
-        await Task.WhenAll(_insurers.Select(i => i.Initialize(plan.Parameters, summaries)));
+        await Task.WhenAll(_insurers.Select(i => i.Initialize(plan.Timeline, summaries)));
         cancellationToken.ThrowIfCancellationRequested();
         return new PopulationSummary(reports.Sum(r => r.Households), persons, weight);
     }

@@ -48,7 +48,7 @@ public static class RunHandler
             log.Information("Running {Scenario} ({Source}): {Households} households, {Start}-{End}, seed {Seed}, engine {Engine}",
                 scenario.Name, loaded.Source, scenario.Households, scenario.StartYear, scenario.EndYear, scenario.Seed, EngineName(request.Engine));
             var plan = new RunPlan($"{scenario.Name}-{Guid.NewGuid():N}", scenario.Model, scenario.Seed, scenario.StartYear, scenario.Years,
-                WorldLayout.Build(scenario.Model, scenario.Households, scenario.Seed));
+                WorldLayout.Build(scenario.Model, scenario.Households, scenario.Seed)) { Timeline = ScenarioTimeline.Compile(scenario) };
             RunResult result;
             await using (var simulation = await CreateEngine(request.Engine, log, cancellationToken))
             {

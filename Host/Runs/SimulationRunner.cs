@@ -32,7 +32,7 @@ public static class SimulationRunner
             var yearClock = Stopwatch.StartNew();
             var outcome = await simulation.StepYearAsync(year, cancellationToken);
             var records = new YearRecords(year, new ChunkedList<HouseholdYearRecord>(outcome.Counties.Select(c => c.Households).ToArray()),
-                outcome.Counties.Select(c => c.Ledger).ToArray(), outcome.National, weight) { Insurers = outcome.Insurers, Parameters = plan.Parameters };
+                outcome.Counties.Select(c => c.Ledger).ToArray(), outcome.National, weight) { Insurers = outcome.Insurers, Parameters = plan.Timeline.At(year) };
             metrics.AddRange(MetricRegistry.Compute(records, replication));
             onYear?.Invoke(records);
             double seconds = yearClock.Elapsed.TotalSeconds;

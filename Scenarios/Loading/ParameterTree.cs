@@ -49,6 +49,7 @@ public static class ParameterTree
     /// <summary>What kind of YAML value a CLR type takes.</summary>
     public static FieldKind KindOf(Type type)
     {
+        if (type == typeof(ParameterChange[])) return FieldKind.Changes;
         if (type == typeof(string)) return FieldKind.Text;
         if (type == typeof(bool)) return FieldKind.Boolean;
         if (type == typeof(int) || type == typeof(long) || type == typeof(ulong)) return FieldKind.Integer;
@@ -97,6 +98,7 @@ public enum FieldKind
     ByRegion,
     Schedule,
     Section,
+    Changes,
 }
 
 /// <summary>One field of the scenario format.</summary>

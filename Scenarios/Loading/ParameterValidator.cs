@@ -21,6 +21,10 @@ public static class ParameterValidator
             {
                 report(fieldPath, "a value is required");
             }
+            else if (field.Kind == FieldKind.Changes)
+            {
+                // Checked value by value when bound, and as whole parameter sets by the timeline.
+            }
             else if (field.Kind == FieldKind.Section)
             {
                 Validate(value, fieldPath, report);
@@ -57,7 +61,7 @@ public static class ParameterValidator
                 }
                 break;
             case Array array:
-                if (array.Length == 0) report(path, "the list must not be empty");
+                if (array.Length == 0 && array.GetType().GetElementType() != typeof(string)) report(path, "the list must not be empty");
                 for (int i = 0; i < array.Length; i++) CheckValue(array.GetValue(i)!, param, $"{path}[{i}]", report);
                 break;
             case string:

@@ -25,8 +25,13 @@ public static class ScenarioLoader
     /// <summary>Deepest nesting of mappings and lists accepted.</summary>
     public const int MaxDepth = 32;
 
+    /// <summary>Most scenarios in a chain of bases.</summary>
+    public const int MaxBaseDepth = 16;
+
     /// <summary>Loads a scenario from a file path or a built-in name; throws <see cref="ScenarioException"/> listing every problem.</summary>
-    public static LoadedScenario Load(string pathOrName)
+    public static LoadedScenario Load(string pathOrName) => Load(pathOrName, []);
+
+    private static LoadedScenario Load(string pathOrName, IReadOnlyList<string> chain)
     {
         if (File.Exists(pathOrName))
         {
@@ -44,15 +49,17 @@ public static class ScenarioLoader
             {
                 throw Single(pathOrName, $"cannot read the file: {e.Message}");
             }
-            return Parse(bytes, pathOrName);
+            return Parse(bytes, pathOrName, chain);
         }
-        if (ScenarioCatalogue.TryGet(pathOrName, out byte[]? builtIn)) return Parse(builtIn, pathOrName);
+        if (ScenarioCatalogue.TryGet(pathOrName, out byte[]? builtIn)) return Parse(builtIn, pathOrName, chain);
         if (Directory.Exists(pathOrName)) throw Single(pathOrName, "is a directory, not a scenario file");
         throw Single(pathOrName, $"no such file, and no built-in scenario of that name (built-in: {string.Join(", ", ScenarioCatalogue.Names)})");
     }
 
     /// <summary>Parses scenario bytes (UTF-8 YAML); <paramref name="source"/> names them in problems.</summary>
-    public static LoadedScenario Parse(byte[] bytes, string source)
+    public static LoadedScenario Parse(byte[] bytes, string source) => Parse(bytes, source, []);
+
+    private static LoadedScenario Parse(byte[] bytes, string source, IReadOnlyList<string> chain)
     {
         string sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         string text;
@@ -71,23 +78,84 @@ public static class ScenarioLoader
 
         var marks = new Dictionary<string, Mark>(StringComparer.Ordinal);
         var binder = new YamlBinder(source, problems, marks);
-        var scenario = (Scenario)binder.BindRecord(typeof(Scenario), root, new Scenario(), "");
+        var start = BaseOf(root, source, chain, problems) ?? new Scenario();
+        // The file's own text, not its base's: a reform inherits settings, not a name or a question.
+        var defaults = start with { Name = "", Description = "", Question = "", Base = "" };
+        var scenario = (Scenario)binder.BindRecord(typeof(Scenario), root, defaults, "");
         if (scenario.Name.Length == 0) scenario = scenario with { Name = DefaultName(source) };
+        if (Has(root, "interventions")) scenario = scenario with { Interventions = [.. start.Interventions, .. scenario.Interventions] };
 
-        ParameterValidator.Validate(scenario, "", (path, message) =>
+        void Report(string path, string message)
         {
             var mark = FindMark(marks, path);
             problems.Add(new ScenarioProblem(source, (int)(mark?.Line ?? 0), (int)(mark?.Column ?? 0), path, message));
-        });
+        }
+        ParameterValidator.Validate(scenario, "", Report);
+        if (problems.Count == 0)
+        {
+            ScenarioTimeline.Compile(scenario, (i, _, message) => Report($"interventions[{i}].set", message));
+        }
         if (problems.Count > 0) throw new ScenarioException(Order(problems));
         return new LoadedScenario(scenario, source, sha, text);
     }
 
-    /// <summary>Checks a scenario after command-line overrides: every range and cross-field rule.</summary>
+    private static bool Has(YamlMappingNode root, string key) =>
+        root.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == key);
+
+    /// <summary>
+    /// The resolved base scenario the file names (a path relative to the file, or a built-in name), or
+    /// null. A base that cannot be loaded adds its problems and one naming the base field.
+    /// </summary>
+    private static Scenario? BaseOf(YamlMappingNode root, string source, IReadOnlyList<string> chain, List<ScenarioProblem> problems)
+    {
+        var entry = root.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "base" });
+        if (entry.Value is not YamlScalarNode { Value: { Length: > 0 } name }) return null;
+        var at = entry.Value.Start;
+        string identity = Identity(source);
+        string? directory = File.Exists(source) ? Path.GetDirectoryName(Path.GetFullPath(source)) : null;
+        string target = name;
+        if (directory is not null)
+        {
+            string relative = Path.Combine(directory, name);
+            if (File.Exists(relative)) target = relative;
+            else if (File.Exists(relative + ".yaml")) target = relative + ".yaml";
+        }
+        var path = chain.Append(identity).ToList();
+        if (path.Contains(Identity(target)))
+        {
+            problems.Add(new ScenarioProblem(source, (int)at.Line, (int)at.Column, "base",
+                $"'{name}' makes a cycle of bases: {string.Join(" -> ", path.Append(Identity(target)).Select(Path.GetFileName))}"));
+            return null;
+        }
+        if (path.Count > MaxBaseDepth)
+        {
+            problems.Add(new ScenarioProblem(source, (int)at.Line, (int)at.Column, "base", $"more than {MaxBaseDepth} scenarios in a chain of bases"));
+            return null;
+        }
+        try
+        {
+            return Load(target, path).Scenario;
+        }
+        catch (ScenarioException e)
+        {
+            problems.Add(new ScenarioProblem(source, (int)at.Line, (int)at.Column, "base", $"the base scenario '{name}' cannot be used"));
+            problems.AddRange(e.Problems);
+            return null;
+        }
+    }
+
+    private static string Identity(string source) =>
+        File.Exists(source) ? Path.GetFullPath(source) : "builtin:" + (source.EndsWith(".yaml", StringComparison.Ordinal) ? source[..^5] : source);
+
+    /// <summary>Checks a scenario after command-line overrides: every range and cross-field rule, and the timeline.</summary>
     public static IReadOnlyList<ScenarioProblem> Check(Scenario scenario, string source)
     {
         var problems = new List<ScenarioProblem>();
         ParameterValidator.Validate(scenario, "", (path, message) => problems.Add(new ScenarioProblem(source, 0, 0, path, message)));
+        if (problems.Count == 0)
+        {
+            ScenarioTimeline.Compile(scenario, (i, _, message) => problems.Add(new ScenarioProblem(source, 0, 0, $"interventions[{i}].set", message)));
+        }
         return problems;
     }
 

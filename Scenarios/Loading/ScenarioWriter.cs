@@ -25,6 +25,8 @@ public static class ScenarioWriter
         null => null,
         YearSchedule s => new JsonObject(s.Years.Select((y, i) =>
             KeyValuePair.Create(y.ToString(CultureInfo.InvariantCulture), (JsonNode?)JsonValue.Create(s.Values[i])))),
+        ParameterChange[] changes => new JsonObject(changes.Select(c =>
+            KeyValuePair.Create(c.Path, c.Value is null ? null : Value(c.Value, ParameterTree.KindOf(c.Value.GetType()))))),
         Array a => new JsonArray(a.Cast<object>().Select(e => Value(e, ParameterTree.KindOf(e.GetType()))).ToArray()),
         Enum e => JsonValue.Create(ParameterTree.ChoiceName(e)),
         _ when kind == FieldKind.ByRegion => ByRegion(value),

@@ -84,6 +84,8 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
                 return TryByRegion(type, node, current, path, out value);
             case FieldKind.Schedule:
                 return TrySchedule(node, path, out value);
+            case FieldKind.Changes:
+                return TryChanges(node, path, out value);
             default:
                 if (node is not YamlMappingNode mapping) return Fail(node, path, "expected a mapping of fields");
                 value = BindRecord(type, mapping, current ?? Activator.CreateInstance(type)!, path);
@@ -188,6 +190,61 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
         if (!ok) return false;
         value = new YearSchedule([.. points.Keys], [.. points.Values]);
         return true;
+    }
+
+    private bool TryChanges(YamlNode node, string path, out object? value)
+    {
+        value = null;
+        if (node is not YamlMappingNode mapping)
+            return Fail(node, path, "expected a mapping of parameter path to value, for example {pension.vesting_years: 10}");
+        var changes = new List<ParameterChange>();
+        bool ok = true;
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            string key = (keyNode as YamlScalarNode)?.Value ?? "";
+            ok &= Expand(key, keyNode, valueNode, $"{path}.{key}", changes);
+        }
+        value = changes.ToArray();
+        return ok;
+    }
+
+    /// <summary>
+    /// One change, expanded to single values: a mapping given for a group or a value by region becomes
+    /// a change of each field or region it names, so that changes of different fields compose.
+    /// </summary>
+    private bool Expand(string key, YamlNode keyNode, YamlNode node, string changePath, List<ParameterChange> changes)
+    {
+        var target = ParameterPath.Parse(key, typeof(Model.Parameters.ModelParameters), out string? error);
+        if (target is null) return Fail(keyNode, changePath, error!);
+        if (key.EndsWith(".id", StringComparison.Ordinal) || key.EndsWith(".insurer", StringComparison.Ordinal))
+            return Fail(keyNode, changePath, "an id cannot be changed by an intervention");
+        marks[changePath] = node.Start;
+        if (target.Kind is FieldKind.Section or FieldKind.ByRegion)
+        {
+            if (node is not YamlMappingNode mapping)
+                return Fail(node, changePath, target.Kind == FieldKind.ByRegion
+                    ? "expected a mapping of region to value, for example {west: 20}"
+                    : "expected a mapping of its fields");
+            bool ok = true;
+            foreach (var (childKey, childNode) in mapping.Children)
+            {
+                string name = (childKey as YamlScalarNode)?.Value ?? "";
+                ok &= Expand($"{key}.{name}", childKey, childNode, $"{changePath}.{name}", changes);
+            }
+            return ok;
+        }
+        if (!TryBind(target.ValueType, node, null, changePath, out object? value)) return false;
+        bool inRange = true;
+        if (target.Param is { } param)
+        {
+            ParameterValidator.CheckValue(value!, param, changePath, (p, m) =>
+            {
+                Problem(node, p, m);
+                inRange = false;
+            });
+        }
+        changes.Add(new ParameterChange(key, value));
+        return inRange;
     }
 
     private bool Scalar(YamlNode node, string path, string expected, out string? value)

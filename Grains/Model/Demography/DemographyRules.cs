@@ -95,7 +95,7 @@ public static class DemographyRules
         if (kept == members.Length && births == 0) return;
 
         // Newborns face infant mortality in their year of birth; survivors join, covered with the
-        // household (no waiting period), needing the full vesting period for their pension.
+        // household (no waiting period).
         var newborns = new List<MemberState>(births);
         for (int b = 0; b < births; b++)
         {
@@ -104,7 +104,6 @@ public static class DemographyRules
                 Serial = h.NextSerial++,
                 BirthYear = year,
                 MedicalEnrolled = true,
-                RequiredYears = Pension.PensionRules.RequiredYears(year, year, ctx.Parameters.Pension),
             };
             r.Births++;
             if (new Rng(ctx.Seed, Entity.Member(h.Id, child.Serial), year, RngStream.Death).Uniform(0) < DeathProbability(p, 0, year))

@@ -30,14 +30,21 @@ public static class DibaoRules
         h.AssessmentError = p.ErrorPersistence * h.AssessmentError + Math.Sqrt(1 - p.ErrorPersistence * p.ErrorPersistence) * shock;
         double assessed = incomePerCapita * Math.Exp(ctx.Local.TargetingError * h.AssessmentError);
 
-        bool receives = assessed < standard &&
+        // Classified implementation: below the standard a full gap-filling benefit (more for the extremely
+        // poor), between the standard and the low-income line a partial one.
+        double line = standard * p.LowIncomeLine;
+        bool receives = assessed < line &&
                         new Rng(ctx.Seed, household, ctx.Year, RngStream.DibaoTakeUp).Uniform(0) < ChanceOfReceiving(p, h);
         h.Dibao = receives;
         h.DibaoKnown = true;
+        bool extremePoor = receives && !HasWorkingAgeMember(h, ctx);
+        double perCapita = !receives ? 0
+            : assessed < standard ? standard - assessed + (extremePoor ? p.ClassifiedSupplement * standard : 0)
+            : p.LowIncomeBenefitShare * (line - assessed);
         r.DibaoEligible = incomePerCapita < standard;
-        r.DibaoReceiving = receives;
-        r.DibaoFen = receives ? Money.FromYuan((standard - assessed) * members) : 0;
-        r.ExtremePoor = receives && !HasWorkingAgeMember(h, ctx);
+        r.DibaoReceiving = receives && perCapita > 0;
+        r.DibaoFen = Money.FromYuan(perCapita * members);
+        r.ExtremePoor = extremePoor && assessed < standard;
     }
 
     /// <summary>

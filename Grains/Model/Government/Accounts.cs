@@ -12,6 +12,10 @@ public sealed record CountyLedger
     // Pension.
     public long ContributionsFen { get; init; }
     public long SubsidiesFen { get; init; }
+    /// <summary>Contributions the local government paid for members of dibao households.</summary>
+    public long ContributionAidFen { get; init; }
+    /// <summary>Village collective subsidies to accounts (not public spending).</summary>
+    public long CollectiveFen { get; init; }
     public long CentralMinimumPensionFen { get; init; }
     public long LocalMinimumPensionFen { get; init; }
     public long TopUpFen { get; init; }
@@ -49,6 +53,7 @@ public sealed record CountyLedger
 
     // Local budget.
     public long PublicityFen { get; init; }
+    public long AdministrationFen { get; init; }
     /// <summary>Central equalisation transfer to the county (per resident, plus the cover of a year-end deficit).</summary>
     public long EqualisationFen { get; init; }
     /// <summary>The county's own revenue for social security.</summary>
@@ -69,10 +74,10 @@ public sealed record CountyLedger
     /// <summary>Central spending in the county: its shares of the minimum pension, the medical subsidy and dibao, and equalisation.</summary>
     public long CentralSpendingFen => CentralMinimumPensionFen + CentralMedicalSubsidyFen + CentralDibaoFen + EqualisationFen;
 
-    /// <summary>Local spending: subsidies, its share of the minimum, top-ups, account pensions beyond balances, its shares of the medical subsidy and dibao, medical fund deficits, assistance, publicity, premium subsidies for supplementary products.</summary>
-    public long LocalSpendingFen => SubsidiesFen + LocalMinimumPensionFen + TopUpFen + AnnuityFromLocalFen
+    /// <summary>Local spending: subsidies, contributions paid for the poor, its share of the minimum, top-ups, account pensions beyond balances, its shares of the medical subsidy and dibao, medical fund deficits, assistance, publicity, administration, premium subsidies for supplementary products.</summary>
+    public long LocalSpendingFen => SubsidiesFen + ContributionAidFen + LocalMinimumPensionFen + TopUpFen + AnnuityFromLocalFen
                                     + LocalMedicalSubsidyFen + FundDeficitCoverFen + LocalDibaoFen + AssistanceFen + PublicityFen
-                                    + SupplementarySubsidyFen;
+                                    + AdministrationFen + SupplementarySubsidyFen;
 }
 
 /// <summary>The central fund's record of a year: national amounts and sums of the county ledgers.</summary>

@@ -36,6 +36,13 @@ public static class LocalGovernmentRules
         };
     }
 
+    /// <summary>National income index: the regions' indices weighted by their population shares.</summary>
+    public static double NationalIncomeIndex(ModelParameters p, int year)
+    {
+        var shares = p.Population.RegionShares;
+        return Regions.All.Sum(r => shares[r] * p.Income.Index(r, year)) / shares.Values.Sum();
+    }
+
     /// <summary>
     /// Share of discretionary benefits a county pays: 1 while its debt is within the tolerance, less by
     /// the debt beyond it (as a share of last year's discretionary benefits), never below the floor.
@@ -58,8 +65,11 @@ public static class LocalGovernmentRules
         double paymentRatio = PaymentRatio(p.LocalGovernment, state.ReserveFen, state.LastDiscretionaryFen);
 
         // Top-ups follow the county's own income: the region's growth and the county's drift since the start.
+        // Standardised, every county pays its regional rate grown with national income.
         double countyIndex = index * state.IncomeFactor / county.IncomeFactor;
-        double topUp = pension.TopUpMonthlyYuan[region] * county.TopUpFactor * Math.Pow(countyIndex, pension.TopUpIncomeElasticity);
+        double topUp = pension.StandardisedTopUp
+            ? pension.TopUpMonthlyYuan[region] * Math.Pow(NationalIncomeIndex(p, year), pension.TopUpIncomeElasticity)
+            : pension.TopUpMonthlyYuan[region] * county.TopUpFactor * Math.Pow(countyIndex, pension.TopUpIncomeElasticity);
         var subsidies = new long[pension.TiersYuan.Length];
         var floors = new long[pension.TiersYuan.Length];
         for (int k = 0; k < subsidies.Length; k++)
@@ -177,6 +187,9 @@ public static class LocalGovernmentRules
             CentralDibaoFen = centralDibao,
             LocalDibaoFen = t.Dibao - centralDibao,
             PublicityFen = Money.FromYuan(ctx.Local.PublicityPerCapitaYuan * t.Persons),
+            AdministrationFen = Money.FromYuan(lg.AdministrationPerCapitaYuan * index * t.Persons),
+            ContributionAidFen = t.ContributionAid,
+            CollectiveFen = t.Collective,
             EqualisationFen = Money.FromYuan(lg.EqualisationPerCapitaYuan[region] * index * t.Persons),
             RevenueFen = Money.Scale(t.Market, lg.FiscalCapacity[region]),
             PaymentRatio = ctx.Local.PaymentRatio,
@@ -224,7 +237,7 @@ public static class LocalGovernmentRules
     private struct Totals
     {
         public long Persons, PensionEligible, PensionContributors, MedicalEnrolled;
-        public long Contributions, Subsidies, SubsidyAboveFloor, MinimumPension, TopUp, Annuity, AnnuityFromAccounts, AccountBalance;
+        public long Contributions, ContributionAid, Collective, Subsidies, SubsidyAboveFloor, MinimumPension, TopUp, Annuity, AnnuityFromAccounts, AccountBalance;
         public long Premiums, PremiumAssistance, Reimbursed, CriticalIllness, Assistance, Dibao, Market, Disposable;
         public long Band0, Band1, Band2, SupplementarySubsidy;
         private Market.ProductUse[]? _products;
@@ -254,6 +267,8 @@ public static class LocalGovernmentRules
                 t.PensionContributors += r.PensionContributors;
                 t.MedicalEnrolled += r.MedicalEnrolled;
                 t.Contributions += r.ContributionFen;
+                t.ContributionAid += r.ContributionAidFen;
+                t.Collective += r.CollectiveFen;
                 t.Subsidies += r.SubsidyFen;
                 t.SubsidyAboveFloor += r.SubsidyAboveFloorFen;
                 t.MinimumPension += r.MinimumPensionFen;

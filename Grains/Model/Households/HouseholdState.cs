@@ -79,9 +79,6 @@ public struct MemberState
 
     public PensionStatus PensionStatus;
 
-    /// <summary>Years of contributions needed at the pension age (transitional rules for older cohorts).</summary>
-    public int RequiredYears;
-
     public int YearsContributed;
 
     public bool ContributedLastYear;

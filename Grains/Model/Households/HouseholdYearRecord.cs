@@ -46,6 +46,10 @@ public record struct HouseholdYearRecord
     public int PensionRecipients { get; set; }
     /// <summary>Contributions paid this year (including arrears made up at the pension age).</summary>
     public long ContributionFen { get; set; }
+    /// <summary>Contributions the local government paid for members of dibao households.</summary>
+    public long ContributionAidFen { get; set; }
+    /// <summary>Village collective subsidies credited to the household's accounts.</summary>
+    public long CollectiveFen { get; set; }
     /// <summary>Part of the contributions that made up missing years.</summary>
     public long MakeUpFen { get; set; }
     /// <summary>Local contribution subsidies credited to the household's accounts.</summary>

@@ -39,6 +39,18 @@ public sealed record DibaoParameters
         Min = 0, Max = 1, Source = "NBS 2021: rural Engel coefficient 32.7% (recalled)")]
     public double FoodShare { get; init; } = 0.327;
 
+    [Param("multiple of the standard", "Extension of dibao to low-income households: those assessed below this multiple of the standard (but above the standard) receive a partial benefit. 1 switches the extension off.",
+        Min = 1, Max = 5, Source = "Lever (the paper, section 3.1: extend coverage to low-income groups); off in the baseline")]
+    public double LowIncomeLine { get; init; } = 1;
+
+    [Param("share", "Share of the gap between assessed income and the low-income line paid to extended households.",
+        Min = 0, Max = 1, Source = "Lever; none in the baseline")]
+    public double LowIncomeBenefitShare { get; init; }
+
+    [Param("share of the standard", "Classified implementation: an extra benefit per member, as a share of the standard, for recipients with no member of working age (the extremely poor).",
+        Min = 0, Max = 5, Source = "Lever (the paper, section 3.1: classified implementation of dibao); none in the baseline")]
+    public double ClassifiedSupplement { get; init; }
+
     [Param("share", "Central share of dibao spending by region (the rest is local).",
         Min = 0, Max = 1, Source = "Assumption: central transfers fund most rural dibao outside the East")]
     public RegionValues<double> CentralShare { get; init; } = new(0.3, 0.7, 0.8, 0.7);

@@ -39,6 +39,10 @@ public sealed record LocalGovernmentParameters
         Min = 0, Max = 1e4, Source = "Assumption: a few yuan a head")]
     public RegionValues<double> PublicityPerCapitaYuan { get; init; } = new(6, 4, 3, 4);
 
+    [Param("yuan/person/year", "Cost of administering the schemes per resident (base year; grows with income). An information platform raises it.",
+        Min = 0, Max = 1e4, Source = "Assumption: a few yuan a head for township and village staff and systems")]
+    public double AdministrationPerCapitaYuan { get; init; } = 2;
+
     [Param("share", "Share of local social security funds diverted each year where supervision is weak: of the medical fund's income (taken from the fund) and of pension subsidies and top-ups (taken from the local budget).",
         Min = 0, Max = 1, Source = "Assumption: the paper (section 3.2) reports misappropriation under weak supervision; a 1% leak is modest")]
     public double MisappropriationShare { get; init; } = 0.01;

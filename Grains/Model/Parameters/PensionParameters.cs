@@ -41,6 +41,10 @@ public sealed record PensionParameters : IValidatable
         Min = 0, Max = 3, Source = "Assumption: top-ups differ widely between provinces and counties")]
     public double TopUpCountySpread { get; init; } = 0.25;
 
+    [Param("true/false", "One top-up rule for every county: the regional top-up grown with national income, without county differences (national standardisation).",
+        Source = "Lever (the paper, sections 3.2 and 4.2: unify benefits); off in the baseline")]
+    public bool StandardisedTopUp { get; init; }
+
     [Param("elasticity", "How much more (in %) a county tops up per 1% more income than its region's average.",
         Min = 0, Max = 5, Source = "Assumption: richer counties pay disproportionately larger top-ups (the paper, section 3.2: supplementary projects are better in developed areas)")]
     public double TopUpCountyIncomeElasticity { get; init; } = 1.5;
@@ -92,6 +96,14 @@ public sealed record PensionParameters : IValidatable
     [Param("share", "Largest lump sum for missing years, as a share of household annual income, that a household pays.",
         Min = 0, Max = 10, Source = "Assumption: liquidity limits arrears payments")]
     public double MakeUpAffordableShare { get; init; } = 0.5;
+
+    [Param("share", "Share of the lowest tier the local government pays for members of dibao households (paid in full, they always contribute).",
+        Min = 0, Max = 1, Source = "Lever (the paper, section 3.1: economic subsidies for vulnerable groups; local governments pay the lowest tier for the poor in many provinces); none in the baseline")]
+    public double PoorContributionShare { get; init; }
+
+    [Param("yuan/year", "Subsidy from the village collective credited to each contributor's account, by region.",
+        Min = 0, Max = 1e5, Source = "Lever (the paper, section 4.1: diversified financing through the collective economy); none in the baseline")]
+    public RegionValues<double> CollectiveSubsidyYuan { get; init; } = RegionValues<double>.Uniform(0);
 
     [Section("How working-age members decide whether to contribute in a year (a logit).")]
     public ParticipationParameters Participation { get; init; } = new();

@@ -106,13 +106,15 @@ public static class PensionRules
             return;
         }
 
+        // The requirement follows the rules in force, so a reform of the vesting period reaches everyone.
+        int required = RequiredYears(m.BirthYear, ctx.Local.SchemeStartYear, p);
         if (m.PensionStatus == PensionStatus.Accumulating && age >= p.PensionAge)
         {
-            Retire(ref m, p, new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionMakeUp), h.MarketIncomeFen, ref r);
+            Retire(ref m, required, p, new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionMakeUp), h.MarketIncomeFen, ref r);
         }
         else if (m.PensionStatus == PensionStatus.Accumulating && age >= p.EntryAge)
         {
-            Contribute(ref m, h, ctx, age, member, ref r);
+            Contribute(ref m, required, h, ctx, age, member, ref r);
         }
 
         if (m.PensionStatus == PensionStatus.Receiving)
@@ -122,21 +124,21 @@ public static class PensionRules
         r.AccountBalanceFen += m.AccountFen;
     }
 
-    private static void Retire(ref MemberState m, PensionParameters p, Rng rng, long householdIncomeFen, ref HouseholdYearRecord r)
+    private static void Retire(ref MemberState m, int required, PensionParameters p, Rng rng, long householdIncomeFen, ref HouseholdYearRecord r)
     {
-        if (m.YearsContributed < m.RequiredYears)
+        if (m.YearsContributed < required)
         {
-            long cost = (m.RequiredYears - m.YearsContributed) * Money.FromYuan(p.TiersYuan[0]);
+            long cost = (required - m.YearsContributed) * Money.FromYuan(p.TiersYuan[0]);
             bool affordable = cost <= p.MakeUpAffordableShare * householdIncomeFen;
             if (affordable && rng.Bernoulli(0, p.MakeUpPropensity))
             {
                 m.AccountFen += cost;
-                m.YearsContributed = m.RequiredYears;
+                m.YearsContributed = required;
                 r.ContributionFen += cost;
                 r.MakeUpFen += cost;
             }
         }
-        if (m.YearsContributed >= m.RequiredYears)
+        if (m.YearsContributed >= required)
         {
             m.PensionStatus = PensionStatus.Receiving;
             m.AnnuityFen = AnnuityFen(m.AccountFen, p.AnnuityDivisor);
@@ -148,15 +150,18 @@ public static class PensionRules
         m.ContributedLastYear = false;
     }
 
-    private static void Contribute(ref MemberState m, HouseholdState h, YearContext ctx, int age, ulong member, ref HouseholdYearRecord r)
+    private static void Contribute(ref MemberState m, int required, HouseholdState h, YearContext ctx, int age, ulong member, ref HouseholdYearRecord r)
     {
         var p = ctx.Parameters.Pension;
         double incomeYuan = Money.ToYuan(h.MarketIncomePerCapitaFen);
         double relativeLogIncome = Math.Log(Math.Max(incomeYuan, 1) / ctx.Local.MeanMarketPerCapitaYuan);
         double ageProgress = (age - p.EntryAge) / (double)Math.Max(1, p.PensionAge - 1 - p.EntryAge);
         double logOdds = ParticipationLogOdds(p.Participation, h.Awareness, h.Trust, ctx.Peers.PensionContributionRate,
-            m.ContributedLastYear, m.YearsContributed >= m.RequiredYears, relativeLogIncome, ageProgress, m.Migrant);
-        bool contributes = new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionParticipation).Uniform(0) < Logistic(logOdds);
+            m.ContributedLastYear, m.YearsContributed >= required, relativeLogIncome, ageProgress, m.Migrant);
+        // For members of dibao households the government may pay part of the lowest tier; paid in full, they always contribute.
+        double aid = h.Dibao ? p.PoorContributionShare : 0;
+        double chance = aid + (1 - aid) * Logistic(logOdds);
+        bool contributes = new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionParticipation).Uniform(0) < chance;
 
         r.PensionEligible++;
         if (contributes)
@@ -164,11 +169,15 @@ public static class PensionRules
             var subsidies = ctx.Local.SubsidyByTierFen;
             int k = ChooseTier(p, subsidies, incomeYuan, new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionTier));
             long contribution = Money.FromYuan(p.TiersYuan[k]);
-            m.AccountFen += contribution + subsidies[k];
+            long paidForMember = Money.Scale(Money.FromYuan(p.TiersYuan[0]), aid);
+            long collective = Money.FromYuan(p.CollectiveSubsidyYuan[h.Region]);
+            m.AccountFen += contribution + subsidies[k] + collective;
             m.YearsContributed++;
             r.PensionContributors++;
             if (k == 0) r.PensionLowestTier++;
-            r.ContributionFen += contribution;
+            r.ContributionFen += contribution - paidForMember;
+            r.ContributionAidFen += paidForMember;
+            r.CollectiveFen += collective;
             r.SubsidyFen += subsidies[k];
             r.SubsidyAboveFloorFen += subsidies[k] - ctx.Local.SubsidyFloorByTierFen[k];
         }
@@ -199,7 +208,7 @@ public static class PensionRules
     public static void InitialiseFromHistory(ref MemberState m, ulong member, int countySchemeStartYear,
         PensionParameters p, ulong seed, int startYear)
     {
-        m.RequiredYears = RequiredYears(m.BirthYear, countySchemeStartYear, p);
+        int required = RequiredYears(m.BirthYear, countySchemeStartYear, p);
         long lowest = Money.FromYuan(p.TiersYuan[0]);
         long deposit = lowest + Money.FromYuan(p.SubsidyFloorLowestYuan);
         for (int year = countySchemeStartYear; year < startYear; year++)
@@ -210,12 +219,12 @@ public static class PensionRules
             var rng = new Rng(seed, member, year, RngStream.PensionHistory);
             if (m.PensionStatus == PensionStatus.Accumulating && age >= p.PensionAge)
             {
-                if (m.YearsContributed < m.RequiredYears && rng.Bernoulli(1, p.MakeUpPropensity))
+                if (m.YearsContributed < required && rng.Bernoulli(1, p.MakeUpPropensity))
                 {
-                    m.AccountFen += (m.RequiredYears - m.YearsContributed) * lowest;
-                    m.YearsContributed = m.RequiredYears;
+                    m.AccountFen += (required - m.YearsContributed) * lowest;
+                    m.YearsContributed = required;
                 }
-                m.PensionStatus = m.YearsContributed >= m.RequiredYears ? PensionStatus.Receiving : PensionStatus.NotEntitled;
+                m.PensionStatus = m.YearsContributed >= required ? PensionStatus.Receiving : PensionStatus.NotEntitled;
                 m.AnnuityFen = m.PensionStatus == PensionStatus.Receiving ? AnnuityFen(m.AccountFen, p.AnnuityDivisor) : 0;
                 m.ContributedLastYear = false;
             }

@@ -65,7 +65,7 @@ public class DemographyRulesTests
         Assert.Equal(3, household.Members.Length);
         Assert.Equal(2, household.Members[2].Serial);
         Assert.Equal(2021, household.Members[2].BirthYear);
-        Assert.Equal(15, household.Members[2].RequiredYears); // the full vesting period
+        Assert.Equal(15, EcosystemSim.Model.Pension.PensionRules.RequiredYears(household.Members[2].BirthYear, 2009, p.Pension)); // the full vesting period
         Assert.Equal(3, household.NextSerial);
     }
 

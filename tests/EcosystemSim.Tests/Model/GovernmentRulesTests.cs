@@ -65,7 +65,7 @@ public class GovernmentRulesTests
     [Fact]
     public void Higher_levels_cover_a_share_of_the_years_deficit_that_leaves_a_county_in_debt()
     {
-        var p = new ModelParameters { LocalGovernment = new LocalGovernmentParameters { FiscalCapacity = RegionValues<double>.Uniform(0), EqualisationPerCapitaYuan = RegionValues<double>.Uniform(0), PublicityPerCapitaYuan = RegionValues<double>.Uniform(0), DeficitCoverShare = 0.5, MisappropriationShare = 0 } };
+        var p = new ModelParameters { LocalGovernment = new LocalGovernmentParameters { FiscalCapacity = RegionValues<double>.Uniform(0), EqualisationPerCapitaYuan = RegionValues<double>.Uniform(0), PublicityPerCapitaYuan = RegionValues<double>.Uniform(0), AdministrationPerCapitaYuan = 0, DeficitCoverShare = 0.5, MisappropriationShare = 0 } };
         var record = new HouseholdYearRecord { Members = 1, TopUpFen = 1_000_00 };
         var (broke, _) = Close(p, TestWorld.CountyState(p) with { ReserveFen = 0, MedicalFundFen = 1_000_000_00 }, record);
         Assert.Equal(-500_00, broke.ReserveFen); // half of the 1,000 yuan deficit covered
@@ -88,7 +88,7 @@ public class GovernmentRulesTests
     public void No_one_contributes_or_draws_a_pension_before_the_scheme_reaches_the_county()
     {
         var context = TestWorld.Context(2010, local: l => l with { SchemeStartYear = 2012 });
-        var household = TestWorld.Household(Region.West, 10_000, new MemberState { BirthYear = 1970, RequiredYears = 15 }, new MemberState { BirthYear = 1940 });
+        var household = TestWorld.Household(Region.West, 10_000, new MemberState { BirthYear = 1970 }, new MemberState { BirthYear = 1940 });
         var record = new HouseholdYearRecord();
         for (int i = 0; i < 2; i++) EcosystemSim.Model.Pension.PensionRules.StepMember(ref household.Members[i], household, context, ref record);
         Assert.Equal(0, record.PensionEligible);

@@ -15,7 +15,7 @@ public class MarketScenarioTests
     {
         var s = ScenarioLoader.Load(scenario).Scenario;
         s = s with { Households = households ?? s.Households, Years = years ?? s.Years };
-        var plan = new RunPlan("test", s.Model, s.Seed, s.StartYear, s.Years, WorldLayout.Build(s.Model, s.Households, s.Seed));
+        var plan = new RunPlan("test", s.Model, s.Seed, s.StartYear, s.Years, WorldLayout.Build(s.Model, s.Households, s.Seed)) { Timeline = EcosystemSim.Scenarios.ScenarioTimeline.Compile(s) };
         var insurers = new List<InsurerYearReport>();
         await using var simulation = new InProcessSimulation();
         var result = await SimulationRunner.RunAsync(simulation, plan, 0, Logger.None, CancellationToken.None, y => insurers.AddRange(y.Insurers));

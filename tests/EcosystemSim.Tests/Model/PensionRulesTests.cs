@@ -29,7 +29,7 @@ public class PensionRulesTests
     public void Fifteen_years_at_tier_100_with_subsidy_30_give_1950_yuan_and_a_pension_of_minimum_plus_balance_over_139()
     {
         var p = TestWorld.AlwaysLowestTier(interest: 0) with { Central = new CentralParameters { MinimumRule = MinimumRule.Hold } };
-        var household = TestWorld.Household(Region.West, 18_000, new MemberState { BirthYear = 1976, RequiredYears = 15 });
+        var household = TestWorld.Household(Region.West, 18_000, new MemberState { BirthYear = 1976 });
 
         var working = Live(household, p, 2021, 2035);
         Assert.All(working, r =>
@@ -50,10 +50,19 @@ public class PensionRulesTests
     }
 
     [Fact]
+    public void A_shorter_vesting_period_reaches_members_already_contributing()
+    {
+        var p = new ModelParameters { Pension = new PensionParameters { VestingYears = 10, MakeUpPropensity = 0 } };
+        var household = TestWorld.Household(Region.West, 18_000, new MemberState { BirthYear = 1961, YearsContributed = 10 });
+        Live(household, p, 2021, 2021);
+        Assert.Equal(PensionStatus.Receiving, household.Members[0].PensionStatus);
+    }
+
+    [Fact]
     public void Interest_compounds_on_the_account()
     {
         var p = TestWorld.AlwaysLowestTier(interest: 0.025);
-        var household = TestWorld.Household(Region.West, 18_000, new MemberState { BirthYear = 1976, RequiredYears = 15 });
+        var household = TestWorld.Household(Region.West, 18_000, new MemberState { BirthYear = 1976 });
         Live(household, p, 2021, 2035);
         // 130 yuan a year for 15 years at 2.5%: 130 * (1.025^15 - 1) / 0.025 = 2,331.15 yuan.
         Assert.InRange(Money.ToYuan(household.Members[0].AccountFen), 2331.05, 2331.25);
@@ -100,15 +109,16 @@ public class PensionRulesTests
         Assert.Equal((long)(minimum * share), ledger.CentralMinimumPensionFen);
         Assert.Equal(minimum - (long)(minimum * share), ledger.LocalMinimumPensionFen);
         Assert.Equal(2 * 12 * 10_00, ledger.TopUpFen);
-        Assert.Equal(ledger.LocalMinimumPensionFen + ledger.TopUpFen + ledger.PublicityFen, ledger.LocalSpendingFen);
+        Assert.Equal(ledger.LocalMinimumPensionFen + ledger.TopUpFen + ledger.PublicityFen + ledger.AdministrationFen, ledger.LocalSpendingFen);
     }
 
     [Fact]
     public void A_member_who_reaches_60_short_of_years_and_does_not_make_them_up_gets_nothing()
     {
+        // Born 1961, 48 when the scheme started in 2009: 12 years required.
         var p = new ModelParameters { Pension = new PensionParameters { MakeUpPropensity = 0 } };
         var household = TestWorld.Household(Region.Central, 18_000,
-            new MemberState { BirthYear = 1961, RequiredYears = 15, YearsContributed = 9, AccountFen = 1200_00 });
+            new MemberState { BirthYear = 1961, YearsContributed = 9, AccountFen = 1200_00 });
         var record = Live(household, p, 2021, 2021)[0];
         Assert.Equal(PensionStatus.NotEntitled, household.Members[0].PensionStatus);
         Assert.Equal(0, record.PensionRecipients);
@@ -120,11 +130,11 @@ public class PensionRulesTests
     {
         var p = new ModelParameters { Pension = new PensionParameters { MakeUpPropensity = 1, AccountInterestRate = 0 } };
         var household = TestWorld.Household(Region.Central, 18_000,
-            new MemberState { BirthYear = 1961, RequiredYears = 15, YearsContributed = 9, AccountFen = 1200_00 });
+            new MemberState { BirthYear = 1961, YearsContributed = 9, AccountFen = 1200_00 });
         var record = Live(household, p, 2021, 2021)[0];
         Assert.Equal(PensionStatus.Receiving, household.Members[0].PensionStatus);
-        Assert.Equal(6 * 100_00, record.MakeUpFen);
-        Assert.Equal(Money.DivideRounded(1800_00, 139), household.Members[0].AnnuityFen);
+        Assert.Equal(3 * 100_00, record.MakeUpFen); // 12 required, 9 paid
+        Assert.Equal(Money.DivideRounded(1500_00, 139), household.Members[0].AnnuityFen);
         Assert.Equal(1, record.PensionRecipients);
     }
 
@@ -133,7 +143,7 @@ public class PensionRulesTests
     {
         var p = new ModelParameters { Pension = new PensionParameters { MakeUpPropensity = 1, MakeUpAffordableShare = 0.01 } };
         var household = TestWorld.Household(Region.Central, 2_000,
-            new MemberState { BirthYear = 1961, RequiredYears = 15, YearsContributed = 0 });
+            new MemberState { BirthYear = 1961, YearsContributed = 0 });
         Live(household, p, 2021, 2021);
         Assert.Equal(PensionStatus.NotEntitled, household.Members[0].PensionStatus);
     }
@@ -170,7 +180,6 @@ public class PensionRulesTests
         var old = new MemberState { BirthYear = 1940 };
         PensionRules.InitialiseFromHistory(ref old, Entity.Member(1, 0), 2009, p, 7, 2021);
         Assert.Equal(PensionStatus.Receiving, old.PensionStatus);
-        Assert.Equal(0, old.RequiredYears);
         Assert.Equal(0, old.AnnuityFen);
 
         var young = new MemberState { BirthYear = 1995 };
