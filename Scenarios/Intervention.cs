@@ -8,7 +8,7 @@ namespace EcosystemSim.Scenarios;
 /// </summary>
 public sealed record Intervention
 {
-    [Param("year", "Year the change takes effect (within the run).", Min = 1990, Max = 2200)]
+    [Param("year", "Year the change takes effect (within the run).", Min = 1990, Max = 2200, Required = true)]
     public int Year { get; init; }
 
     [Param("years", "How many years the change lasts; after them the values it set return to what they were (a campaign). 0: for good.",

@@ -67,7 +67,11 @@ public sealed record Scenario : IValidatable
                 if (path.Get(Model) is null)
                 {
                     foreach (var (list, id) in path.Entries)
-                        yield return ($"interventions[{i}].set.{set.Path}", $"no entry '{id}' in {list}");
+                    {
+                        var ids = list == "products" ? products : Model.Market.Insurers.Select(x => x.Id).ToList();
+                        if (!ids.Contains(id))
+                            yield return ($"interventions[{i}].set.{set.Path}", $"no entry '{id}' in market.{list} (known: {string.Join(", ", ids)})");
+                    }
                 }
             }
         }

@@ -100,9 +100,9 @@ public static class MetricRegistry
             m => Ratio(m.Totals.PoorPersons, m.Totals.Persons)),
 
         // Fiscal.
-        new("central_spending_yuan", "yuan/year", "Central spending (weighted): its shares of the minimum pension, the medical subsidy and dibao, and transfers to counties (equalisation and the cover of county deficits).",
+        new("central_spending_yuan", "yuan/year", "Central spending (weighted): its shares of the minimum pension, the local top-up, the medical subsidy and dibao, and transfers to counties (equalisation and the cover of county deficits).",
             m => Yuan(m.Totals.CentralSpendingFen, m)),
-        new("local_spending_yuan", "yuan/year", "Local spending (weighted): contribution subsidies, its share of the minimum pension, top-ups, account pensions beyond balances, its shares of the medical subsidy and dibao, medical fund deficits, medical assistance, publicity, premium subsidies for supplementary products.",
+        new("local_spending_yuan", "yuan/year", "Local spending (weighted): contribution subsidies, contributions paid for the poor, its shares of the minimum pension and the top-up, account pensions beyond balances, its shares of the medical subsidy and dibao, medical fund deficits, medical assistance, publicity, administration, premium subsidies for supplementary products.",
             m => Yuan(m.Totals.LocalSpendingFen, m)),
         new("local_revenue_yuan", "yuan/year", "Local revenue for social security (weighted): the counties' own revenue plus central equalisation transfers.",
             m => Yuan(m.Totals.RevenueFen + m.Totals.EqualisationFen, m)),

@@ -85,8 +85,11 @@ public static class ScenarioLoader
         if (scenario.Name.Length == 0) scenario = scenario with { Name = DefaultName(source) };
         if (Has(root, "interventions")) scenario = scenario with { Interventions = [.. start.Interventions, .. scenario.Interventions] };
 
+        // A field the file got wrong keeps its default; checks of that default would only repeat the problem.
+        var bound = problems.Select(p => p.Field).ToHashSet(StringComparer.Ordinal);
         void Report(string path, string message)
         {
+            if (bound.Contains(path)) return;
             var mark = FindMark(marks, path);
             problems.Add(new ScenarioProblem(source, (int)(mark?.Line ?? 0), (int)(mark?.Column ?? 0), path, message));
         }
@@ -119,6 +122,12 @@ public static class ScenarioLoader
             string relative = Path.Combine(directory, name);
             if (File.Exists(relative)) target = relative;
             else if (File.Exists(relative + ".yaml")) target = relative + ".yaml";
+        }
+        if (!File.Exists(target) && !ScenarioCatalogue.TryGet(target, out _))
+        {
+            problems.Add(new ScenarioProblem(source, (int)at.Line, (int)at.Column, "base",
+                $"'{name}' is neither a file (relative to this one) nor a built-in scenario ({string.Join(", ", ScenarioCatalogue.Names)})"));
+            return null;
         }
         var path = chain.Append(identity).ToList();
         if (path.Contains(Identity(target)))

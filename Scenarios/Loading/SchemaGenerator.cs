@@ -15,7 +15,6 @@ public static class SchemaGenerator
     {
         var schema = Record(typeof(Scenario));
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
-        schema["$id"] = "https://ecosystemsim.invalid/scenario.schema.json";
         schema["title"] = "EcosystemSim scenario";
         schema["description"] = "A scenario: run settings, model parameters (defaults are the baseline) and the policy timeline. See docs/parameters.md.";
         return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
@@ -30,7 +29,10 @@ public static class SchemaGenerator
             property["description"] = Describe(field);
             properties[field.Name] = property;
         }
-        return new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = properties };
+        var schema = new JsonObject { ["type"] = "object", ["additionalProperties"] = false, ["properties"] = properties };
+        var required = ParameterTree.Fields(type).Where(f => f.Param?.Required == true).Select(f => (JsonNode?)f.Name).ToArray();
+        if (required.Length > 0) schema["required"] = new JsonArray(required);
+        return schema;
     }
 
     private static JsonObject Value(Type type, FieldKind kind, ParamAttribute? param) => kind switch

@@ -46,6 +46,11 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
                 field.Property.SetValue(holder, value);
             }
         }
+        foreach (var field in fields.Where(f => f.Param?.Required == true))
+        {
+            if (!node.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == field.Name))
+                Problem(node, Join(path, field.Name), "missing: this field is required");
+        }
         foreach (var (owner, value) in owners) owner.SetValue(record, value);
         return record;
     }
@@ -57,12 +62,14 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
         {
             case FieldKind.Text:
                 if (!Scalar(node, path, "text", out string? text)) return false;
+                if (node is YamlScalarNode { Style: ScalarStyle.Plain } && PlainNonText(text!) is { } what)
+                    return Fail(node, path, $"expected text, found {what} '{text}' (put it in quotes to mean the text)");
                 value = text;
                 return true;
             case FieldKind.Boolean:
-                if (!Scalar(node, path, "true or false", out string? b)) return false;
-                if (!bool.TryParse(b, out bool flag)) return Fail(node, path, $"expected true or false, found '{b}'");
-                value = flag;
+                if (!PlainScalar(node, path, "true or false", out string? b)) return false;
+                if (PlainNonText(b!) != "true or false") return Fail(node, path, $"expected true or false, found '{b}'");
+                value = b![0] is 't' or 'T';
                 return true;
             case FieldKind.Integer:
                 return TryInteger(type, node, path, out value);
@@ -87,7 +94,7 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
             case FieldKind.Changes:
                 return TryChanges(node, path, out value);
             default:
-                if (node is not YamlMappingNode mapping) return Fail(node, path, "expected a mapping of fields");
+                if (node is not YamlMappingNode mapping) return Fail(node, path, $"expected a mapping of fields, found a {Describe(node)}");
                 value = BindRecord(type, mapping, current ?? Activator.CreateInstance(type)!, path);
                 return true;
         }
@@ -96,7 +103,7 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
     private bool TryInteger(Type type, YamlNode node, string path, out object? value)
     {
         value = null;
-        if (!Scalar(node, path, "a whole number", out string? s)) return false;
+        if (!PlainScalar(node, path, "a whole number", out string? s)) return false;
         if (type == typeof(ulong))
         {
             if (!ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out ulong u))
@@ -119,7 +126,7 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
     private bool TryNumber(YamlNode node, string path, out double number)
     {
         number = 0;
-        if (!Scalar(node, path, "a number", out string? s)) return false;
+        if (!PlainScalar(node, path, "a number", out string? s)) return false;
         if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out number) || !double.IsFinite(number))
         {
             return Fail(node, path, $"expected a number, found '{s}'");
@@ -251,10 +258,33 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
     {
         value = null;
         if (node is not YamlScalarNode scalar) return Fail(node, path, $"expected {expected}, found a {Describe(node)}");
-        if (scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null")
+        if (scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL")
             return Fail(node, path, $"a value is required (expected {expected})");
         value = scalar.Value;
         return true;
+    }
+
+    /// <summary>
+    /// A scalar for a number, a whole number or true/false, unquoted: quotes make text in YAML (and in
+    /// the JSON Schema), so "5" is not the number 5.
+    /// </summary>
+    private bool PlainScalar(YamlNode node, string path, string expected, out string? value)
+    {
+        if (!Scalar(node, path, expected, out value)) return false;
+        if (((YamlScalarNode)node).Style != ScalarStyle.Plain)
+            return Fail(node, path, $"expected {expected}, found the quoted text '{value}' (remove the quotes)");
+        return true;
+    }
+
+    /// <summary>
+    /// What an unquoted scalar is in YAML's core schema if not text ("a number", "true or false"), or
+    /// null for text. Text fields refuse the others, as the JSON Schema does.
+    /// </summary>
+    internal static string? PlainNonText(string value)
+    {
+        if (value is "true" or "True" or "TRUE" or "false" or "False" or "FALSE") return "true or false";
+        if (value is ".inf" or "-.inf" or "+.inf" or ".nan" or ".NaN" or ".NAN") return "a number";
+        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && double.IsFinite(d) ? "a number" : null;
     }
 
     private static string Describe(YamlNode node) => node switch

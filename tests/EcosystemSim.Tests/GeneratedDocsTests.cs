@@ -13,11 +13,13 @@ public class GeneratedDocsTests
     [Theory]
     [InlineData("docs/parameters.md")]
     [InlineData("docs/metrics.md")]
+    [InlineData("Scenarios/scenario.schema.json")]
     public void Generated_docs_are_current(string relative)
     {
         string expected = relative switch
         {
             "docs/parameters.md" => ParameterReference.Markdown(),
+            "Scenarios/scenario.schema.json" => SchemaGenerator.Json(),
             _ => MetricReference.Markdown(),
         };
         string path = Path.Combine(ScenarioLoaderTests.RepositoryRoot(), relative);

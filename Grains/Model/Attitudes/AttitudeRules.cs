@@ -6,7 +6,7 @@ namespace EcosystemSim.Model.Attitudes;
 /// <summary>
 /// Learning at the end of the year. Awareness gains from publicity (with diminishing returns),
 /// from peers (towards the county's contribution rate) and from using a scheme, and decays.
-/// Trust gains when a public benefit is paid, loses a share with a county scandal, a cut or delay
+/// Trust gains when a public benefit is paid, loses a share with a county scandal (in proportion to its severity), a cut or delay
 /// of local benefits, or a hospital stay that was not covered, and drifts back to the region's
 /// starting median. Trust in commercial insurers moves with their claims and exits. Insurers'
 /// marketing adds to publicity.
@@ -27,11 +27,11 @@ public static class AttitudeRules
         return Math.Clamp(next, Lowest, Highest);
     }
 
-    public static double NextTrust(double trust, double median, bool benefit, bool scandal, bool cut, bool uncovered,
+    public static double NextTrust(double trust, double median, bool benefit, double scandal, bool cut, bool uncovered,
         Parameters.AttitudeParameters p)
     {
         double next = trust + (benefit ? p.BenefitGain * (1 - trust) : 0);
-        if (scandal) next *= 1 - p.ScandalLoss;
+        next *= 1 - p.ScandalLoss * scandal;
         if (cut) next *= 1 - p.CutLoss;
         if (uncovered) next *= 1 - p.UncoveredLoss;
         next += p.TrustReversion * (median - next);

@@ -18,7 +18,10 @@ public sealed record CountyLedger
     public long CollectiveFen { get; init; }
     public long CentralMinimumPensionFen { get; init; }
     public long LocalMinimumPensionFen { get; init; }
+    /// <summary>Local top-ups paid, whoever pays them.</summary>
     public long TopUpFen { get; init; }
+    /// <summary>The central government's share of the top-ups.</summary>
+    public long CentralTopUpFen { get; init; }
     public long AnnuityFromAccountsFen { get; init; }
     public long AnnuityFromLocalFen { get; init; }
     public long AccountBalanceFen { get; init; }
@@ -71,11 +74,11 @@ public sealed record CountyLedger
     public long MarketIncomeFen { get; init; }
     public long DisposableIncomeFen { get; init; }
 
-    /// <summary>Central spending in the county: its shares of the minimum pension, the medical subsidy and dibao, and equalisation.</summary>
-    public long CentralSpendingFen => CentralMinimumPensionFen + CentralMedicalSubsidyFen + CentralDibaoFen + EqualisationFen;
+    /// <summary>Central spending in the county: its shares of the minimum pension, the top-up, the medical subsidy and dibao, and equalisation.</summary>
+    public long CentralSpendingFen => CentralMinimumPensionFen + CentralTopUpFen + CentralMedicalSubsidyFen + CentralDibaoFen + EqualisationFen;
 
-    /// <summary>Local spending: subsidies, contributions paid for the poor, its share of the minimum, top-ups, account pensions beyond balances, its shares of the medical subsidy and dibao, medical fund deficits, assistance, publicity, administration, premium subsidies for supplementary products.</summary>
-    public long LocalSpendingFen => SubsidiesFen + ContributionAidFen + LocalMinimumPensionFen + TopUpFen + AnnuityFromLocalFen
+    /// <summary>Local spending: subsidies, contributions paid for the poor, its share of the minimum, its share of top-ups, account pensions beyond balances, its shares of the medical subsidy and dibao, medical fund deficits, assistance, publicity, administration, premium subsidies for supplementary products.</summary>
+    public long LocalSpendingFen => SubsidiesFen + ContributionAidFen + LocalMinimumPensionFen + TopUpFen - CentralTopUpFen + AnnuityFromLocalFen
                                     + LocalMedicalSubsidyFen + FundDeficitCoverFen + LocalDibaoFen + AssistanceFen + PublicityFen
                                     + AdministrationFen + SupplementarySubsidyFen;
 }

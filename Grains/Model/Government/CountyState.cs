@@ -27,8 +27,8 @@ public sealed record CountyState
     /// <summary>Diverted funds not yet detected.</summary>
     public required long UndetectedDivertedFen { get; init; }
 
-    /// <summary>A diversion was detected in the year just closed; the scandal breaks next year.</summary>
-    public required bool ScandalPending { get; init; }
+    /// <summary>Severity (0-1) of a scandal over a diversion detected in the year just closed; it breaks next year. 0: none.</summary>
+    public required double ScandalPending { get; init; }
 
     /// <summary>Insurers that served the county in the year just closed (sorted).</summary>
     public int[] LastInsurers { get; init; } = [];

@@ -32,9 +32,13 @@ public static class LocalGovernmentRules
             LastDisposablePerCapitaYuan = market * p.LocalGovernment.InitialDisposableToMarket,
             LastDiscretionaryFen = 0,
             UndetectedDivertedFen = 0,
-            ScandalPending = false,
+            ScandalPending = 0,
         };
     }
+
+    /// <summary>A scandal's severity: the detected diversion over the reference share of the year's fund flows, at most 1.</summary>
+    public static double ScandalSeverity(LocalGovernmentParameters p, long detectedFen, long flowsFen) =>
+        flowsFen <= 0 ? 1 : Math.Min(1, detectedFen / (p.ScandalReferenceShare * flowsFen));
 
     /// <summary>National income index: the regions' indices weighted by their population shares.</summary>
     public static double NationalIncomeIndex(ModelParameters p, int year)
@@ -169,6 +173,7 @@ public static class LocalGovernmentRules
             CentralMinimumPensionFen = centralMinimum,
             LocalMinimumPensionFen = t.MinimumPension - centralMinimum,
             TopUpFen = t.TopUp,
+            CentralTopUpFen = Money.Scale(t.TopUp, p.Pension.CentralShareOfTopUp[region]),
             AnnuityFromAccountsFen = t.AnnuityFromAccounts,
             AnnuityFromLocalFen = t.Annuity - t.AnnuityFromAccounts,
             AccountBalanceFen = t.AccountBalance,
@@ -227,7 +232,8 @@ public static class LocalGovernmentRules
             // Discretionary benefits at full rate: what was paid above the legal floors, grossed up by the payment ratio.
             LastDiscretionaryFen = Money.Scale(t.TopUp + t.SubsidyAboveFloor, 1 / ctx.Local.PaymentRatio),
             UndetectedDivertedFen = detected ? 0 : undetected,
-            ScandalPending = detected,
+            // The larger the diversion brought to light, relative to the year's flows, the graver the scandal.
+            ScandalPending = detected ? ScandalSeverity(lg, undetected, t.Subsidies + t.TopUp + premiums + fiscalSubsidy) : 0,
             LastInsurers = PresentInsurers(ctx.National.Market, county.Id),
         };
         return (ledger, next);

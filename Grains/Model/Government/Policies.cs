@@ -87,8 +87,8 @@ public sealed record LocalPolicy
 
     public required double PublicityPerCapitaYuan { get; init; }
 
-    /// <summary>A misappropriation scandal broke (detected last year): trust falls.</summary>
-    public required bool Scandal { get; init; }
+    /// <summary>Severity (0-1) of a misappropriation scandal that broke this year (detected last year); trust falls by that share of the scandal loss.</summary>
+    public required double Scandal { get; init; }
 
     /// <summary>Share of discretionary local benefits paid (1 unless the county is short of money).</summary>
     public required double PaymentRatio { get; init; }

@@ -139,7 +139,10 @@ public static class InsurerRules
 
         // Counties: leave loss-making ones (on credibility-weighted loss ratios), enter promising ones, or leave the market.
         long bookPolicies = byProduct.Where(kv => market.Products[kv.Key].Kind == ProductKind.MedicalTopUp).Sum(kv => (long)kv.Value.Policies);
-        double bookLossRatio = medicalPremiums > 0 ? medicalClaims / (double)medicalPremiums : 0;
+        // The book's loss ratio over several years: one year's claims on a small rural book are too volatile to act on.
+        long[] bookPremiums = [.. s.BookPremiumsFen.Append(medicalPremiums).TakeLast(ip.ExitExperienceYears)];
+        long[] bookClaims = [.. s.BookClaimsFen.Append(medicalClaims).TakeLast(ip.ExitExperienceYears)];
+        double bookLossRatio = bookPremiums.Sum() > 0 ? bookClaims.Sum() / (double)bookPremiums.Sum() : 0;
         var countyPolicies = reports.Where(r => market.Products[r.Use.Product].Kind == ProductKind.MedicalTopUp)
             .GroupBy(r => r.County).ToDictionary(g => g.Key, g => g.Sum(r => (long)r.Use.Policies));
         var served = new List<int>();
@@ -182,6 +185,8 @@ public static class InsurerRules
             Counties = [.. served],
             LossYears = [.. lossYears],
             Products = books,
+            BookPremiumsFen = bookPremiums,
+            BookClaimsFen = bookClaims,
         };
         var yearReport = new InsurerYearReport
         {
@@ -229,7 +234,8 @@ public static class InsurerRules
                 claims += Money.ToYuan(e.ClaimsFen[b]) * trend;
             }
         }
-        double prior = product.PriorClaimsYuan * Math.Pow(1 + growth, nextYear - product.LaunchYear) *
+        // The prior is in the money of the launch year; a product not yet launched keeps it untrended.
+        double prior = product.PriorClaimsYuan * Math.Pow(1 + growth, Math.Max(0, nextYear - product.LaunchYear)) *
                        (band is { } k ? product.AgeRelativities[k] / product.AgeRelativities[1] : 1);
         if (policies <= 0) return prior;
         double z = policies / (policies + ip.CredibilityPolicyYears);
@@ -273,6 +279,8 @@ public static class InsurerRules
     /// <summary>Next year's premium per band: expected claims plus the policy cost, grossed up by the loadings and premium tax, within the largest yearly change.</summary>
     public static long[] Reprice(ModelParameters p, InsurerParameters ip, ProductParameters product, ProductBook book, int nextYear)
     {
+        // Not yet on sale: the launch prices stand until the product has been sold.
+        if (nextYear <= product.LaunchYear && book.Experience.All(e => e.Policies.Sum() == 0)) return book.PremiumByBandFen;
         var prices = new long[MarketParameters.Bands];
         for (int b = 0; b < prices.Length; b++)
         {

@@ -21,6 +21,12 @@ public sealed record InsurerState
 
     /// <summary>The insurer's products, in product order.</summary>
     public required ProductBook[] Products { get; init; }
+
+    /// <summary>Medical premiums of the most recent years, oldest first (for the book's loss ratio in exit decisions).</summary>
+    public long[] BookPremiumsFen { get; init; } = [];
+
+    /// <summary>Medical claims of the same years.</summary>
+    public long[] BookClaimsFen { get; init; } = [];
 }
 
 /// <summary>A product's price and claims experience.</summary>

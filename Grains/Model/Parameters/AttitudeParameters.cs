@@ -28,7 +28,7 @@ public sealed record AttitudeParameters
         Min = 0, Max = 1, Source = "Assumption: paid benefits are the best publicity")]
     public double BenefitGain { get; init; } = 0.04;
 
-    [Param("share", "Share of trust lost in a year the county has a misappropriation scandal.",
+    [Param("share", "Share of trust lost in a year the county has a full misappropriation scandal (milder scandals cost proportionally less).",
         Min = 0, Max = 1, Source = "Assumption: a scandal is a large blow to confidence (the paper, section 3.2)")]
     public double ScandalLoss { get; init; } = 0.15;
 

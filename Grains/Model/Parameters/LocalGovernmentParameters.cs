@@ -51,6 +51,10 @@ public sealed record LocalGovernmentParameters
         Min = 0, Max = 1, Source = "Assumption: weak supervision detects about one diversion in ten each year")]
     public double DetectionProbability { get; init; } = 0.1;
 
+    [Param("share of a year's flows", "A detected diversion of this share of the county's yearly fund flows makes a full scandal; smaller ones make proportionally milder scandals.",
+        Min = 1e-6, Max = 1, Source = "Assumption: a full scandal is a diversion of a twentieth of a year's flows, about what five years of skimming at the baseline rate add up to (at the baseline detection probability a diversion goes unseen for ten years on average); a year's small diversion caught by routine audit weighs proportionally less")]
+    public double ScandalReferenceShare { get; init; } = 0.05;
+
     [Param("share", "Share of the undetected diverted funds recovered (into the local budget) when a scandal breaks.",
         Min = 0, Max = 1, Source = "Assumption")]
     public double RecoveryShare { get; init; } = 0.5;

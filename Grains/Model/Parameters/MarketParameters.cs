@@ -101,7 +101,7 @@ public sealed record MarketParameters : IValidatable
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record InsurerParameters : IValidatable
 {
-    [Param("text", "Identifier; the insurer's metrics appear under region insurer:<id>.")]
+    [Param("text", "Identifier; the insurer's metrics appear under region insurer:<id>.", Required = true)]
     public string Id { get; init; } = "insurer";
 
     [Param("yuan/resident", "Capital at the start, per resident of the counties served at the start.",
@@ -171,6 +171,10 @@ public sealed record InsurerParameters : IValidatable
     [Param("years", "Consecutive loss-making years before a county is left.", Min = 1, Max = 20, Source = "Assumption")]
     public int ExitAfterYears { get; init; } = 2;
 
+    [Param("years", "Years of the whole book's medical loss experience that a county's exit decision falls back on (weighted against the county's own year by credibility).",
+        Min = 1, Max = 20, Source = "Rationale: one year's claims on a small rural book swing with a few large cases; three years is the usual window of an experience review")]
+    public int ExitExperienceYears { get; init; } = 3;
+
     public IEnumerable<(string Field, string Message)> Validate()
     {
         if (Id.Length == 0 || !Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
@@ -183,10 +187,10 @@ public sealed record InsurerParameters : IValidatable
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record ProductParameters : IValidatable
 {
-    [Param("text", "Identifier; the product's metrics appear under region product:<id>.")]
+    [Param("text", "Identifier; the product's metrics appear under region product:<id>.", Required = true)]
     public string Id { get; init; } = "product";
 
-    [Param("text", "Id of the insurer selling it.")]
+    [Param("text", "Id of the insurer selling it.", Required = true)]
     public string Insurer { get; init; } = "insurer";
 
     [Param("choice", "medical_top_up or supplementary_pension.")]

@@ -18,6 +18,9 @@ public sealed class ParamAttribute(string unit, string description) : Attribute
     /// <summary>Largest admissible value.</summary>
     public double Max { get; set; } = double.PositiveInfinity;
 
+    /// <summary>Whether a mapping that holds this field must give it (it has no meaningful default).</summary>
+    public bool Required { get; set; }
+
     /// <summary>Where the default comes from, or why it was chosen.</summary>
     public string Source { get; set; } = "";
 }

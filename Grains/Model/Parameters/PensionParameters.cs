@@ -57,6 +57,10 @@ public sealed record PensionParameters : IValidatable
         Min = 0, Max = 1, Source = "2011 and 2014 opinions: 100% in central and western provinces, 50% in eastern (CALIBRATION.md B); Northeast 83%: Liaoning counts as eastern for this purpose, Jilin and Heilongjiang as central, weighted by rural population (assumption)")]
     public RegionValues<double> CentralShareOfMinimum { get; init; } = new(0.5, 1.0, 1.0, 0.83);
 
+    [Param("share", "Share of the local top-up the central government pays, by region (the rest is local).",
+        Min = 0, Max = 1, Source = "0 in the status quo, where top-ups are a local responsibility; a lever for unification that raises benefits in the central and western regions (the paper, section 4.2) without leaving poorer counties to pay for it")]
+    public RegionValues<double> CentralShareOfTopUp { get; init; } = new(0, 0, 0, 0);
+
     [Param("per year", "Interest credited to individual accounts.",
         Min = -0.1, Max = 0.3, Source = "Assumption: near the one-year deposit rate most provinces credit (1.5%) plus the higher rates some credit since 2016")]
     public double AccountInterestRate { get; init; } = 0.025;

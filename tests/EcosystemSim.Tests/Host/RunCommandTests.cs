@@ -61,6 +61,25 @@ public class RunCommandTests
     }
 
     [Theory]
+    [MemberData(nameof(ScenarioLoaderTests.MalformedFiles), MemberType = typeof(ScenarioLoaderTests))]
+    public async Task Every_malformed_file_in_the_corpus_exits_2_naming_the_file_and_writes_nothing(string name)
+    {
+        using var temp = new TempDirectory();
+        string corpus = Path.Combine(AppContext.BaseDirectory, "Data", "malformed");
+        string path = Path.Combine(corpus, name);
+        foreach (string command in new[] { "run", "validate" })
+        {
+            var result = await Cli.Run(command == "run" ? ["run", path, "--out", temp["out"], "--engine", "inprocess"] : ["validate", path]);
+            Assert.Equal(2, result.ExitCode);
+            Assert.NotEmpty(result.StderrLines);
+            Assert.All(result.StderrLines, line => Assert.StartsWith(corpus, line, StringComparison.Ordinal));
+            Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", result.Stderr, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(temp["out"]));
+        }
+    }
+
+    [Theory]
     [InlineData("--households", "0", "--households: 0 is out of range: must be between 1 and 50000000")]
     [InlineData("--years", "500", "--years: 500 is out of range: must be between 1 and 200")]
     [InlineData("--households", "abc", "--households")]

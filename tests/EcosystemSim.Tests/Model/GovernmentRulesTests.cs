@@ -107,10 +107,10 @@ public class GovernmentRulesTests
         Assert.InRange(honestLedger.MedicalFundFen - ledger.MedicalFundFen, fromFund - 2, fromFund + 2); // only the medical part leaves the fund
         Assert.True(ledger.ScandalDetected);
         Assert.Equal(Money.Scale(ledger.DivertedFen, 0.5), ledger.RecoveredFen);
-        Assert.True(next.ScandalPending);
+        Assert.Equal(1.0, next.ScandalPending); // 10% diverted: a full scandal
         Assert.Equal(0, next.UndetectedDivertedFen);
         var nextYear = LocalGovernmentRules.OpenYear(1, TestWorld.County(), next, TestWorld.Context(2022, caught).National);
-        Assert.True(nextYear.Local.Scandal);
+        Assert.Equal(1.0, nextYear.Local.Scandal);
 
         var hidden = caught with { LocalGovernment = caught.LocalGovernment with { DetectionProbability = 0 } };
         var (quiet, later) = Close(hidden, TestWorld.CountyState(hidden), record);

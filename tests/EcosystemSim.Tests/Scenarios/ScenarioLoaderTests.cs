@@ -17,7 +17,10 @@ public class ScenarioLoaderTests
         string expected = File.ReadLines(path).First()["# expect: ".Length..];
         var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path));
         Assert.NotEmpty(e.Problems);
-        Assert.All(e.Problems, p => Assert.StartsWith(path, p.ToString(), StringComparison.Ordinal));
+        // Problems name this file, or a base it names (itself in the corpus).
+        Assert.Contains(e.Problems, p => p.ToString().StartsWith(path + ":", StringComparison.Ordinal));
+        Assert.All(e.Problems, p => Assert.StartsWith(Path.GetDirectoryName(path)!, p.ToString(), StringComparison.Ordinal));
+        Assert.All(e.Problems, p => Assert.Matches(@"^[^:]+\.yaml(:\d+:\d+)?: ", p.ToString()));
         Assert.All(e.Problems, p => Assert.DoesNotContain('\n', p.ToString()));
         Assert.Contains(e.Problems, p => p.ToString().Contains(expected, StringComparison.Ordinal));
     }
