@@ -39,7 +39,7 @@ public static class ParameterReference
             {
                 var p = f.Param!;
                 sb.Append("| `").Append(f.Name).Append("` | ").Append(p.Unit).Append(" | ")
-                  .Append(Cell(Format(f.Property.GetValue(f.Holder(defaults))))).Append(" | ")
+                  .Append(p.Required ? "(required)" : Cell(Format(f.Property.GetValue(f.Holder(defaults))))).Append(" | ")
                   .Append(f.Kind == FieldKind.Choice ? string.Join(", ", ParameterTree.ChoiceNames(f.Type)) : Range(p)).Append(" | ").Append(Cell(p.Description)).Append(" | ").Append(Cell(p.Source)).Append(" |\n");
             }
         }
@@ -72,6 +72,7 @@ public static class ParameterReference
     {
         null => "",
         string s => s.Length == 0 ? "(empty)" : s,
+        bool b => b ? "true" : "false",
         Enum e => ParameterTree.ChoiceName(e),
         YearSchedule s => string.Join(", ", s.Years.Select((y, i) => $"{y}: {Number(s.Values[i])}")),
         Array a when ParameterTree.KindOf(a.GetType()) == FieldKind.RecordList =>

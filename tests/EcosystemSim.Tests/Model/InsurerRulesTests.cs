@@ -65,6 +65,20 @@ public class InsurerRulesTests
         Assert.Equal(Money.FromYuan(10 * 1.5), InsurerRules.Reprice(p, ip, product, cheap, 2022)[0]); // capped at +50%
     }
 
+    [Fact]
+    public void A_product_not_yet_on_sale_keeps_its_launch_price_and_an_untrended_prior()
+    {
+        var p = Parameters(product: new ProductParameters { Id = "p", Insurer = "i", PremiumYuan = 100, PriorClaimsYuan = 60, LaunchYear = 2200 });
+        var ip = p.Market.Insurers[0];
+        var product = p.Market.Products[0];
+        var book = InsurerRules.Initial(p, 0, Counties).Products[0];
+        Assert.Equal(book.PremiumByBandFen, InsurerRules.Reprice(p, ip, product, book, 2025));
+        Assert.Equal(60, InsurerRules.ExpectedClaimsYuan(p, ip, product, book, 2025, null), 9);
+        // Launched by an intervention in 2025 (its launch year set then), it is priced from its prior.
+        var launched = product with { LaunchYear = 2025 };
+        Assert.Equal(60 * 1.04, InsurerRules.ExpectedClaimsYuan(p, ip, launched, book, 2026, null), 9);
+    }
+
     private static CountyProductReport Report(int county, long premium, long claims, int policies = 100) =>
         new(county, new ProductUse { Product = 0, Policies1 = policies, PremiumFen = premium, ClaimsFen = claims, Claims1Fen = claims });
 

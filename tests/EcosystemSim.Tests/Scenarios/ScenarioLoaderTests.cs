@@ -26,6 +26,26 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void An_oversized_file_is_refused_before_it_is_read()
+    {
+        using var temp = new Support.TempDirectory();
+        string path = temp["huge.yaml"];
+        File.WriteAllText(path, "# padding\n" + new string('#', ScenarioLoader.MaxFileBytes) + "\nseed: 1\n");
+        var problem = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path)).Problems);
+        Assert.StartsWith($"{path}: the file is", problem.ToString(), StringComparison.Ordinal);
+        Assert.Contains("at most 1,048,576", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_billion_laughs_document_is_refused_without_expanding_it()
+    {
+        var lines = new List<string> { "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]" };
+        for (char c = 'b'; c <= 'i'; c++) lines.Add($"{c}: &{c} [*{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}, *{(char)(c - 1)}]");
+        var e = Assert.Throws<ScenarioException>(() => Parse(string.Join("\n", lines) + "\n"));
+        Assert.Contains("anchors", Assert.Single(e.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Problems_point_at_the_line_of_the_offending_field()
     {
         string path = Path.Combine(AppContext.BaseDirectory, "Data", "malformed", "negative-share.yaml");

@@ -1,0 +1,122 @@
+using EcosystemSim.Reports.Metrics;
+using EcosystemSim.Scenarios;
+using EcosystemSim.Scenarios.Loading;
+using EcosystemSim.Tests.Support;
+
+namespace EcosystemSim.Tests.Scenarios;
+
+/// <summary>
+/// The built-in scenarios: each validates, runs at a small size, and answers its question in the
+/// direction its description promises. Reforms are compared with the baseline at the same seed, so
+/// the difference is the reform's own (common random numbers).
+/// </summary>
+public class CatalogueTests
+{
+    private const int Households = 3000;
+
+    public static TheoryData<string> Names() => [.. ScenarioCatalogue.Names];
+
+    private static readonly Lazy<Task<MetricsTable>> Baseline = new(() => Runs.Scenario("baseline", Households));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Every_built_in_scenario_validates_and_runs_at_a_small_size(string name)
+    {
+        var validate = await Cli.Run("validate", name);
+        Assert.Equal(0, validate.ExitCode);
+        var scenario = ScenarioLoader.Load(name).Scenario;
+        Assert.False(string.IsNullOrWhiteSpace(scenario.Description), $"{name} has no description");
+        Assert.EndsWith("?", scenario.Question.Trim(), StringComparison.Ordinal);
+        var metrics = await Runs.Scenario(name, 400);
+        Assert.Equal(Enumerable.Range(scenario.StartYear, scenario.Years), metrics.Series("population", "national").Select(p => p.Year));
+    }
+
+    [Fact]
+    public async Task List_names_every_built_in_scenario_with_its_question()
+    {
+        var result = await Cli.Run("list");
+        Assert.Equal(0, result.ExitCode);
+        foreach (string name in ScenarioCatalogue.Names)
+        {
+            string question = ScenarioLoader.Load(name).Scenario.Question;
+            Assert.Contains(result.Stdout.Split('\n'), l => l.StartsWith(name + " ", StringComparison.Ordinal) && l.Contains(question, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Coverage_expansion_pays_more_pensions_and_more_dibao()
+    {
+        var baseline = await Baseline.Value;
+        var reform = await Runs.Scenario("coverage-expansion", Households);
+        Assert.Equal(baseline.Value("pension_recipient_rate", 2024), reform.Value("pension_recipient_rate", 2024), 12);
+        Assert.True(reform.Value("pension_recipient_rate", 2035) > baseline.Value("pension_recipient_rate", 2035) + 0.02);
+        Assert.True(reform.Value("dibao_recipient_rate", 2030) > baseline.Value("dibao_recipient_rate", 2030) * 1.3);
+        Assert.True(reform.Value("avg_awareness", 2030) > baseline.Value("avg_awareness", 2030));
+    }
+
+    [Fact]
+    public async Task Benefit_raise_lifts_pensions_at_the_centre_s_expense()
+    {
+        var baseline = await Baseline.Value;
+        var reform = await Runs.Scenario("benefit-raise", Households);
+        Assert.True(reform.Value("min_basic_pension_yuan", 2040) > baseline.Value("min_basic_pension_yuan", 2040) * 1.3);
+        Assert.True(reform.Value("avg_monthly_pension_yuan", 2040) > baseline.Value("avg_monthly_pension_yuan", 2040) * 1.2);
+        Assert.True(reform.Value("central_spending_yuan", 2040) > baseline.Value("central_spending_yuan", 2040));
+        Assert.True(reform.Value("urban_rural_pension_ratio", 2040) < baseline.Value("urban_rural_pension_ratio", 2040));
+    }
+
+    [Fact]
+    public async Task Standardisation_narrows_the_regional_pension_gap()
+    {
+        var baseline = await Baseline.Value;
+        var reform = await Runs.Scenario("standardisation", Households);
+        double Gap(MetricsTable m) => m.Value("avg_monthly_pension_yuan", 2035, "east") / m.Value("avg_monthly_pension_yuan", 2035, "west");
+        Assert.True(Gap(reform) < Gap(baseline) - 0.1, $"east/west pension {Gap(reform):F2} standardised, {Gap(baseline):F2} baseline");
+    }
+
+    [Fact]
+    public async Task Fund_supervision_cuts_misappropriation_and_dibao_errors()
+    {
+        var baseline = await Baseline.Value;
+        var reform = await Runs.Scenario("fund-supervision", Households);
+        Assert.True(reform.Value("misappropriated_yuan", 2030) < baseline.Value("misappropriated_yuan", 2030) * 0.4);
+        Assert.True(reform.Value("dibao_exclusion_error", 2030) < baseline.Value("dibao_exclusion_error", 2030));
+        Assert.True(reform.Value("dibao_inclusion_error", 2030) < baseline.Value("dibao_inclusion_error", 2030));
+    }
+
+    [Fact]
+    public async Task The_multi_level_market_raises_supplementary_uptake_most_among_the_poor()
+    {
+        var baseline = await Baseline.Value;
+        var reform = await Runs.Scenario("multi-level-market", Households);
+        Assert.True(reform.Value("supplementary_medical_uptake", 2030) > baseline.Value("supplementary_medical_uptake", 2030) * 2);
+        double q1 = reform.Value("supplementary_medical_uptake_q1", 2030) - baseline.Value("supplementary_medical_uptake_q1", 2030);
+        double q5 = reform.Value("supplementary_medical_uptake_q5", 2030) - baseline.Value("supplementary_medical_uptake_q5", 2030);
+        Assert.True(q1 > q5, $"uptake rose {q1:P1} in the poorest quintile, {q5:P1} in the richest");
+    }
+
+    [Fact]
+    public async Task A_scandal_costs_trust_that_recovers_slowly()
+    {
+        var run = await Runs.Scenario("scandal-and-recovery", Households);
+        double before = run.Value("avg_trust", 2023), hit = run.Value("avg_trust", 2024), later = run.Value("avg_trust", 2030);
+        Assert.True(hit < before - 0.05, $"trust {before:F3} -> {hit:F3}");
+        Assert.True(later > hit && later < before, $"trust {hit:F3} in 2024, {later:F3} in 2030, {before:F3} before");
+        // Decisions follow trust a year later: contributions fall below the baseline's from 2025.
+        var baseline = await Baseline.Value;
+        double gap = Enumerable.Range(2025, 3).Average(y => baseline.Value("pension_contribution_rate", y) - run.Value("pension_contribution_rate", y));
+        Assert.True(gap > 0.005, $"contributions {gap:P1} below the baseline in 2025-2027");
+    }
+
+    [Fact]
+    public async Task Central_equalisation_prevents_cuts_that_local_financing_causes()
+    {
+        var local = await Runs.Scenario("divergence-local", Households);
+        var equalised = await Runs.Scenario("divergence-equalised", Households);
+        int last = local.Series("population", "national").Max(p => p.Year);
+        double Cuts(MetricsTable m) => Enumerable.Range(last - 4, 5).Average(y => m.Value("counties_cutting_share", y));
+        Assert.True(Cuts(local) > 0.2, $"{Cuts(local):P0} of counties cut under local financing");
+        Assert.True(Cuts(equalised) < Cuts(local) / 2, $"{Cuts(equalised):P0} equalised against {Cuts(local):P0} local");
+        Assert.True(equalised.Value("central_spending_yuan", last) > local.Value("central_spending_yuan", last));
+    }
+}
