@@ -27,13 +27,18 @@ public static class RunCommand
             DefaultValueFactory = _ => "orleans",
         };
         engine.AcceptOnlyFromAmong("orleans", "inprocess");
+        var dump = new Option<string?>("--dump-households")
+        {
+            Description = "Also write households_YYYY.csv for these years: a list such as 2021,2030, ranges such as 2025-2030, first, last or all.",
+            HelpName = "YEARS",
+        };
         var force = new Option<bool>("--force") { Description = "Replace the output directory if it exists." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log more (debug level)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Log warnings and errors only." };
 
         var command = new Command("run", "Run a scenario and write its run directory (manifest.json, metrics.csv, plots/).")
         {
-            scenario, output, households, years, startYear, seed, engine, force, verbose, quiet,
+            scenario, output, households, years, startYear, seed, engine, dump, force, verbose, quiet,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -47,7 +52,7 @@ public static class RunCommand
                 parse.GetValue(engine) == "inprocess" ? EngineKind.InProcess : EngineKind.Orleans,
                 parse.GetValue(force),
                 parse.GetValue(verbose) ? LogEventLevel.Debug : parse.GetValue(quiet) ? LogEventLevel.Warning : LogEventLevel.Information,
-                "ecosim " + string.Join(' ', args));
+                "ecosim " + string.Join(' ', args)) { DumpHouseholds = parse.GetValue(dump) };
             return RunHandler.ExecuteAsync(request, stdout, stderr, cancellationToken);
         });
         return command;

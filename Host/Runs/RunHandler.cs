@@ -16,12 +16,14 @@ public static class RunHandler
         Scenario scenario;
         LoadedScenario loaded;
         string outPath;
+        IReadOnlyList<int> dumpYears = [];
         try
         {
             loaded = ScenarioLoader.Load(request.Scenario);
             scenario = ScenarioOverrides.Apply(loaded.Scenario, request);
             var problems = ScenarioLoader.Check(scenario, loaded.Source);
             if (problems.Count > 0) throw new ScenarioException(problems);
+            if (request.DumpHouseholds is { } dump) dumpYears = YearSelection.Parse("--dump-households", dump, scenario.StartYear, scenario.EndYear);
             outPath = request.Out ?? Path.Combine("runs", $"{scenario.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
             if (!request.Force && (Directory.Exists(outPath) || File.Exists(outPath)))
             {
@@ -52,8 +54,16 @@ public static class RunHandler
             RunResult result;
             await using (var simulation = await CreateEngine(request.Engine, log, cancellationToken))
             {
-                result = await SimulationRunner.RunAsync(simulation, plan, 0, log, cancellationToken);
-                var files = RunOutputs.WriteResults(directory, result.Metrics);
+                var dumped = new List<string>();
+                result = await SimulationRunner.RunAsync(simulation, plan, 0, log, cancellationToken, year =>
+                {
+                    if (!dumpYears.Contains(year.Year)) return;
+                    HouseholdsCsv.Write(year, directory.File(HouseholdsCsv.FileName(year.Year)));
+                    dumped.Add(HouseholdsCsv.FileName(year.Year));
+                });
+                var files = RunOutputs.WriteResults(directory, result.Metrics, result.Lorenz,
+                    RunOutputs.Context(scenario, loaded.Source, result.Population.Households, simulation.Engine));
+                files.AddRange(dumped);
                 files.Add(RunLogging.FileName);
                 files.Add(RunOutputs.ManifestFile);
                 double wall = clock.Elapsed.TotalSeconds;

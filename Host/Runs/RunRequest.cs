@@ -13,7 +13,11 @@ public sealed record RunRequest(
     EngineKind Engine,
     bool Force,
     LogEventLevel LogLevel,
-    string CommandLine);
+    string CommandLine)
+{
+    /// <summary>The --dump-households value: years (2021,2030), ranges (2021-2025), first, last or all; null for none.</summary>
+    public string? DumpHouseholds { get; init; }
+}
 
 /// <summary>The engines a run can use.</summary>
 public enum EngineKind

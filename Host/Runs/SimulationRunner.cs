@@ -7,7 +7,11 @@ using Serilog;
 namespace EcosystemSim.Host.Runs;
 
 /// <summary>What a run produced.</summary>
-public sealed record RunResult(MetricsTable Metrics, PopulationSummary Population, double Weight, TimeSpan Initialisation, TimeSpan Years);
+public sealed record RunResult(MetricsTable Metrics, PopulationSummary Population, double Weight, TimeSpan Initialisation, TimeSpan Years)
+{
+    /// <summary>The Lorenz curves of every year.</summary>
+    public LorenzTable Lorenz { get; init; } = new();
+}
 
 /// <summary>
 /// Drives an engine through a run: initialise, then each year step and hand the year's records
@@ -26,6 +30,7 @@ public static class SimulationRunner
             population.Households, population.Persons, weight, initialisation.TotalSeconds, simulation.Engine);
 
         var metrics = new MetricsTable();
+        var lorenz = new LorenzTable();
         clock.Restart();
         for (int year = plan.StartYear; year < plan.StartYear + plan.Years; year++)
         {
@@ -34,12 +39,13 @@ public static class SimulationRunner
             var records = new YearRecords(year, new ChunkedList<HouseholdYearRecord>(outcome.Counties.Select(c => c.Households).ToArray()),
                 outcome.Counties.Select(c => c.Ledger).ToArray(), outcome.National, weight) { Insurers = outcome.Insurers, Parameters = plan.Timeline.At(year) };
             metrics.AddRange(MetricRegistry.Compute(records, replication));
+            lorenz.Add(records, replication);
             onYear?.Invoke(records);
             double seconds = yearClock.Elapsed.TotalSeconds;
             log.Information("Year {Year} done in {Seconds:F2}s ({Rate:N0} household-years/s)",
                 year, seconds, population.Households / Math.Max(seconds, 1e-9));
         }
-        return new RunResult(metrics, population, weight, initialisation, clock.Elapsed);
+        return new RunResult(metrics, population, weight, initialisation, clock.Elapsed) { Lorenz = lorenz };
     }
 }
 

@@ -53,32 +53,53 @@ public sealed record MetricInput(YearRecords Year, RegionTotals Totals, Func<Reg
         .Select(r => (Money.ToYuan(r.DisposableIncomeFen) / r.Members, (double)r.Members))
         .ToArray();
 
-    private double[]? _uptakeByQuintile;
+    /// <summary>The region of a regional row (null for national and market rows).</summary>
+    public Region? Region { get; init; }
+
+    /// <summary>Per-capita disposable income over persons (household members, bottom-coded) in the scope, grouped by region.</summary>
+    public IncomeDistribution Disposable => Year.Distributions.For(Region, market: false);
+
+    /// <summary>Per-capita market income over persons (bottom-coded) in the scope.</summary>
+    public IncomeDistribution Market => Year.Distributions.For(Region, market: true);
+
+    private int[]? _quintiles;
 
     /// <summary>
-    /// Medical top-up uptake in each person-weighted quintile of per-capita disposable income; a household
-    /// belongs to the quintile that holds the midpoint of its persons (ties broken by household id).
+    /// A rate in one person-weighted quintile of per-capita disposable income (1 = poorest): the sum of
+    /// <paramref name="numerator"/> over the sum of <paramref name="denominator"/> among the quintile's
+    /// households. A household belongs to the quintile that holds the midpoint of its persons (ties
+    /// in household order).
     /// </summary>
-    public double UptakeInQuintile(int quintile)
+    public double RateInQuintile(int quintile, Func<Model.Households.HouseholdYearRecord, double> numerator,
+        Func<Model.Households.HouseholdYearRecord, double> denominator)
     {
-        if (_uptakeByQuintile is null)
+        var d = Disposable;
+        var weights = d.SortedWeights;
+        if (_quintiles is null)
         {
-            var households = Year.Households.Where(r => r.Members > 0 && Include(r.Region))
-                .OrderBy(r => r.DisposableIncomeFen / (double)r.Members).ThenBy(r => r.HouseholdId).ToArray();
-            double total = households.Sum(r => (double)r.Members), below = 0;
-            var holders = new double[5];
-            var persons = new double[5];
-            foreach (var r in households)
+            _quintiles = new int[d.Count];
+            double total = d.TotalWeight, below = 0;
+            for (int k = 0; k < d.Count; k++)
             {
-                int q = Math.Min(4, (int)((below + r.Members / 2.0) / total * 5));
-                holders[q] += r.SupplementaryMedicalHolders;
-                persons[q] += r.Members;
-                below += r.Members;
+                _quintiles[k] = Math.Min(4, (int)((below + weights[k] / 2) / total * 5)) + 1;
+                below += weights[k];
             }
-            _uptakeByQuintile = holders.Select((h, q) => Ratio(h, persons[q])).ToArray();
         }
-        return _uptakeByQuintile[quintile];
+        var positions = d.SortedInputPositions;
+        var households = Year.Distributions.HouseholdPositions;
+        double top = 0, bottom = 0;
+        for (int k = 0; k < d.Count; k++)
+        {
+            if (_quintiles[k] != quintile) continue;
+            var r = Year.Households[households[positions[k]]];
+            top += numerator(r);
+            bottom += denominator(r);
+        }
+        return Ratio(top, bottom);
     }
+
+    /// <summary>Medical top-up uptake in a quintile (0 = poorest) of per-capita disposable income.</summary>
+    public double UptakeInQuintile(int quintile) => RateInQuintile(quintile + 1, r => r.SupplementaryMedicalHolders, r => r.Members);
 
     /// <summary>The insurer report of this insurer row.</summary>
     public Model.Market.InsurerYearReport? InsurerReport => Insurer >= 0 && Insurer < Year.Insurers.Count ? Year.Insurers[Insurer] : null;

@@ -96,8 +96,43 @@ public static class MetricRegistry
         // Poverty.
         new("poverty_line_yuan", "yuan/person/year", "The poverty line in force (indexed to prices).",
             m => Money.ToYuan(m.Year.National.PovertyLineFen)),
-        new("poverty_headcount", "share", "Residents of households whose per-capita disposable income is below the poverty line.",
-            m => Ratio(m.Totals.PoorPersons, m.Totals.Persons)),
+        new("poverty_headcount", "share", "FGT(0): residents of households whose per-capita disposable income is below the poverty line.",
+            m => m.Disposable.Fgt(Money.ToYuan(m.Year.National.PovertyLineFen), 0)),
+        new("poverty_gap", "share of the line", "FGT(1): the mean shortfall of per-capita disposable income below the poverty line, as a share of the line, over all residents.",
+            m => m.Disposable.Fgt(Money.ToYuan(m.Year.National.PovertyLineFen), 1)),
+        new("poverty_severity", "share of the line, squared", "FGT(2): the mean squared shortfall below the poverty line (weighs the poorest most).",
+            m => m.Disposable.Fgt(Money.ToYuan(m.Year.National.PovertyLineFen), 2)),
+
+        // Inequality, over persons: household per-capita income counted once per member, bottom-coded at 1 yuan.
+        new("gini_market", "0-1", "Gini coefficient of per-capita market income (earnings and remittances, before public transfers) over persons.",
+            m => m.Market.Gini()),
+        new("gini_post_transfer", "0-1", "Gini coefficient of per-capita disposable income (after public transfers, contributions and premiums) over persons.",
+            m => m.Disposable.Gini()),
+        new("redistributive_effect", "Gini points", "gini_market - gini_post_transfer: how much public transfers and contributions reduce inequality.",
+            m => m.Market.Gini() - m.Disposable.Gini()),
+        new("theil_t", "index", "Theil T index of per-capita disposable income over persons.",
+            m => m.Disposable.TheilT()),
+        new("theil_between_regions", "index", "The part of theil_t between the four regions: sum over regions of income share times ln(regional mean / national mean).",
+            m => m.Disposable.TheilDecomposition().Between, MetricScope.National),
+        new("theil_within_regions", "index", "The part of theil_t within regions: sum over regions of income share times the region's Theil T; between + within = theil_t.",
+            m => m.Disposable.TheilDecomposition().Within, MetricScope.National),
+        new("atkinson_0_5", "0-1", "Atkinson index of per-capita disposable income with inequality aversion 0.5.",
+            m => m.Disposable.Atkinson(0.5)),
+        new("atkinson_1", "0-1", "Atkinson index with inequality aversion 1 (one minus the geometric over the arithmetic mean).",
+            m => m.Disposable.Atkinson(1)),
+        new("atkinson_2", "0-1", "Atkinson index with inequality aversion 2 (one minus the harmonic over the arithmetic mean).",
+            m => m.Disposable.Atkinson(2)),
+        new("palma", "ratio", "Palma ratio: the disposable income share of the richest 10% of persons over that of the poorest 40%.",
+            m => m.Disposable.Palma()),
+        .. Enumerable.Range(1, 5).Select(q => new MetricDefinition($"income_share_q{q}", "share",
+            $"Share of total disposable income held by the {Ordinal(q)} fifth of persons by per-capita disposable income (q1 poorest), read off the Lorenz curve.",
+            m => m.Disposable.QuintileShare(q))),
+        .. Enumerable.Range(1, 5).Select(q => new MetricDefinition($"pension_contribution_rate_q{q}", "share",
+            $"pension_contribution_rate among persons in the {Ordinal(q)} fifth by per-capita disposable income (q1 poorest).",
+            m => m.RateInQuintile(q, r => r.PensionContributors, r => r.PensionEligible))),
+        .. Enumerable.Range(1, 5).Select(q => new MetricDefinition($"medical_enrollment_rate_q{q}", "share",
+            $"medical_enrollment_rate among persons in the {Ordinal(q)} fifth by per-capita disposable income (q1 poorest).",
+            m => m.RateInQuintile(q, r => r.MedicalEnrolled, r => r.Members))),
 
         // Fiscal.
         new("central_spending_yuan", "yuan/year", "Central spending (weighted): its shares of the minimum pension, the local top-up, the medical subsidy and dibao, and transfers to counties (equalisation and the cover of county deficits).",
@@ -135,6 +170,8 @@ public static class MetricRegistry
         .. MarketMetrics.All(),
     ];
 
+    private static string Ordinal(int q) => q switch { 1 => "poorest", 2 => "second", 3 => "middle", 4 => "fourth", _ => "richest" };
+
     /// <summary>The regions of metrics.csv, in order: national first.</summary>
     public static IReadOnlyList<string> RegionNames { get; } = ["national", .. Regions.All.Select(Regions.Name)];
 
@@ -149,7 +186,7 @@ public static class MetricRegistry
         foreach (var region in Regions.All)
         {
             Func<Region, bool> include = x => x == region;
-            foreach (var row in Rows(new MetricInput(year, RegionTotals.Of(year, include), include), Regions.Name(region), MetricScope.Regions & ~MetricScope.National))
+            foreach (var row in Rows(new MetricInput(year, RegionTotals.Of(year, include), include) { Region = region }, Regions.Name(region), MetricScope.Regions & ~MetricScope.National))
             {
                 yield return row;
             }

@@ -19,7 +19,7 @@ public sealed class RegionTotals
     public long MedicalCostFen, OutOfPocketFen;
     public long DibaoEligiblePersons, DibaoReceivingPersons, DibaoEligibleReceivingPersons, DibaoFen;
     public long MarketIncomeFen, DisposableIncomeFen;
-    public long PoorPersons, ImpoverishedPersons, CatastrophicHouseholds;
+    public long ImpoverishedPersons, CatastrophicHouseholds;
     public double AwarenessSum, TrustSum;
     public long SupplementaryMedicalHolders, SupplementaryMedicalChronicHolders, SupplementaryPensionContributors;
 
@@ -106,7 +106,6 @@ public sealed class RegionTotals
         DibaoFen += r.DibaoFen;
         MarketIncomeFen += r.MarketIncomeFen;
         DisposableIncomeFen += r.DisposableIncomeFen;
-        if (r.InPoverty) PoorPersons += r.Members;
         if (r.ImpoverishedByIllness) ImpoverishedPersons += r.Members;
         if (r.Catastrophic) CatastrophicHouseholds++;
         SupplementaryMedicalHolders += r.SupplementaryMedicalHolders;

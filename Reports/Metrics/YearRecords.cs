@@ -22,4 +22,9 @@ public sealed record YearRecords(
 
     /// <summary>The parameters in force (for names of insurers and products).</summary>
     public Model.Parameters.ModelParameters? Parameters { get; init; }
+
+    private YearDistributions? _distributions;
+
+    /// <summary>The year's income distributions over persons, built on first use.</summary>
+    public YearDistributions Distributions => _distributions ??= new YearDistributions(Households);
 }

@@ -23,7 +23,10 @@ public static class PlotFiles
         }
         using (var stream = File.Create(svg))
         {
-            new OxyPlot.SkiaSharp.SvgExporter { Width = Width, Height = Height }.Export(model, stream);
+            // OxyPlot's own SVG writer keeps text as text (Skia's turns every glyph into a path, ten times the size);
+            // Skia measures the text so that the layout matches the PNG.
+            using var measurer = new OxyPlot.SkiaSharp.SkiaRenderContext();
+            new SvgExporter { Width = Width, Height = Height, TextMeasurer = measurer }.Export(model, stream);
         }
         return (png, svg);
     }

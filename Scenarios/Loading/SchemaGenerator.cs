@@ -17,7 +17,7 @@ public static class SchemaGenerator
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
         schema["title"] = "EcosystemSim scenario";
         schema["description"] = "A scenario: run settings, model parameters (defaults are the baseline) and the policy timeline. See docs/parameters.md.";
-        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return schema.ToJsonString(new JsonSerializerOptions(JsonSerializerOptions.Default) { WriteIndented = true }) + "\n";
     }
 
     private static JsonObject Record(Type type)

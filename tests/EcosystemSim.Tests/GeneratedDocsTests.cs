@@ -27,4 +27,18 @@ public class GeneratedDocsTests
         Assert.True(File.Exists(path), $"{relative} is missing; run with ECOSIM_UPDATE_DOCS=1");
         Assert.True(expected == File.ReadAllText(path), $"{relative} is stale; run with ECOSIM_UPDATE_DOCS=1");
     }
+
+    [Fact]
+    public void Every_household_column_and_plot_is_documented_in_the_outputs_page()
+    {
+        string page = File.ReadAllText(Path.Combine(ScenarioLoaderTests.RepositoryRoot(), "docs", "outputs.md"));
+        foreach (var (name, _) in EcosystemSim.Reports.Output.HouseholdsCsv.Columns)
+        {
+            Assert.Contains($"| `{name}` |", page, StringComparison.Ordinal);
+        }
+        foreach (var plot in EcosystemSim.Reports.Plots.RunPlots.All)
+        {
+            Assert.Contains($"| `{plot.Name}` |", page, StringComparison.Ordinal);
+        }
+    }
 }

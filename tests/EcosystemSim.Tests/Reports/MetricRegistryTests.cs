@@ -25,7 +25,7 @@ public class MetricRegistryTests
             },
         ],
         [new CountyLedger { CountyId = 0, Region = Region.East, CentralMinimumPensionFen = 558_00, TopUpFen = 100_00, PaymentRatio = 1 }],
-        new NationalAccounts { Year = 2021, MinimumPensionMonthlyFen = 93_00, UrbanPensionMonthlyYuan = 3000, UrbanIncomePerCapitaYuan = 40_000 },
+        new NationalAccounts { Year = 2021, MinimumPensionMonthlyFen = 93_00, UrbanPensionMonthlyYuan = 3000, UrbanIncomePerCapitaYuan = 40_000, PovertyLineFen = 10_000_00 },
         Weight: 10);
 
     private static double Value(string metric, string region) =>
@@ -51,7 +51,17 @@ public class MetricRegistryTests
     [InlineData("dibao_exclusion_error", "national", 1.0)] // the eligible household does not receive
     [InlineData("dibao_inclusion_error", "national", 1.0)] // the recipient household is not eligible
     [InlineData("catastrophic_health_rate", "national", 0.5)] // one household of two
-    [InlineData("poverty_headcount", "national", 0.4)]
+    [InlineData("poverty_headcount", "national", 0.4)] // 2 persons at 9,000 of 5, line 10,000
+    [InlineData("poverty_gap", "national", 0.04)] // 2 * 0.1 / 5
+    [InlineData("poverty_severity", "national", 0.004)] // 2 * 0.01 / 5
+    [InlineData("gini_post_transfer", "national", 144_000 / 810_000.0)] // 12 ordered pairs differ by 12,000; 2 * 25 * 16,200
+    [InlineData("gini_market", "national", 0.15)] // 12 * 10,000 / (2 * 25 * 16,000)
+    [InlineData("redistributive_effect", "national", 0.15 - 144_000 / 810_000.0)]
+    [InlineData("gini_post_transfer", "east", 0.0)]
+    [InlineData("theil_between_regions", "national", 0.07122278206570604)] // 7/9 ln(21,000/16,200) + 2/9 ln(9,000/16,200)
+    [InlineData("theil_within_regions", "national", 0.0)] // each region is equal within
+    [InlineData("income_share_q1", "national", 9_000 / 81_000.0)] // the poorest fifth is one person at 9,000
+    [InlineData("pension_contribution_rate_q2", "national", 1.0)] // the west household (2 of 5 persons, poorer) has its midpoint at 20%: q2
     [InlineData("avg_awareness", "national", 0.7)] // (3 * 0.5 + 2 * 1.0) / 5
     [InlineData("avg_trust", "national", 0.6)] // (3 * 0.8 + 2 * 0.3) / 5
     [InlineData("population", "national", 50.0)]

@@ -3,7 +3,7 @@ using EcosystemSim.Host.Cli;
 namespace EcosystemSim.Tests.Support;
 
 /// <summary>Runs the ecosim command line in this process and captures what it prints.</summary>
-internal static class Cli
+public static class Cli
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
     {

@@ -1,0 +1,233 @@
+namespace EcosystemSim.Reports.Metrics;
+
+/// <summary>
+/// A weighted income distribution and the inequality and poverty measures of OUTPUTS.md, computed
+/// exactly (by sorting, no binning). Observations are kept in income order, ties in input order, so
+/// every measure is a deterministic function of the input sequence. Incomes are used as given:
+/// bottom-coding is the caller's decision (the metrics bottom-code at 1 yuan).
+/// </summary>
+public sealed class IncomeDistribution
+{
+    private readonly double[] _income;
+    private readonly double[] _weight;
+    private readonly int[] _group;
+    private readonly int[] _tag;
+    private readonly double[] _cumulativeWeight;
+    private readonly double[] _cumulativeIncome;
+
+    /// <summary>Builds the distribution from (income, weight, group) observations; weights must be positive.</summary>
+    public IncomeDistribution(IReadOnlyList<(double Income, double Weight, int Group)> observations)
+    {
+        int n = observations.Count;
+        var order = new int[n];
+        var keys = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            var (income, weight, _) = observations[i];
+            if (!(weight > 0) || !double.IsFinite(weight)) throw new ArgumentException($"weight {weight} of observation {i} is not positive");
+            if (!double.IsFinite(income)) throw new ArgumentException($"income {income} of observation {i} is not finite");
+            order[i] = i;
+            keys[i] = income;
+        }
+        // A stable sort by income: ties keep their input order.
+        Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
+        _income = new double[n];
+        _weight = new double[n];
+        _group = new int[n];
+        _tag = order;
+        for (int k = 0; k < n; k++)
+        {
+            var o = observations[order[k]];
+            _income[k] = o.Income;
+            _weight[k] = o.Weight;
+            _group[k] = o.Group;
+        }
+        (_cumulativeWeight, _cumulativeIncome) = Cumulate(_income, _weight);
+    }
+
+    private IncomeDistribution(double[] income, double[] weight, int[] group, int[] tag)
+    {
+        _income = income;
+        _weight = weight;
+        _group = group;
+        _tag = tag;
+        (_cumulativeWeight, _cumulativeIncome) = Cumulate(income, weight);
+    }
+
+    private static (double[] Weight, double[] Income) Cumulate(double[] income, double[] weight)
+    {
+        var w = new double[income.Length + 1];
+        var y = new double[income.Length + 1];
+        for (int k = 0; k < income.Length; k++)
+        {
+            w[k + 1] = w[k] + weight[k];
+            y[k + 1] = y[k] + weight[k] * income[k];
+        }
+        return (w, y);
+    }
+
+    /// <summary>The observations of one group, in the same order (no new sort): the group's own distribution.</summary>
+    public IncomeDistribution Subset(int group)
+    {
+        var keep = Enumerable.Range(0, Count).Where(k => _group[k] == group).ToArray();
+        return new IncomeDistribution(
+            keep.Select(k => _income[k]).ToArray(), keep.Select(k => _weight[k]).ToArray(),
+            keep.Select(k => _group[k]).ToArray(), keep.Select(k => _tag[k]).ToArray());
+    }
+
+    /// <summary>The observations' positions in the input, in income order (ties in input order).</summary>
+    public ReadOnlySpan<int> SortedInputPositions => _tag;
+
+    /// <summary>Weights in income order.</summary>
+    public ReadOnlySpan<double> SortedWeights => _weight;
+
+    /// <summary>Builds a distribution of one group from (income, weight) pairs.</summary>
+    public static IncomeDistribution Of(IEnumerable<(double Income, double Weight)> observations) =>
+        new(observations.Select(o => (o.Income, o.Weight, 0)).ToArray());
+
+    public int Count => _income.Length;
+
+    /// <summary>Total weight W.</summary>
+    public double TotalWeight => _cumulativeWeight[^1];
+
+    /// <summary>Total income, sum of w y.</summary>
+    public double TotalIncome => _cumulativeIncome[^1];
+
+    /// <summary>Weighted mean income.</summary>
+    public double Mean => Count == 0 ? double.NaN : TotalIncome / TotalWeight;
+
+    /// <summary>
+    /// The population Gini: sum over pairs of w_i w_j |y_i - y_j| over 2 W^2 mu, computed on the sorted
+    /// incomes as sum_i w_i y_i (2 C_i - w_i - W) / (W sum w y), C_i the weight up to and including i.
+    /// </summary>
+    public double Gini()
+    {
+        if (Count == 0 || TotalIncome <= 0) return double.NaN;
+        double w = TotalWeight, sum = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            sum += _weight[i] * _income[i] * (2 * _cumulativeWeight[i + 1] - _weight[i] - w);
+        }
+        return sum / (w * TotalIncome);
+    }
+
+    /// <summary>Theil T: (1/W) sum w_i (y_i/mu) ln(y_i/mu), with 0 ln 0 = 0; needs incomes of at least 0.</summary>
+    public double TheilT() => Theil(0, Count);
+
+    /// <summary>
+    /// The exact decomposition of Theil T by group: between = sum_g s_g ln(mu_g / mu), within = sum_g s_g T_g,
+    /// s_g the group's income share; between + within = total.
+    /// </summary>
+    public (double Between, double Within) TheilDecomposition()
+    {
+        double mu = Mean, total = TotalIncome;
+        if (Count == 0 || total <= 0) return (double.NaN, double.NaN);
+        double between = 0, within = 0;
+        foreach (int g in _group.Distinct().Order())
+        {
+            double weight = 0, income = 0;
+            for (int i = 0; i < Count; i++)
+            {
+                if (_group[i] != g) continue;
+                weight += _weight[i];
+                income += _weight[i] * _income[i];
+            }
+            if (income <= 0) continue;
+            double share = income / total, groupMean = income / weight;
+            between += share * Math.Log(groupMean / mu);
+            within += share * GroupTheil(g, groupMean, weight);
+        }
+        return (between, within);
+    }
+
+    /// <summary>
+    /// Atkinson index with inequality aversion e: 1 - (mean of y^(1-e))^(1/(1-e)) / mu, and for e = 1
+    /// 1 - exp(mean of ln y) / mu. A zero income makes it 1 for e at least 1.
+    /// </summary>
+    public double Atkinson(double e)
+    {
+        if (Count == 0 || TotalIncome <= 0) return double.NaN;
+        double w = TotalWeight, mu = Mean;
+        if (e == 1)
+        {
+            double logs = 0;
+            for (int i = 0; i < Count; i++)
+            {
+                if (_income[i] <= 0) return 1;
+                logs += _weight[i] * Math.Log(_income[i]);
+            }
+            return 1 - Math.Exp(logs / w) / mu;
+        }
+        double powers = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            if (_income[i] <= 0)
+            {
+                if (e > 1) return 1;
+                continue;
+            }
+            powers += _weight[i] * Math.Pow(_income[i], 1 - e);
+        }
+        return 1 - Math.Pow(powers / w, 1 / (1 - e)) / mu;
+    }
+
+    /// <summary>The Lorenz curve at population share p (0-1): the income share of the poorest p, linear between observations.</summary>
+    public double Lorenz(double p)
+    {
+        if (Count == 0 || TotalIncome == 0) return double.NaN;
+        double target = Math.Clamp(p, 0, 1) * TotalWeight;
+        int k = Array.BinarySearch(_cumulativeWeight, target);
+        if (k >= 0) return _cumulativeIncome[k] / TotalIncome;
+        k = ~k; // _cumulativeWeight[k - 1] < target < _cumulativeWeight[k]
+        double fraction = (target - _cumulativeWeight[k - 1]) / _weight[k - 1];
+        return (_cumulativeIncome[k - 1] + fraction * _weight[k - 1] * _income[k - 1]) / TotalIncome;
+    }
+
+    /// <summary>Points of the Lorenz curve at population shares 0, 1/n, ..., 1.</summary>
+    public IReadOnlyList<(double PopulationShare, double IncomeShare)> LorenzPoints(int n) =>
+        Enumerable.Range(0, n + 1).Select(i => ((double)i / n, i == n ? 1.0 : Lorenz((double)i / n))).ToArray();
+
+    /// <summary>Income share of quintile q (1 = poorest), read off the Lorenz curve.</summary>
+    public double QuintileShare(int q) =>
+        q is < 1 or > 5 ? throw new ArgumentOutOfRangeException(nameof(q)) : Lorenz(q / 5.0) - Lorenz((q - 1) / 5.0);
+
+    /// <summary>Palma ratio: the income share of the richest 10% over that of the poorest 40%.</summary>
+    public double Palma() => (1 - Lorenz(0.9)) / Lorenz(0.4);
+
+    /// <summary>Foster-Greer-Thorbecke index FGT(a) at poverty line z: (1/W) sum over y_i &lt; z of w_i ((z - y_i)/z)^a.</summary>
+    public double Fgt(double z, double a)
+    {
+        if (Count == 0) return double.NaN;
+        double sum = 0;
+        for (int i = 0; i < Count && _income[i] < z; i++)
+        {
+            double gap = (z - _income[i]) / z;
+            sum += _weight[i] * (a == 0 ? 1 : Math.Pow(gap, a));
+        }
+        return sum / TotalWeight;
+    }
+
+    private double Theil(int from, int to)
+    {
+        if (Count == 0 || TotalIncome <= 0) return double.NaN;
+        double mu = Mean, w = TotalWeight, sum = 0;
+        for (int i = from; i < to; i++)
+        {
+            double r = _income[i] / mu;
+            if (r > 0) sum += _weight[i] * r * Math.Log(r);
+        }
+        return sum / w;
+    }
+
+    private double GroupTheil(int group, double groupMean, double groupWeight)
+    {
+        double sum = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            if (_group[i] != group) continue;
+            double r = _income[i] / groupMean;
+            if (r > 0) sum += _weight[i] * r * Math.Log(r);
+        }
+        return sum / groupWeight;
+    }
+}

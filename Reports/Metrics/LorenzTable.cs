@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using EcosystemSim.Model;
+
+namespace EcosystemSim.Reports.Metrics;
+
+/// <summary>One point of a Lorenz curve: the income share of the poorest population share.</summary>
+public readonly record struct LorenzPoint(int Replication, int Year, string Region, string Income, double PopulationShare, double IncomeShare);
+
+/// <summary>
+/// lorenz.csv: Lorenz curves of per-capita market and disposable income over persons, for the nation
+/// and each region, every year, at population shares 0, 0.01, ..., 1.
+/// </summary>
+public sealed class LorenzTable
+{
+    public const string Header = "replication,year,region,income,population_share,income_share";
+
+    /// <summary>Points per curve, less one.</summary>
+    public const int Segments = 100;
+
+    private readonly List<LorenzPoint> _points = [];
+
+    public IReadOnlyList<LorenzPoint> Points => _points;
+
+    /// <summary>Adds the year's curves.</summary>
+    public void Add(YearRecords year, int replication)
+    {
+        foreach (var region in new Region?[] { null, Region.East, Region.Central, Region.West, Region.Northeast })
+        {
+            string name = region is { } r ? Regions.Name(r) : "national";
+            foreach (var (income, market) in new[] { ("market", true), ("post_transfer", false) })
+            {
+                var d = year.Distributions.For(region, market);
+                if (d.Count == 0) continue;
+                foreach (var (p, l) in d.LorenzPoints(Segments)) _points.Add(new LorenzPoint(replication, year.Year, name, income, p, l));
+            }
+        }
+    }
+
+    /// <summary>One curve, in order of population share.</summary>
+    public IReadOnlyList<(double PopulationShare, double IncomeShare)> Curve(int year, string region, string income, int replication = 0) =>
+        _points.Where(p => p.Year == year && p.Region == region && p.Income == income && p.Replication == replication)
+            .Select(p => (p.PopulationShare, p.IncomeShare)).ToArray();
+
+    public string ToCsv()
+    {
+        var sb = new StringBuilder(Header.Length + _points.Count * 48);
+        sb.Append(Header).Append('\n');
+        foreach (var p in _points)
+        {
+            sb.Append(p.Replication.ToString(CultureInfo.InvariantCulture)).Append(',')
+              .Append(p.Year.ToString(CultureInfo.InvariantCulture)).Append(',')
+              .Append(p.Region).Append(',').Append(p.Income).Append(',')
+              .Append(p.PopulationShare.ToString("R", CultureInfo.InvariantCulture)).Append(',')
+              .Append(MetricsTable.FormatValue(p.IncomeShare)).Append('\n');
+        }
+        return sb.ToString();
+    }
+}
