@@ -31,6 +31,10 @@ public sealed record Scenario : IValidatable
         Min = 1, Max = 50_000_000, Source = "Rationale: 20,000 runs in seconds and keeps regional rates within about a point")]
     public int Households { get; init; } = 20_000;
 
+    [Param("runs", "Replications: runs with seeds derived from the seed (replication 0 uses the seed itself); metrics.csv holds each, summary.csv their mean and 95% interval.",
+        Min = 1, Max = 10_000, Source = "Rationale: one run is an illustration; use 10 or more for intervals")]
+    public int Replications { get; init; } = 1;
+
     [Flatten]
     public ModelParameters Model { get; init; } = new();
 

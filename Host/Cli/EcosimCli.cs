@@ -13,6 +13,8 @@ public static class EcosimCli
         var root = new RootCommand("EcosystemSim: an agent-based simulation of China's multi-level rural social security system.")
         {
             RunCommand.Create(stdout, stderr, args),
+            CompareCommand.Create(stdout, stderr, args),
+            SweepCommand.Create(stdout, stderr, args),
             ValidateCommand.Create(stdout, stderr),
             ListCommand.Create(stdout, stderr),
             CalibrateCommand.Create(stdout, stderr),

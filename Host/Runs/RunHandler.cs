@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using EcosystemSim.Host.Cli;
 using EcosystemSim.Host.Engines;
-using EcosystemSim.Model.World;
 using EcosystemSim.Reports.Output;
 using EcosystemSim.Scenarios;
 using EcosystemSim.Scenarios.Loading;
+using Serilog.Events;
 
 namespace EcosystemSim.Host.Runs;
 
-/// <summary>`ecosim run`: check the input, run the scenario on the chosen engine, write the run directory atomically.</summary>
+/// <summary>`ecosim run`: check the input, run the scenario's replications on the chosen engine, write the run directory atomically.</summary>
 public static class RunHandler
 {
     public static async Task<int> ExecuteAsync(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public static class RunHandler
             var problems = ScenarioLoader.Check(scenario, loaded.Source);
             if (problems.Count > 0) throw new ScenarioException(problems);
             if (request.DumpHouseholds is { } dump) dumpYears = YearSelection.Parse("--dump-households", dump, scenario.StartYear, scenario.EndYear);
-            outPath = request.Out ?? Path.Combine("runs", $"{scenario.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
+            outPath = request.Out ?? Path.Combine("runs", $"{Slug(scenario.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
             if (!request.Force && (Directory.Exists(outPath) || File.Exists(outPath)))
             {
                 throw new UsageException($"--out: {outPath} already exists; choose another directory or pass --force to replace it");
@@ -44,58 +44,29 @@ public static class RunHandler
         using var directory = RunDirectory.Create(outPath, request.Force);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var log = RunLogging.Create(request.LogLevel, directory.File(RunLogging.FileName));
+        var progress = Progress(request, stderr, (long)scenario.Households * scenario.Years * scenario.Replications);
+        var log = RunLogging.Create(request.LogLevel, directory.File(RunLogging.FileName), progress.DrawsBar ? LogEventLevel.Warning : null);
         try
         {
-            log.Information("Running {Scenario} ({Source}): {Households} households, {Start}-{End}, seed {Seed}, engine {Engine}",
-                scenario.Name, loaded.Source, scenario.Households, scenario.StartYear, scenario.EndYear, scenario.Seed, EngineName(request.Engine));
-            var plan = new RunPlan($"{scenario.Name}-{Guid.NewGuid():N}", scenario.Model, scenario.Seed, scenario.StartYear, scenario.Years,
-                WorldLayout.Build(scenario.Model, scenario.Households, scenario.Seed)) { Timeline = ScenarioTimeline.Compile(scenario) };
-            RunResult result;
-            await using (var simulation = await CreateEngine(request.Engine, log, cancellationToken))
+            log.Information("Running {Scenario} ({Source}): {Households} households, {Start}-{End}, seed {Seed}, {Replications} replication(s), engine {Engine}",
+                scenario.Name, loaded.Source, scenario.Households, scenario.StartYear, scenario.EndYear, scenario.Seed, scenario.Replications,
+                request.Engine == EngineKind.InProcess ? "inprocess" : "orleans");
+            var dumped = new List<string>();
+            ScenarioRun run;
+            await using (var host = await EngineHost.StartAsync(request.Engine, log, cancellationToken))
             {
-                var dumped = new List<string>();
-                result = await SimulationRunner.RunAsync(simulation, plan, 0, log, cancellationToken, year =>
+                int parallelism = request.Parallel ?? Replications.DefaultParallelism(scenario.Replications);
+                var results = await Replications.RunAsync(host, scenario, parallelism, log, progress, cancellationToken, (replication, year) =>
                 {
-                    if (!dumpYears.Contains(year.Year)) return;
+                    // Households of replication 0 only: the others are the same population under other draws.
+                    if (replication != 0 || !dumpYears.Contains(year.Year)) return;
                     HouseholdsCsv.Write(year, directory.File(HouseholdsCsv.FileName(year.Year)));
-                    dumped.Add(HouseholdsCsv.FileName(year.Year));
+                    lock (dumped) dumped.Add(HouseholdsCsv.FileName(year.Year));
                 });
-                var files = RunOutputs.WriteResults(directory, result.Metrics, result.Lorenz,
-                    RunOutputs.Context(scenario, loaded.Source, result.Population.Households, simulation.Engine));
-                files.AddRange(dumped);
-                files.Add(RunLogging.FileName);
-                files.Add(RunOutputs.ManifestFile);
-                double wall = clock.Elapsed.TotalSeconds;
-                RunOutputs.WriteManifest(directory, new Manifest
-                {
-                    Scenario = scenario.Name,
-                    ScenarioSource = loaded.Source,
-                    ScenarioSha256 = loaded.Sha256,
-                    Description = scenario.Description,
-                    Question = scenario.Question,
-                    Parameters = ScenarioWriter.ToJson(scenario),
-                    Seed = scenario.Seed,
-                    Seeds = [scenario.Seed],
-                    Households = result.Population.Households,
-                    Persons = result.Population.Persons,
-                    Weight = result.Weight,
-                    StartYear = scenario.StartYear,
-                    EndYear = scenario.EndYear,
-                    Years = scenario.Years,
-                    Replications = 1,
-                    Engine = simulation.Engine,
-                    Silos = simulation.Silos,
-                    ProgramVersion = ProgramInfo.Version,
-                    ProgramCommit = ProgramInfo.Commit,
-                    CommandLine = request.CommandLine,
-                    StartedUtc = started,
-                    FinishedUtc = DateTimeOffset.UtcNow,
-                    WallSeconds = wall,
-                    HouseholdYearsPerSecond = (double)result.Population.Households * scenario.Years / result.Years.TotalSeconds,
-                    Files = files,
-                });
+                progress.Finish();
+                run = new ScenarioRun(scenario, loaded.Source, loaded.Sha256, results, host.Engine, host.Silos, request.CommandLine, started, clock.Elapsed);
             }
+            RunOutputs.WriteRun(directory.WorkPath, run, [.. dumped, RunLogging.FileName]);
             log.Information("Finished in {Seconds:F1}s; writing {Directory}", clock.Elapsed.TotalSeconds, directory.FinalPath);
             await log.DisposeAsync();
             directory.Commit();
@@ -104,6 +75,7 @@ public static class RunHandler
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            progress.Finish();
             log.Warning("Interrupted; nothing was written");
             await log.DisposeAsync();
             await stderr.WriteLineAsync("ecosim: interrupted; no output directory was written");
@@ -111,6 +83,7 @@ public static class RunHandler
         }
         catch (Exception e)
         {
+            progress.Finish();
             log.Error(e, "The run failed");
             await log.DisposeAsync();
             await stderr.WriteLineAsync($"ecosim: the run failed: {e.GetBaseException().Message}");
@@ -118,12 +91,17 @@ public static class RunHandler
         }
     }
 
-    private static string EngineName(EngineKind engine) => engine == EngineKind.InProcess ? "inprocess" : "orleans";
+    /// <summary>The progress display for a command: off when quiet.</summary>
+    public static ProgressReporter Progress(RunRequest request, TextWriter stderr, long householdYears) =>
+        request.LogLevel >= LogEventLevel.Warning
+            ? ProgressReporter.Silent
+            : new ProgressReporter(stderr, ProgressReporter.IsTerminal(stderr), enabled: true, householdYears);
 
-    private static async Task<ISimulation> CreateEngine(EngineKind engine, Serilog.ILogger log, CancellationToken cancellationToken)
+    /// <summary>A scenario name made safe as a directory name.</summary>
+    public static string Slug(string name)
     {
-        if (engine == EngineKind.InProcess) return new InProcessSimulation();
-        var silo = await EmbeddedSilo.StartAsync(log, cancellationToken);
-        return new OrleansSimulation(silo.Grains, 1, silo.DisposeAsync);
+        var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray();
+        string slug = new string(chars).Trim('-', '.');
+        return slug.Length == 0 ? "run" : slug;
     }
 }

@@ -13,7 +13,7 @@ public static class RunLogging
     private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
     /// <summary>A logger; Orleans, Microsoft.* and Polly log at Warning and above unless <paramref name="level"/> is more verbose than Debug.</summary>
-    public static Logger Create(LogEventLevel level, string? file)
+    public static Logger Create(LogEventLevel level, string? file, LogEventLevel? consoleLevel = null)
     {
         var frameworkLevel = level <= LogEventLevel.Verbose ? LogEventLevel.Debug : LogEventLevel.Warning;
         var config = new LoggerConfiguration()
@@ -25,7 +25,7 @@ public static class RunLogging
             // The watchdog's first check after start can report the machine's uptime as a stall; real stalls show elsewhere.
             .MinimumLevel.Override("Orleans.Runtime.Watchdog", LogEventLevel.Error)
             .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: ConsoleTemplate,
-                standardErrorFromLevel: LogEventLevel.Verbose);
+                standardErrorFromLevel: LogEventLevel.Verbose, restrictedToMinimumLevel: consoleLevel ?? LogEventLevel.Verbose);
         if (file is not null)
         {
             config = config.WriteTo.File(file, formatProvider: CultureInfo.InvariantCulture);

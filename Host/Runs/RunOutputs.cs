@@ -9,6 +9,10 @@ using EcosystemSim.Scenarios.Loading;
 
 namespace EcosystemSim.Host.Runs;
 
+/// <summary>A scenario's finished run: what was run, on what, and its replications' results in order.</summary>
+public sealed record ScenarioRun(Scenario Scenario, string Source, string Sha256, RunResult[] Results, string Engine, int Silos,
+    string CommandLine, DateTimeOffset Started, TimeSpan Wall);
+
 /// <summary>Writes a run's files into its (not yet committed) run directory.</summary>
 public static class RunOutputs
 {
@@ -17,28 +21,76 @@ public static class RunOutputs
     public const string ManifestFile = "manifest.json";
     public const string PlotsDirectory = "plots";
 
-    /// <summary>Writes metrics.csv, lorenz.csv, the plots and report.html; returns the files written, relative to the directory.</summary>
-    public static List<string> WriteResults(RunDirectory directory, MetricsTable metrics, LorenzTable lorenz, ReportContext report)
+    public const string SummaryFile = "summary.csv";
+
+    /// <summary>
+    /// Writes a scenario's run into <paramref name="root"/>: metrics.csv and lorenz.csv (every
+    /// replication), summary.csv, the plots and report.html (replication 0), and manifest.json.
+    /// Returns the files written, relative to <paramref name="root"/>, with <paramref name="extraFiles"/>.
+    /// </summary>
+    public static List<string> WriteRun(string root, ScenarioRun run, IEnumerable<string> extraFiles)
     {
-        File.WriteAllText(directory.File(MetricsFile), metrics.ToCsv());
-        File.WriteAllText(directory.File(LorenzFile), lorenz.ToCsv());
-        var files = new List<string> { MetricsFile, LorenzFile };
-        var data = new PlotData(metrics, lorenz);
+        Directory.CreateDirectory(root);
+        var tables = run.Results.Select(r => r.Metrics).ToArray();
+        var metrics = MetricsTable.Concat(tables);
+        File.WriteAllText(Path.Combine(root, MetricsFile), metrics.ToCsv());
+        File.WriteAllText(Path.Combine(root, SummaryFile), SummaryTable.Of(tables).ToCsv());
+        var lorenz = LorenzTable.Concat(run.Results.Select(r => r.Lorenz));
+        File.WriteAllText(Path.Combine(root, LorenzFile), lorenz.ToCsv());
+        var files = new List<string> { MetricsFile, SummaryFile, LorenzFile };
+        var data = new PlotData(run.Results[0].Metrics, run.Results[0].Lorenz);
         var svg = new Dictionary<string, string>();
         foreach (var plot in RunPlots.All)
         {
-            var (_, svgPath) = PlotFiles.Write(plot.Draw(data), directory.File(PlotsDirectory), plot.Name);
+            var (_, svgPath) = PlotFiles.Write(plot.Draw(data), Path.Combine(root, PlotsDirectory), plot.Name);
             svg[plot.Name] = File.ReadAllText(svgPath);
             files.Add($"{PlotsDirectory}/{plot.Name}.png");
             files.Add($"{PlotsDirectory}/{plot.Name}.svg");
         }
-        File.WriteAllText(directory.File(RunReport.FileName), RunReport.Html(report, data, svg));
+        var context = Context(run.Scenario, run.Source, run.Results[0].Population.Households, run.Engine, run.Results.Length);
+        File.WriteAllText(Path.Combine(root, RunReport.FileName), RunReport.Html(context, data, svg));
         files.Add(RunReport.FileName);
+        files.AddRange(extraFiles);
+        files.Add(ManifestFile);
+        File.WriteAllText(Path.Combine(root, ManifestFile), Manifest(run, files).ToJson());
         return files;
     }
 
-    public static void WriteManifest(RunDirectory directory, Manifest manifest) =>
-        File.WriteAllText(directory.File(ManifestFile), manifest.ToJson());
+    /// <summary>The manifest of a scenario's run: enough to repeat it (`ecosim run manifest.json`).</summary>
+    public static Manifest Manifest(ScenarioRun run, IReadOnlyList<string> files)
+    {
+        var scenario = run.Scenario;
+        var first = run.Results[0];
+        double householdYears = (double)first.Population.Households * scenario.Years * run.Results.Length;
+        return new Manifest
+        {
+            Scenario = scenario.Name,
+            ScenarioSource = run.Source,
+            ScenarioSha256 = run.Sha256,
+            Description = scenario.Description,
+            Question = scenario.Question,
+            Parameters = ScenarioWriter.ToJson(scenario),
+            Seed = scenario.Seed,
+            Seeds = Replications.Seeds(scenario),
+            Households = first.Population.Households,
+            Persons = first.Population.Persons,
+            Weight = first.Weight,
+            StartYear = scenario.StartYear,
+            EndYear = scenario.EndYear,
+            Years = scenario.Years,
+            Replications = run.Results.Length,
+            Engine = run.Engine,
+            Silos = run.Silos,
+            ProgramVersion = ProgramInfo.Version,
+            ProgramCommit = ProgramInfo.Commit,
+            CommandLine = run.CommandLine,
+            StartedUtc = run.Started,
+            FinishedUtc = DateTimeOffset.UtcNow,
+            WallSeconds = run.Wall.TotalSeconds,
+            HouseholdYearsPerSecond = householdYears / Math.Max(1e-9, run.Wall.TotalSeconds),
+            Files = files,
+        };
+    }
 
     /// <summary>What the report says about a scenario: its text, its timeline and the parameters it changes.</summary>
     public static ReportContext Context(Scenario scenario, string source, int households, string engine, int replications = 1)

@@ -17,6 +17,12 @@ public sealed record RunRequest(
 {
     /// <summary>The --dump-households value: years (2021,2030), ranges (2021-2025), first, last or all; null for none.</summary>
     public string? DumpHouseholds { get; init; }
+
+    /// <summary>The --replications override.</summary>
+    public int? Replications { get; init; }
+
+    /// <summary>Replications run at once (--parallel); one per core by default.</summary>
+    public int? Parallel { get; init; }
 }
 
 /// <summary>The engines a run can use.</summary>

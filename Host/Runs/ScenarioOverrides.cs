@@ -15,12 +15,15 @@ public static class ScenarioOverrides
         Check("--years", nameof(Scenario.Years), request.Years);
         Check("--start-year", nameof(Scenario.StartYear), request.StartYear);
         Check("--seed", nameof(Scenario.Seed), request.Seed);
+        Check("--replications", nameof(Scenario.Replications), request.Replications);
+        if (request.Parallel is < 1 or > 1024) throw new UsageException($"--parallel: {request.Parallel} is out of range: must be between 1 and 1024");
         return scenario with
         {
             Households = request.Households ?? scenario.Households,
             Years = request.Years ?? scenario.Years,
             StartYear = request.StartYear ?? scenario.StartYear,
             Seed = request.Seed ?? scenario.Seed,
+            Replications = request.Replications ?? scenario.Replications,
         };
     }
 

@@ -42,8 +42,8 @@ public static class SimulationRunner
             lorenz.Add(records, replication);
             onYear?.Invoke(records);
             double seconds = yearClock.Elapsed.TotalSeconds;
-            log.Information("Year {Year} done in {Seconds:F2}s ({Rate:N0} household-years/s)",
-                year, seconds, population.Households / Math.Max(seconds, 1e-9));
+            log.Information("Year {Year} of replication {Replication} done in {Seconds:F2}s ({Rate:N0} household-years/s)",
+                year, replication, seconds, population.Households / Math.Max(seconds, 1e-9));
         }
         return new RunResult(metrics, population, weight, initialisation, clock.Elapsed) { Lorenz = lorenz };
     }

@@ -22,6 +22,14 @@ public sealed class LorenzTable
 
     public IReadOnlyList<LorenzPoint> Points => _points;
 
+    /// <summary>The tables' points one after another (replications in order).</summary>
+    public static LorenzTable Concat(IEnumerable<LorenzTable> tables)
+    {
+        var all = new LorenzTable();
+        foreach (var t in tables) all._points.AddRange(t._points);
+        return all;
+    }
+
     /// <summary>Adds the year's curves.</summary>
     public void Add(YearRecords year, int replication)
     {

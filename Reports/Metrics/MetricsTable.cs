@@ -14,6 +14,14 @@ public sealed class MetricsTable
 
     public void AddRange(IEnumerable<MetricRow> rows) => _rows.AddRange(rows);
 
+    /// <summary>The tables' rows one after another (replications in order).</summary>
+    public static MetricsTable Concat(IEnumerable<MetricsTable> tables)
+    {
+        var all = new MetricsTable();
+        foreach (var t in tables) all._rows.AddRange(t._rows);
+        return all;
+    }
+
     /// <summary>The years present, in order.</summary>
     public IReadOnlyList<int> Years => _rows.Select(r => r.Year).Distinct().Order().ToArray();
 

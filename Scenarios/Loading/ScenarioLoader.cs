@@ -75,6 +75,11 @@ public static class ScenarioLoader
         var problems = new List<ScenarioProblem>();
         var root = ParseYaml(text, source, problems);
         if (root is null) throw new ScenarioException(problems);
+        // A run's manifest.json: its parameters are the resolved scenario, so the run can be repeated from it.
+        if (Has(root, "program_version") && root.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "parameters" }).Value is YamlMappingNode parameters)
+        {
+            root = parameters;
+        }
 
         var marks = new Dictionary<string, Mark>(StringComparer.Ordinal);
         var binder = new YamlBinder(source, problems, marks);

@@ -10,11 +10,13 @@ public static class Cli
         public string[] StderrLines => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    public static async Task<Result> Run(params string[] args)
+    public static Task<Result> Run(params string[] args) => Run(args, CancellationToken.None);
+
+    public static async Task<Result> Run(string[] args, CancellationToken cancellationToken)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int exit = await EcosimCli.RunAsync(args, stdout, stderr);
+        int exit = await EcosimCli.RunAsync(args, stdout, stderr, cancellationToken);
         return new Result(exit, stdout.ToString(), stderr.ToString());
     }
 }

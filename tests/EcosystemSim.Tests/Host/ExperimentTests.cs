@@ -1,0 +1,156 @@
+using System.Globalization;
+using EcosystemSim.Host.Runs;
+using EcosystemSim.Tests.Support;
+
+namespace EcosystemSim.Tests.Host;
+
+/// <summary>Replications, comparisons, sweeps and repeatability, end to end through the command line.</summary>
+public class ExperimentTests
+{
+    private static readonly string[] Small = ["--households", "800", "--years", "4", "-q"];
+
+    [Fact]
+    public async Task Replications_run_concurrently_give_the_same_bytes_as_one_by_one_on_either_engine()
+    {
+        using var temp = new TempDirectory();
+        var together = await Cli.Run(["run", "baseline", "--out", temp["together"], "--replications", "3", "--parallel", "3", "--engine", "orleans", .. Small]);
+        var oneByOne = await Cli.Run(["run", "baseline", "--out", temp["one"], "--replications", "3", "--parallel", "1", "--engine", "inprocess", .. Small]);
+        var single = await Cli.Run(["run", "baseline", "--out", temp["single"], "--engine", "inprocess", .. Small]);
+        Assert.True(together.ExitCode == 0, together.Stderr);
+        Assert.True(oneByOne.ExitCode == 0, oneByOne.Stderr);
+        Assert.True(single.ExitCode == 0, single.Stderr);
+        Assert.Equal(await File.ReadAllBytesAsync(temp["together/metrics.csv"]), await File.ReadAllBytesAsync(temp["one/metrics.csv"]));
+        Assert.Equal(await File.ReadAllBytesAsync(temp["together/summary.csv"]), await File.ReadAllBytesAsync(temp["one/summary.csv"]));
+        var lines = await File.ReadAllLinesAsync(temp["together/metrics.csv"]);
+        Assert.Equal(["0", "1", "2"], lines.Skip(1).Select(l => l.Split(',')[0]).Distinct());
+        // Replication 0 is the single run.
+        var singleLines = await File.ReadAllLinesAsync(temp["single/metrics.csv"]);
+        Assert.Equal(singleLines, lines.Take(singleLines.Length));
+        // summary.csv: one row per year, region and metric, over the three replications.
+        var summary = await File.ReadAllLinesAsync(temp["together/summary.csv"]);
+        Assert.Equal("year,region,metric,mean,sd,ci_low,ci_high,n", summary[0]);
+        Assert.Equal(singleLines.Length, summary.Length);
+        var row = summary.Single(l => l.StartsWith("2024,national,avg_monthly_pension_yuan,", StringComparison.Ordinal)).Split(',');
+        double[] values = lines.Where(l => l.Contains(",2024,national,avg_monthly_pension_yuan,", StringComparison.Ordinal))
+            .Select(l => double.Parse(l.Split(',')[4], CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(values.Average(), double.Parse(row[3], CultureInfo.InvariantCulture), 9);
+        Assert.Equal("3", row[7]);
+        string manifest = await File.ReadAllTextAsync(temp["together/manifest.json"]);
+        Assert.Contains("\"replications\": 3", manifest, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_is_repeated_exactly_from_its_manifest()
+    {
+        using var temp = new TempDirectory();
+        var first = await Cli.Run("run", "benefit-raise", "--out", temp["a"], "--replications", "2", "--engine", "inprocess", "--households", "800", "--years", "8", "-q");
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        var again = await Cli.Run("run", temp["a/manifest.json"], "--out", temp["b"], "--engine", "orleans", "-q");
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Equal(await File.ReadAllBytesAsync(temp["a/metrics.csv"]), await File.ReadAllBytesAsync(temp["b/metrics.csv"]));
+        string manifest = await File.ReadAllTextAsync(temp["a/manifest.json"]);
+        foreach (string field in new[] { "\"parameters\"", "\"scenario_sha256\"", "\"seeds\"", "\"engine\"", "\"silos\"", "\"program_version\"", "\"program_commit\"", "\"wall_seconds\"" })
+        {
+            Assert.Contains(field, manifest, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_reform_leaves_every_draw_it_does_not_touch_unchanged()
+    {
+        // benefit-raise changes pensions from 2027: the years before, and demography, health and market income throughout, are the baseline's to the bit.
+        using var temp = new TempDirectory();
+        var result = await Cli.Run("compare", "baseline", "benefit-raise", "--out", temp["c"], "--households", "800", "--years", "10",
+            "--replications", "2", "--engine", "inprocess", "-q");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var baseline = Rows(temp["c/baseline/metrics.csv"]);
+        var reform = Rows(temp["c/benefit-raise/metrics.csv"]);
+        Assert.Equal(baseline.Keys.Order(), reform.Keys.Order());
+        foreach (var (key, value) in baseline)
+        {
+            bool untouched = key.Year < 2027 || key.Metric is "population" or "chronic_share" or "crude_death_rate" or "admissions_per_100"
+                or "elderly_share" or "migrant_share" or "mean_market_income_per_capita_yuan" or "medical_spending_per_capita_yuan" or "gini_market";
+            if (untouched) Assert.True(value == reform[key], $"{key} differs: {value} against {reform[key]}");
+        }
+        Assert.NotEqual(baseline[(0, 2030, "national", "avg_monthly_pension_yuan")], reform[(0, 2030, "national", "avg_monthly_pension_yuan")]);
+    }
+
+    private static Dictionary<(int Replication, int Year, string Region, string Metric), string> Rows(string path) =>
+        File.ReadLines(path).Skip(1).Select(l => l.Split(','))
+            .ToDictionary(f => (int.Parse(f[0], CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture), f[2], f[3]), f => f[4]);
+
+    [Fact]
+    public async Task Compare_pairs_replications_and_its_intervals_are_narrower_than_unpaired_ones()
+    {
+        using var temp = new TempDirectory();
+        var result = await Cli.Run("compare", "baseline", "fund-supervision", "coverage-expansion", "--out", temp["c"], "--households", "1000",
+            "--years", "8", "--replications", "5", "--engine", "inprocess", "-q");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        foreach (string file in new[] { "comparison.csv", "report.html", "manifest.json", "baseline/metrics.csv", "baseline/summary.csv",
+                     "fund-supervision/report.html", "coverage-expansion/manifest.json", "plots/avg_trust_differences.png" })
+        {
+            Assert.True(File.Exists(Path.Combine(temp["c"], file)), file);
+        }
+        var lines = await File.ReadAllLinesAsync(temp["c/comparison.csv"]);
+        Assert.Equal("scenario,year,region,metric,baseline_mean,scenario_mean,diff_mean,diff_ci_low,diff_ci_high,n,unpaired_ci_low,unpaired_ci_high", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).Where(f => f[2] == "national" && f[1] == "2028" && f[9] == "5").ToArray();
+        Assert.Contains(rows, f => f[0] == "fund-supervision");
+        Assert.Contains(rows, f => f[0] == "coverage-expansion");
+        double Width(string[] f, int low) => double.Parse(f[low + 1], CultureInfo.InvariantCulture) - double.Parse(f[low], CultureInfo.InvariantCulture);
+        var measured = rows.Where(f => Width(f, 10) > 0).ToArray();
+        int narrower = measured.Count(f => Width(f, 7) < Width(f, 10));
+        Assert.True(narrower > 0.8 * measured.Length, $"paired narrower in {narrower} of {measured.Length} national metrics");
+        // The paired difference of a metric is the mean of the replication-by-replication differences.
+        var pension = rows.Single(f => f[0] == "coverage-expansion" && f[3] == "pension_recipient_rate");
+        Assert.Equal(double.Parse(pension[5], CultureInfo.InvariantCulture) - double.Parse(pension[4], CultureInfo.InvariantCulture),
+            double.Parse(pension[6], CultureInfo.InvariantCulture), 12);
+        string report = await File.ReadAllTextAsync(temp["c/report.html"]);
+        Assert.Contains("fund-supervision", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sweep_runs_the_grid_and_an_interrupted_sweep_finishes_only_the_missing_points()
+    {
+        using var temp = new TempDirectory();
+        string[] command = ["sweep", "baseline", "--set", "pension.vesting_years=10,15,20", "--set", "medical.reimbursement_ratio=0.6,0.7,0.8",
+            "--out", temp["s"], "--households", "400", "--years", "3", "--engine", "inprocess", "-q"];
+        using var cancel = new CancellationTokenSource();
+        SweepHandler.PointWritten = i => { if (i == 3) cancel.Cancel(); };
+        Cli.Result interrupted;
+        try
+        {
+            interrupted = await Cli.Run(command, cancel.Token);
+        }
+        finally
+        {
+            SweepHandler.PointWritten = null;
+        }
+        Assert.Equal(1, interrupted.ExitCode);
+        Assert.Contains("run the same command to continue", interrupted.Stderr, StringComparison.Ordinal);
+        var done = Directory.GetDirectories(temp["s/points"]).Select(d => Path.GetFileName(d)!).Order().ToArray();
+        Assert.Equal(["001", "002", "003", "004"], done);
+        Assert.False(File.Exists(temp["s/sweep.csv"]));
+        var before = done.ToDictionary(d => d, d => File.GetLastWriteTimeUtc(Path.Combine(temp["s/points"], d, "metrics.csv")));
+
+        var resumed = await Cli.Run(command[..^1]); // not quiet: the log says what was resumed
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Equal(9, Directory.GetDirectories(temp["s/points"]).Length);
+        foreach (var (d, time) in before) Assert.Equal(time, File.GetLastWriteTimeUtc(Path.Combine(temp["s/points"], d, "metrics.csv")));
+        Assert.Contains("4 already done, 5 to run", await File.ReadAllTextAsync(temp["s/ecosim.log"]), StringComparison.Ordinal);
+
+        var table = await File.ReadAllLinesAsync(temp["s/sweep.csv"]);
+        Assert.Equal("point,pension.vesting_years,medical.reimbursement_ratio,replication,year,region,metric,value", table[0]);
+        var points = table.Skip(1).Select(l => l.Split(',')).Select(f => (f[0], f[1], f[2])).Distinct().ToArray();
+        Assert.Equal(9, points.Length);
+        Assert.Contains(("009", "20", "0.8"), points);
+        // The point's parameters are in its manifest, and its runs differ from the other points'.
+        Assert.Contains("\"vesting_years\": 20", await File.ReadAllTextAsync(temp["s/points/009/manifest.json"]), StringComparison.Ordinal);
+        Assert.NotEqual(await File.ReadAllBytesAsync(temp["s/points/001/metrics.csv"]), await File.ReadAllBytesAsync(temp["s/points/009/metrics.csv"]));
+
+        // A different grid in the same directory is refused.
+        var other = await Cli.Run("sweep", "baseline", "--set", "pension.vesting_years=5,10", "--out", temp["s"], "--households", "400", "--years", "3", "-q");
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("holds a different sweep", Assert.Single(other.StderrLines), StringComparison.Ordinal);
+    }
+}
