@@ -21,7 +21,9 @@ public static class ComparisonReport
         string engine, string version, IReadOnlyDictionary<string, string> svg)
     {
         var sb = new StringBuilder(128 * 1024);
-        string title = $"EcosystemSim: {string.Join(" vs ", scenarios.Skip(1).Select(s => s.Name))} against {scenarios[0].Name}";
+        var reformNames = scenarios.Skip(1).Select(s => s.Name).ToArray();
+        string reforms = reformNames.Length == 1 ? reformNames[0] : string.Join(", ", reformNames[..^1]) + " and " + reformNames[^1];
+        string title = $"EcosystemSim: {reforms} against {scenarios[0].Name}";
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
           .Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n")
           .Append("<h1>").Append(E(title)).Append("</h1>\n");
@@ -100,9 +102,11 @@ public static class ComparisonReport
         return text;
     }
 
-    private static string Format(double value, double scale, string unit) => double.IsFinite(value) ? $"{Number(value * scale, unit)} {unit}" : "n/a";
+    private static string Format(double value, double scale, string unit) => double.IsFinite(value) ? Number(value * scale, unit) + Suffix(unit) : "n/a";
 
-    private static string Signed(double value, string unit) => (value >= 0 ? "+" : "−") + Number(Math.Abs(value), unit) + (unit == "%" ? " points" : $" {unit}");
+    private static string Signed(double value, string unit) => (value >= 0 ? "+" : "−") + Number(Math.Abs(value), unit) + (unit == "%" ? " points" : Suffix(unit));
+
+    private static string Suffix(string unit) => unit switch { "%" => "%", "0-1" or "Gini" => "", _ => " " + unit };
 
     private static string Number(double value, string unit) =>
         !double.IsFinite(value) ? "n/a" : value.ToString(unit is "Gini" or "0-1" ? "0.000" : Math.Abs(value) < 10 ? "0.00" : "N0", CultureInfo.InvariantCulture);
