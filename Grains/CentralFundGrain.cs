@@ -5,7 +5,7 @@ using EcosystemSim.Model.Parameters;
 namespace EcosystemSim.Grains;
 
 /// <summary>The run's central fund: publishes the national policy, records the national accounts (the year protocol, steps 1 and 6).</summary>
-[CollectionAgeLimit(Days = 1)]
+[KeepAlive]
 public sealed class CentralFundGrain : Grain, ICentralFundGrain
 {
     private ParameterTimeline? _timeline;

@@ -11,7 +11,7 @@ namespace EcosystemSim.Grains;
 /// first caller, its local government, so the yearly call never crosses the network.
 /// </summary>
 [PreferLocalPlacement]
-[CollectionAgeLimit(Days = 1)]
+[KeepAlive]
 public sealed class HouseholdGrain : Grain, IHouseholdGrain
 {
     private HouseholdState? _state;

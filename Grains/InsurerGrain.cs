@@ -5,7 +5,7 @@ using EcosystemSim.Model.Parameters;
 namespace EcosystemSim.Grains;
 
 /// <summary>Holds an insurer's books and applies the insurer rules (the year protocol, steps 2 and 5).</summary>
-[CollectionAgeLimit(Days = 1)]
+[KeepAlive]
 public sealed class InsurerGrain : Grain, IInsurerGrain
 {
     private ParameterTimeline? _timeline;

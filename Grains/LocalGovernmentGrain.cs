@@ -4,7 +4,7 @@ using EcosystemSim.Model.Government;
 namespace EcosystemSim.Grains;
 
 /// <summary>Holds a county's state and steps its households once a year (the year protocol, steps 3-4).</summary>
-[CollectionAgeLimit(Days = 1)]
+[KeepAlive]
 public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
 {
     /// <summary>Household calls in flight per county; with tens of counties stepping at once this keeps a silo's queue to some thousands.</summary>

@@ -19,18 +19,18 @@ public sealed class IncomeDistribution
     public IncomeDistribution(IReadOnlyList<(double Income, double Weight, int Group)> observations)
     {
         int n = observations.Count;
-        var order = new int[n];
-        var keys = new double[n];
+        var keys = new SortKey[n];
         for (int i = 0; i < n; i++)
         {
             var (income, weight, _) = observations[i];
             if (!(weight > 0) || !double.IsFinite(weight)) throw new ArgumentException($"weight {weight} of observation {i} is not positive");
             if (!double.IsFinite(income)) throw new ArgumentException($"income {income} of observation {i} is not finite");
-            order[i] = i;
-            keys[i] = income;
+            keys[i] = new SortKey(income, i);
         }
-        // A stable sort by income: ties keep their input order.
-        Array.Sort(order, (a, b) => keys[a] != keys[b] ? keys[a].CompareTo(keys[b]) : a.CompareTo(b));
+        // By income, ties in input order: the order, and every sum over it, is a function of the input alone.
+        Array.Sort(keys);
+        var order = new int[n];
+        for (int k = 0; k < n; k++) order[k] = keys[k].Index;
         _income = new double[n];
         _weight = new double[n];
         _group = new int[n];
@@ -43,6 +43,11 @@ public sealed class IncomeDistribution
             _group[k] = o.Group;
         }
         (_cumulativeWeight, _cumulativeIncome) = Cumulate(_income, _weight);
+    }
+
+    private readonly record struct SortKey(double Income, int Index) : IComparable<SortKey>
+    {
+        public int CompareTo(SortKey other) => Income != other.Income ? Income.CompareTo(other.Income) : Index.CompareTo(other.Index);
     }
 
     private IncomeDistribution(double[] income, double[] weight, int[] group, int[] tag)
@@ -118,24 +123,51 @@ public sealed class IncomeDistribution
     /// The exact decomposition of Theil T by group: between = sum_g s_g ln(mu_g / mu), within = sum_g s_g T_g,
     /// s_g the group's income share; between + within = total.
     /// </summary>
-    public (double Between, double Within) TheilDecomposition()
+    private (double Between, double Within)? _decomposition;
+
+    public (double Between, double Within) TheilDecomposition() => _decomposition ??= Decompose();
+
+    /// <summary>The weighted median: the smallest income at which the cumulative weight reaches half the total.</summary>
+    public double Median()
+    {
+        if (Count == 0) return double.NaN;
+        // The first k with cumulative weight (through k) at least half: a binary search on the cumulative weights.
+        double half = TotalWeight / 2;
+        int lo = 0, hi = Count - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (_cumulativeWeight[mid + 1] >= half) hi = mid;
+            else lo = mid + 1;
+        }
+        return _income[lo];
+    }
+
+    private (double Between, double Within) Decompose()
     {
         double mu = Mean, total = TotalIncome;
         if (Count == 0 || total <= 0) return (double.NaN, double.NaN);
-        double between = 0, within = 0;
-        foreach (int g in _group.Distinct().Order())
+        // Group sums in one pass, then each group's Theil in a second; groups in order of their ids.
+        var weights = new SortedDictionary<int, (double Weight, double Income)>();
+        for (int i = 0; i < Count; i++)
         {
-            double weight = 0, income = 0;
-            for (int i = 0; i < Count; i++)
-            {
-                if (_group[i] != g) continue;
-                weight += _weight[i];
-                income += _weight[i] * _income[i];
-            }
+            var (w, y) = weights.GetValueOrDefault(_group[i]);
+            weights[_group[i]] = (w + _weight[i], y + _weight[i] * _income[i]);
+        }
+        var means = weights.ToDictionary(kv => kv.Key, kv => kv.Value.Income / kv.Value.Weight);
+        var sums = weights.Keys.ToDictionary(g => g, _ => 0.0);
+        for (int i = 0; i < Count; i++)
+        {
+            double r = _income[i] / means[_group[i]];
+            if (r > 0) sums[_group[i]] += _weight[i] * r * Math.Log(r);
+        }
+        double between = 0, within = 0;
+        foreach (var (g, (weight, income)) in weights)
+        {
             if (income <= 0) continue;
-            double share = income / total, groupMean = income / weight;
-            between += share * Math.Log(groupMean / mu);
-            within += share * GroupTheil(g, groupMean, weight);
+            double share = income / total;
+            between += share * Math.Log(means[g] / mu);
+            within += share * (sums[g] / weight);
         }
         return (between, within);
     }
@@ -166,7 +198,8 @@ public sealed class IncomeDistribution
                 if (e > 1) return 1;
                 continue;
             }
-            powers += _weight[i] * Math.Pow(_income[i], 1 - e);
+            double y = _income[i];
+            powers += _weight[i] * (e == 0.5 ? Math.Sqrt(y) : e == 2 ? 1 / y : Math.Pow(y, 1 - e));
         }
         return 1 - Math.Pow(powers / w, 1 / (1 - e)) / mu;
     }
@@ -219,15 +252,4 @@ public sealed class IncomeDistribution
         return sum / w;
     }
 
-    private double GroupTheil(int group, double groupMean, double groupWeight)
-    {
-        double sum = 0;
-        for (int i = 0; i < Count; i++)
-        {
-            if (_group[i] != group) continue;
-            double r = _income[i] / groupMean;
-            if (r > 0) sum += _weight[i] * r * Math.Log(r);
-        }
-        return sum / groupWeight;
-    }
 }

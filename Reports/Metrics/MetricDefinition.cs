@@ -40,18 +40,10 @@ public sealed record MetricInput(YearRecords Year, RegionTotals Totals, Func<Reg
     /// <summary>The product of a product:&lt;id&gt; row.</summary>
     public int Product { get; init; } = -1;
 
-    private (double Value, double Weight)[]? _perCapitaDisposable;
-
     public double Weight => Year.Weight;
 
     /// <summary>A ratio, NaN when nothing is in the denominator.</summary>
     public static double Ratio(double numerator, double denominator) => denominator == 0 ? double.NaN : numerator / denominator;
-
-    /// <summary>(per-capita disposable income, persons) of every non-empty household in the region, in household id order.</summary>
-    public (double Value, double Weight)[] PerCapitaDisposable() => _perCapitaDisposable ??= Year.Households
-        .Where(r => r.Members > 0 && Include(r.Region))
-        .Select(r => (Money.ToYuan(r.DisposableIncomeFen) / r.Members, (double)r.Members))
-        .ToArray();
 
     /// <summary>The region of a regional row (null for national and market rows).</summary>
     public Region? Region { get; init; }
@@ -62,44 +54,12 @@ public sealed record MetricInput(YearRecords Year, RegionTotals Totals, Func<Reg
     /// <summary>Per-capita market income over persons (bottom-coded) in the scope.</summary>
     public IncomeDistribution Market => Year.Distributions.For(Region, market: true);
 
-    private int[]? _quintiles;
-
-    /// <summary>
-    /// A rate in one person-weighted quintile of per-capita disposable income (1 = poorest): the sum of
-    /// <paramref name="numerator"/> over the sum of <paramref name="denominator"/> among the quintile's
-    /// households. A household belongs to the quintile that holds the midpoint of its persons (ties
-    /// in household order).
-    /// </summary>
-    public double RateInQuintile(int quintile, Func<Model.Households.HouseholdYearRecord, double> numerator,
-        Func<Model.Households.HouseholdYearRecord, double> denominator)
-    {
-        var d = Disposable;
-        var weights = d.SortedWeights;
-        if (_quintiles is null)
-        {
-            _quintiles = new int[d.Count];
-            double total = d.TotalWeight, below = 0;
-            for (int k = 0; k < d.Count; k++)
-            {
-                _quintiles[k] = Math.Min(4, (int)((below + weights[k] / 2) / total * 5)) + 1;
-                below += weights[k];
-            }
-        }
-        var positions = d.SortedInputPositions;
-        var households = Year.Distributions.HouseholdPositions;
-        double top = 0, bottom = 0;
-        for (int k = 0; k < d.Count; k++)
-        {
-            if (_quintiles[k] != quintile) continue;
-            var r = Year.Households[households[positions[k]]];
-            top += numerator(r);
-            bottom += denominator(r);
-        }
-        return Ratio(top, bottom);
-    }
+    /// <summary>A rate in one person-weighted quintile of per-capita disposable income (1 = poorest) of the scope.</summary>
+    public double RateInQuintile(int quintile, QuintileCount numerator, QuintileCount denominator) =>
+        Ratio(Year.Distributions.QuintileSum(Region, quintile, numerator), Year.Distributions.QuintileSum(Region, quintile, denominator));
 
     /// <summary>Medical top-up uptake in a quintile (0 = poorest) of per-capita disposable income.</summary>
-    public double UptakeInQuintile(int quintile) => RateInQuintile(quintile + 1, r => r.SupplementaryMedicalHolders, r => r.Members);
+    public double UptakeInQuintile(int quintile) => RateInQuintile(quintile + 1, QuintileCount.MedicalTopUpHolders, QuintileCount.Persons);
 
     /// <summary>The insurer report of this insurer row.</summary>
     public Model.Market.InsurerYearReport? InsurerReport => Insurer >= 0 && Insurer < Year.Insurers.Count ? Year.Insurers[Insurer] : null;

@@ -87,7 +87,7 @@ public static class MetricRegistry
         new("mean_income_per_capita_yuan", "yuan/person/year", "Mean per-capita disposable income over persons (NBS definition: market income including remittances, plus public transfers, less contributions and premiums).",
             m => Ratio(Money.ToYuan(m.Totals.DisposableIncomeFen), m.Totals.Persons)),
         new("median_income_per_capita_yuan", "yuan/person/year", "Median per-capita disposable income over persons.",
-            m => Distribution.WeightedMedian(m.PerCapitaDisposable())),
+            m => m.Disposable.Median()),
         new("mean_market_income_per_capita_yuan", "yuan/person/year", "Mean per-capita market income (earnings and remittances) over persons, before public transfers.",
             m => Ratio(Money.ToYuan(m.Totals.MarketIncomeFen), m.Totals.Persons)),
         new("urban_rural_income_ratio", "ratio", "Urban per-capita disposable income over rural mean_income_per_capita_yuan.",
@@ -129,10 +129,10 @@ public static class MetricRegistry
             m => m.Disposable.QuintileShare(q))),
         .. Enumerable.Range(1, 5).Select(q => new MetricDefinition($"pension_contribution_rate_q{q}", "share",
             $"pension_contribution_rate among persons in the {Ordinal(q)} fifth by per-capita disposable income (q1 poorest).",
-            m => m.RateInQuintile(q, r => r.PensionContributors, r => r.PensionEligible))),
+            m => m.RateInQuintile(q, QuintileCount.PensionContributors, QuintileCount.PensionEligible))),
         .. Enumerable.Range(1, 5).Select(q => new MetricDefinition($"medical_enrollment_rate_q{q}", "share",
             $"medical_enrollment_rate among persons in the {Ordinal(q)} fifth by per-capita disposable income (q1 poorest).",
-            m => m.RateInQuintile(q, r => r.MedicalEnrolled, r => r.Members))),
+            m => m.RateInQuintile(q, QuintileCount.MedicalEnrolled, QuintileCount.Persons))),
 
         // Fiscal.
         new("central_spending_yuan", "yuan/year", "Central spending (weighted): its shares of the minimum pension, the local top-up, the medical subsidy and dibao, and transfers to counties (equalisation and the cover of county deficits).",
@@ -181,12 +181,12 @@ public static class MetricRegistry
     /// </summary>
     public static IEnumerable<MetricRow> Compute(YearRecords year, int replication)
     {
-        var all = RegionTotals.Of(year, _ => true);
+        var (all, regional) = RegionTotals.All(year);
         foreach (var row in Rows(new MetricInput(year, all, _ => true), "national", MetricScope.National)) yield return row;
         foreach (var region in Regions.All)
         {
             Func<Region, bool> include = x => x == region;
-            foreach (var row in Rows(new MetricInput(year, RegionTotals.Of(year, include), include) { Region = region }, Regions.Name(region), MetricScope.Regions & ~MetricScope.National))
+            foreach (var row in Rows(new MetricInput(year, regional[(int)region], include) { Region = region }, Regions.Name(region), MetricScope.Regions & ~MetricScope.National))
             {
                 yield return row;
             }

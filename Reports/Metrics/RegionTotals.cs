@@ -42,31 +42,53 @@ public sealed class RegionTotals
         }
         foreach (var ledger in year.Ledgers)
         {
-            if (!include(ledger.Region)) continue;
-            t.Counties++;
-            if (ledger.PaymentRatio < 1) t.CountiesCutting++;
-            if (ledger.ScandalDetected) t.Scandals++;
-            t.DibaoStandardPersonFen += (double)ledger.DibaoStandardFen * ledger.Persons;
-            t.LedgerPersons += ledger.Persons;
-            t.CentralSpendingFen += ledger.CentralSpendingFen;
-            t.LocalSpendingFen += ledger.LocalSpendingFen;
-            t.EqualisationFen += ledger.EqualisationFen;
-            t.MedicalFundFen += ledger.MedicalFundFen;
-            t.DivertedFen += ledger.DivertedFen;
-            t.RevenueFen += ledger.RevenueFen;
-            foreach (var use in ledger.Products)
-            {
-                t.SupplementaryPremiumsGrossFen += use.PremiumFen + use.SubsidyFen;
-                t.SupplementaryClaimsGrossFen += use.ClaimsFen + use.AnnuityFen + use.SurrenderFen;
-                if (year.Parameters is { } p && p.Market.Products[use.Product].Kind == Model.Parameters.ProductKind.MedicalTopUp)
-                {
-                    t.SupplementaryMedicalPremiumsFen += use.PremiumFen + use.SubsidyFen;
-                    t.SupplementaryMedicalClaimsFen += use.ClaimsFen;
-                }
-            }
-            t.ReserveFen += ledger.ReserveFen;
+            if (include(ledger.Region)) t.AddLedger(ledger, year.Parameters);
         }
         return t;
+    }
+
+    /// <summary>The national totals and each region's (indexed by region), in one pass over the year.</summary>
+    public static (RegionTotals National, RegionTotals[] Regions) All(YearRecords year)
+    {
+        var national = new RegionTotals();
+        var regions = Regions.All.Select(_ => new RegionTotals()).ToArray();
+        foreach (var r in year.Households)
+        {
+            national.Add(r);
+            regions[(int)r.Region].Add(r);
+        }
+        foreach (var ledger in year.Ledgers)
+        {
+            national.AddLedger(ledger, year.Parameters);
+            regions[(int)ledger.Region].AddLedger(ledger, year.Parameters);
+        }
+        return (national, regions);
+    }
+
+    private void AddLedger(Model.Government.CountyLedger ledger, Model.Parameters.ModelParameters? parameters)
+    {
+        Counties++;
+        if (ledger.PaymentRatio < 1) CountiesCutting++;
+        if (ledger.ScandalDetected) Scandals++;
+        DibaoStandardPersonFen += (double)ledger.DibaoStandardFen * ledger.Persons;
+        LedgerPersons += ledger.Persons;
+        CentralSpendingFen += ledger.CentralSpendingFen;
+        LocalSpendingFen += ledger.LocalSpendingFen;
+        EqualisationFen += ledger.EqualisationFen;
+        MedicalFundFen += ledger.MedicalFundFen;
+        DivertedFen += ledger.DivertedFen;
+        RevenueFen += ledger.RevenueFen;
+        foreach (var use in ledger.Products)
+        {
+            SupplementaryPremiumsGrossFen += use.PremiumFen + use.SubsidyFen;
+            SupplementaryClaimsGrossFen += use.ClaimsFen + use.AnnuityFen + use.SurrenderFen;
+            if (parameters is { } p && p.Market.Products[use.Product].Kind == Model.Parameters.ProductKind.MedicalTopUp)
+            {
+                SupplementaryMedicalPremiumsFen += use.PremiumFen + use.SubsidyFen;
+                SupplementaryMedicalClaimsFen += use.ClaimsFen;
+            }
+        }
+        ReserveFen += ledger.ReserveFen;
     }
 
     private void Add(in HouseholdYearRecord r)

@@ -3,6 +3,16 @@ using EcosystemSim.Model.Households;
 
 namespace EcosystemSim.Reports.Metrics;
 
+/// <summary>Counts summed by income quintile.</summary>
+public enum QuintileCount
+{
+    Persons,
+    PensionEligible,
+    PensionContributors,
+    MedicalEnrolled,
+    MedicalTopUpHolders,
+}
+
 /// <summary>
 /// A year's income distributions over persons, built once and shared by every metric: households'
 /// per-capita disposable and market incomes, bottom-coded, each household weighted by its members
@@ -19,21 +29,55 @@ public sealed class YearDistributions
     {
         var disposable = new List<(double, double, int)>(households.Count);
         var market = new List<(double, double, int)>(households.Count);
-        var positions = new List<int>(households.Count);
-        int i = 0;
+        var counts = new List<int>(households.Count * Counts);
         foreach (var r in households)
         {
-            if (r.Members > 0)
-            {
-                disposable.Add((PerCapita(r.DisposableIncomeFen, r.Members), r.Members, (int)r.Region));
-                market.Add((PerCapita(r.MarketIncomeFen, r.Members), r.Members, (int)r.Region));
-                positions.Add(i);
-            }
-            i++;
+            if (r.Members == 0) continue;
+            disposable.Add((PerCapita(r.DisposableIncomeFen, r.Members), r.Members, (int)r.Region));
+            market.Add((PerCapita(r.MarketIncomeFen, r.Members), r.Members, (int)r.Region));
+            counts.Add(r.Members);
+            counts.Add(r.PensionEligible);
+            counts.Add(r.PensionContributors);
+            counts.Add(r.MedicalEnrolled);
+            counts.Add(r.SupplementaryMedicalHolders);
         }
         Disposable = new IncomeDistribution(disposable);
         Market = new IncomeDistribution(market);
-        HouseholdPositions = [.. positions];
+        _counts = [.. counts];
+    }
+
+    private const int Counts = 5;
+
+    /// <summary>The <see cref="QuintileCount"/>s of each observation, <see cref="Counts"/> per observation in input order.</summary>
+    private readonly int[] _counts;
+    private readonly Dictionary<int, double[,]> _quintiles = [];
+
+    /// <summary>
+    /// Sums of a count (persons, pension eligible, contributors, enrolled, top-up holders) over the
+    /// households of each person-weighted quintile of per-capita disposable income in a scope
+    /// (quintile 1 poorest). A household belongs to the quintile that holds the midpoint of its
+    /// persons; ties in household order.
+    /// </summary>
+    public double QuintileSum(Region? region, int quintile, QuintileCount count)
+    {
+        int scope = region is { } r ? (int)r : -1;
+        if (!_quintiles.TryGetValue(scope, out var sums))
+        {
+            var d = For(region, market: false);
+            var weights = d.SortedWeights;
+            var positions = d.SortedInputPositions;
+            sums = new double[5, 5];
+            double total = d.TotalWeight, below = 0;
+            for (int k = 0; k < d.Count; k++)
+            {
+                int q = Math.Min(4, (int)((below + weights[k] / 2) / total * 5));
+                below += weights[k];
+                int at = positions[k] * Counts;
+                for (int f = 0; f < Counts; f++) sums[q, f] += _counts[at + f];
+            }
+            _quintiles[scope] = sums;
+        }
+        return sums[quintile - 1, (int)count];
     }
 
     /// <summary>The per-capita income of a household as the distributions use it.</summary>
@@ -44,9 +88,6 @@ public sealed class YearDistributions
 
     /// <summary>Per-capita market income over persons, nationally.</summary>
     public IncomeDistribution Market { get; }
-
-    /// <summary>For each observation of the distributions (in input order), the household's position in the year's records.</summary>
-    public int[] HouseholdPositions { get; }
 
     /// <summary>A distribution for a scope: national (null) or one region.</summary>
     public IncomeDistribution For(Region? region, bool market)

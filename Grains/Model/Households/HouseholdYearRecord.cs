@@ -5,7 +5,9 @@ namespace EcosystemSim.Model.Households;
 /// and its welfare flags. Reports computes every metric from these records, so anything a
 /// metric needs is here. Amounts are for the whole household unless named per capita.
 /// </summary>
-[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+// Immutable to Orleans: a record is built by the household's step and never changed after it is returned,
+// so the per-household reply is passed by reference, not deep-copied (the hot path of the year protocol).
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public record struct HouseholdYearRecord
 {
     public int HouseholdId { get; set; }

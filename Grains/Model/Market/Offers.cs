@@ -58,7 +58,7 @@ public sealed record CountyOffer(
     [property: Id(3)] long[] PremiumByBandFen);
 
 /// <summary>One household's (or, summed, one county's) business with one product in a year.</summary>
-[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties)]
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public record struct ProductUse
 {
     public int Product { get; set; }

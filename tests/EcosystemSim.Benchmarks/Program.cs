@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(EcosystemSim.Benchmarks.HouseholdStepBenchmark).Assembly).Run(args);
