@@ -29,10 +29,10 @@ public sealed record MetricDefinition(string Name, string Unit, string Descripti
     MetricScope Scope = MetricScope.Regions);
 
 /// <summary>
-/// What a metric sees: the year's records, the scope's totals, which households are in the scope,
-/// and, for insurer and product rows, which insurer or product.
+/// What a metric sees: the year's records, the scope's totals, the scope's region (none for
+/// national rows), and, for insurer and product rows, which insurer or product.
 /// </summary>
-public sealed record MetricInput(YearRecords Year, RegionTotals Totals, Func<Region, bool> Include)
+public sealed record MetricInput(YearRecords Year, RegionTotals Totals)
 {
     /// <summary>The insurer of an insurer:&lt;id&gt; row.</summary>
     public int Insurer { get; init; } = -1;

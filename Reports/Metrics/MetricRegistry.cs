@@ -182,11 +182,10 @@ public static class MetricRegistry
     public static IEnumerable<MetricRow> Compute(YearRecords year, int replication)
     {
         var (all, regional) = RegionTotals.All(year);
-        foreach (var row in Rows(new MetricInput(year, all, _ => true), "national", MetricScope.National)) yield return row;
+        foreach (var row in Rows(new MetricInput(year, all), "national", MetricScope.National)) yield return row;
         foreach (var region in Regions.All)
         {
-            Func<Region, bool> include = x => x == region;
-            foreach (var row in Rows(new MetricInput(year, regional[(int)region], include) { Region = region }, Regions.Name(region), MetricScope.Regions & ~MetricScope.National))
+            foreach (var row in Rows(new MetricInput(year, regional[(int)region]) { Region = region }, Regions.Name(region), MetricScope.Regions & ~MetricScope.National))
             {
                 yield return row;
             }
@@ -194,14 +193,14 @@ public static class MetricRegistry
         if (year.Parameters is not { } p) yield break;
         for (int i = 0; i < p.Market.Insurers.Length; i++)
         {
-            foreach (var row in Rows(new MetricInput(year, all, _ => true) { Insurer = i }, "insurer:" + p.Market.Insurers[i].Id, MetricScope.Insurer))
+            foreach (var row in Rows(new MetricInput(year, all) { Insurer = i }, "insurer:" + p.Market.Insurers[i].Id, MetricScope.Insurer))
             {
                 yield return row;
             }
         }
         for (int k = 0; k < p.Market.Products.Length; k++)
         {
-            foreach (var row in Rows(new MetricInput(year, all, _ => true) { Product = k }, "product:" + p.Market.Products[k].Id, MetricScope.Product))
+            foreach (var row in Rows(new MetricInput(year, all) { Product = k }, "product:" + p.Market.Products[k].Id, MetricScope.Product))
             {
                 yield return row;
             }

@@ -32,21 +32,6 @@ public sealed class RegionTotals
     public double DibaoStandardPersonFen, LedgerPersons;
     public long CentralSpendingFen, LocalSpendingFen, EqualisationFen, MedicalFundFen, DivertedFen, RevenueFen, ReserveFen;
 
-    /// <summary>Totals over the households (and counties) for which <paramref name="include"/> holds.</summary>
-    public static RegionTotals Of(YearRecords year, Func<Region, bool> include)
-    {
-        var t = new RegionTotals();
-        foreach (var r in year.Households)
-        {
-            if (include(r.Region)) t.Add(r);
-        }
-        foreach (var ledger in year.Ledgers)
-        {
-            if (include(ledger.Region)) t.AddLedger(ledger, year.Parameters);
-        }
-        return t;
-    }
-
     /// <summary>The national totals and each region's (indexed by region), in one pass over the year.</summary>
     public static (RegionTotals National, RegionTotals[] Regions) All(YearRecords year)
     {
