@@ -54,15 +54,9 @@ public static class CompareHandler
                 throw new UsageException($"--out: {outPath} already exists; choose another directory or pass --force to replace it");
             }
         }
-        catch (ScenarioException e)
+        catch (Exception e) when (e is ScenarioException or UsageException)
         {
-            foreach (var problem in e.Problems) await stderr.WriteLineAsync(problem.ToString());
-            return ExitCodes.BadInput;
-        }
-        catch (UsageException e)
-        {
-            await stderr.WriteLineAsync($"ecosim: {e.Message}");
-            return ExitCodes.BadInput;
+            return await CommandOutcome.BadInputAsync(e, stderr);
         }
 
         var settings = scenarios[0].Scenario;
@@ -131,19 +125,11 @@ public static class CompareHandler
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            progress.Finish();
-            log.Warning("Interrupted; nothing was written");
-            await log.DisposeAsync();
-            await stderr.WriteLineAsync("ecosim: interrupted; no output directory was written");
-            return ExitCodes.RunFailed;
+            return await CommandOutcome.InterruptedAsync(log, progress, stderr, "no output directory was written");
         }
         catch (Exception e)
         {
-            progress.Finish();
-            log.Error(e, "The comparison failed");
-            await log.DisposeAsync();
-            await stderr.WriteLineAsync($"ecosim: the comparison failed: {e.GetBaseException().Message}");
-            return ExitCodes.RunFailed;
+            return await CommandOutcome.FailedAsync(log, progress, stderr, e, "comparison");
         }
     }
 

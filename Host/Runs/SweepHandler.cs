@@ -63,15 +63,9 @@ public static class SweepHandler
             if (problems.Count > 0) throw new ScenarioException(problems);
             outPath = request.Out ?? Path.Combine("runs", $"sweep-{RunHandler.Slug(scenario.Name)}");
         }
-        catch (ScenarioException e)
+        catch (Exception e) when (e is ScenarioException or UsageException)
         {
-            foreach (var problem in e.Problems) await stderr.WriteLineAsync(problem.ToString());
-            return ExitCodes.BadInput;
-        }
-        catch (UsageException e)
-        {
-            await stderr.WriteLineAsync($"ecosim: {e.Message}");
-            return ExitCodes.BadInput;
+            return await CommandOutcome.BadInputAsync(e, stderr);
         }
 
         // The grid identifies the sweep: the same command continues it; a different one needs another directory or --force.
@@ -154,19 +148,11 @@ public static class SweepHandler
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            progress.Finish();
-            log.Warning("Interrupted; finished points are kept, run the same command to continue");
-            await log.DisposeAsync();
-            await stderr.WriteLineAsync($"ecosim: interrupted; finished points are kept in {outPath}: run the same command to continue");
-            return ExitCodes.RunFailed;
+            return await CommandOutcome.InterruptedAsync(log, progress, stderr, $"finished points are kept in {outPath}: run the same command to continue");
         }
         catch (Exception e)
         {
-            progress.Finish();
-            log.Error(e, "The sweep failed");
-            await log.DisposeAsync();
-            await stderr.WriteLineAsync($"ecosim: the sweep failed: {e.GetBaseException().Message}");
-            return ExitCodes.RunFailed;
+            return await CommandOutcome.FailedAsync(log, progress, stderr, e, "sweep");
         }
     }
 

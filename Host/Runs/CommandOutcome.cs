@@ -1,0 +1,43 @@
+using EcosystemSim.Host.Cli;
+using EcosystemSim.Scenarios.Loading;
+using Serilog.Core;
+
+namespace EcosystemSim.Host.Runs;
+
+/// <summary>How `run`, `compare` and `sweep` end when they cannot succeed: the exit code and the lines on stderr.</summary>
+public static class CommandOutcome
+{
+    /// <summary>Bad input: every problem of a scenario, one line each, or the one problem of an argument; exit code 2.</summary>
+    public static async Task<int> BadInputAsync(Exception e, TextWriter stderr)
+    {
+        if (e is ScenarioException s)
+        {
+            foreach (var problem in s.Problems) await stderr.WriteLineAsync(problem.ToString());
+        }
+        else
+        {
+            await stderr.WriteLineAsync($"ecosim: {e.Message}");
+        }
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>Interrupted by the user: logged, one line saying what is left; exit code 1.</summary>
+    public static async Task<int> InterruptedAsync(Logger log, ProgressReporter progress, TextWriter stderr, string left)
+    {
+        progress.Finish();
+        log.Warning("Interrupted; {Left}", left);
+        await log.DisposeAsync();
+        await stderr.WriteLineAsync($"ecosim: interrupted; {left}");
+        return ExitCodes.RunFailed;
+    }
+
+    /// <summary>The work failed: the exception in the log, its innermost message on stderr; exit code 1.</summary>
+    public static async Task<int> FailedAsync(Logger log, ProgressReporter progress, TextWriter stderr, Exception e, string what)
+    {
+        progress.Finish();
+        log.Error(e, "The {What} failed", what);
+        await log.DisposeAsync();
+        await stderr.WriteLineAsync($"ecosim: the {what} failed: {e.GetBaseException().Message}");
+        return ExitCodes.RunFailed;
+    }
+}
