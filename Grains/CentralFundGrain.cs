@@ -1,36 +1,36 @@
 using EcosystemSim.Contracts;
 using EcosystemSim.Model.Government;
-using EcosystemSim.Model.Parameters;
+using EcosystemSim.Protocol;
 
 namespace EcosystemSim.Grains;
 
-/// <summary>The run's central fund: publishes the national policy, records the national accounts (the year protocol, steps 1 and 6).</summary>
+/// <summary>Holds the run's central fund and carries phases 1 and 6 of <see cref="YearProtocol"/>.</summary>
 [KeepAlive]
 public sealed class CentralFundGrain : Grain, ICentralFundGrain
 {
-    private ParameterTimeline? _timeline;
+    private RunSetup? _setup;
     private CentralState _state = new();
     private NationalPolicy? _open;
 
-    public Task Initialize(ParameterTimeline timeline)
+    public Task Initialize(RunSetup setup)
     {
-        _timeline = timeline;
-        _state = new CentralState();
+        _setup = setup;
+        _state = YearProtocol.CreateCentral(setup);
+        _open = null;
         return Task.CompletedTask;
     }
 
     public Task<NationalPolicy> OpenYear(int year)
     {
-        var timeline = _timeline ?? throw new InvalidOperationException("central fund used before initialisation");
-        // The scenario's interventions due this year are in the timeline's entry for the year.
-        (_open, _state) = CentralFundRules.OpenYear(timeline.At(year), _state, year);
+        var setup = _setup ?? throw new InvalidOperationException("central fund used before initialisation");
+        (_open, _state) = YearProtocol.OpenYear(setup.Timeline, _state, year);
         return Task.FromResult(_open);
     }
 
     public Task<NationalAccounts> CloseYear(int year, CountyLedger[] ledgers)
     {
         if (_open is null || _open.Year != year) throw new InvalidOperationException($"year {year} closed before it was opened");
-        (var accounts, _state) = CentralFundRules.CloseYear(_open, _state, ledgers);
+        (var accounts, _state) = YearProtocol.CloseYear(_open, _state, ledgers);
         return Task.FromResult(accounts);
     }
 

@@ -1,9 +1,10 @@
 using EcosystemSim.Contracts;
 using EcosystemSim.Model.Government;
+using EcosystemSim.Protocol;
 
 namespace EcosystemSim.Grains;
 
-/// <summary>Holds a county's state and steps its households once a year (the year protocol, steps 3-4).</summary>
+/// <summary>Holds a county's state and carries phases 3 and 4 of <see cref="YearProtocol"/> to its households.</summary>
 [KeepAlive]
 public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
 {
@@ -14,7 +15,7 @@ public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
     private IHouseholdGrain[] _households = [];
     private CountyState? _state;
 
-    public async Task<CountyInitReport> Initialize(CountyInit init)
+    public async Task<CountyStart> Initialize(CountyInit init)
     {
         this.GetPrimaryKeyLong(out string? keyExtension);
         string runId = keyExtension ?? throw new InvalidOperationException("a local government key needs the run id");
@@ -24,25 +25,18 @@ public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
         {
             _households[i] = GrainFactory.GetGrain<IHouseholdGrain>(init.County.FirstHouseholdId + i, runId);
         }
-        var householdInit = new HouseholdInit(init.Parameters, init.Seed, init.County, init.StartYear);
-        var census = await FanOut.Run(_households, FanOutWindow, h => h.Initialize(householdInit));
-        var summary = HouseholdCensus.Summary(init.County, census);
-        _state = LocalGovernmentRules.InitialState(init.Parameters, init.County, init.StartYear, summary.Persons);
-        return new CountyInitReport(init.County.Id, _households.Length, summary.Persons, summary);
+        var householdInit = new HouseholdInit(init.Setup, init.County);
+        (var start, _state) = await YearProtocol.CreateCountyAsync(init.Setup, init.County,
+            () => new ValueTask<Model.Population.HouseholdCensus[]>(FanOut.Run(_households, FanOutWindow, h => h.Initialize(householdInit))));
+        return start;
     }
 
     public async Task<CountyYearReport> StepYear(NationalPolicy national)
     {
         var init = _init ?? throw new InvalidOperationException("county stepped before initialisation");
-        var context = LocalGovernmentRules.OpenYear(init.Seed, init.County, _state!, national);
-        var records = await FanOut.Run(_households, FanOutWindow, h => h.Step(context));
-        var (ledger, next) = LocalGovernmentRules.CloseYear(init.Seed, init.County, _state!, context, records);
-        _state = next;
-        // One aggregate per insurer with business in the county: no insurer hears from a household.
-        this.GetPrimaryKeyLong(out string? runId);
-        await Task.WhenAll(LocalGovernmentRules.InsurerReports(ledger, national.Parameters.Market)
-            .Select(r => GrainFactory.GetGrain<IInsurerGrain>(r.Key, runId!).Report(national.Year, init.County.Id, r.Value)));
-        return new CountyYearReport(init.County.Id, national.Year, records, ledger);
+        (var report, _state) = await YearProtocol.StepCountyAsync(init.Setup.Seed, init.County, _state!, national,
+            context => new ValueTask<Model.Households.HouseholdYearRecord[]>(FanOut.Run(_households, FanOutWindow, h => h.Step(context))));
+        return report;
     }
 
     public async Task Shutdown()

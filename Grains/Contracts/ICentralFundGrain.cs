@@ -1,15 +1,15 @@
 using EcosystemSim.Model.Government;
-using EcosystemSim.Model.Parameters;
+using EcosystemSim.Protocol;
 
 namespace EcosystemSim.Contracts;
 
-/// <summary>The central fund of a run. Key: the run id.</summary>
+/// <summary>The central fund of a run (phases 1 and 6 of <see cref="YearProtocol"/>). Key: the run id.</summary>
 [Alias("ecosim.ICentralFundGrain")]
 public interface ICentralFundGrain : IGrainWithStringKey
 {
-    /// <summary>Sets up the fund with the parameters in force each year.</summary>
+    /// <summary>Creates the fund for the run.</summary>
     [Alias("Initialize")]
-    Task Initialize(ParameterTimeline timeline);
+    Task Initialize(RunSetup setup);
 
     /// <summary>Opens a year: the national policy in force.</summary>
     [Alias("OpenYear")]

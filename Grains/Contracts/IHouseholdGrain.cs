@@ -1,16 +1,18 @@
 using EcosystemSim.Model.Government;
 using EcosystemSim.Model.Households;
+using EcosystemSim.Model.Population;
+using EcosystemSim.Protocol;
 
 namespace EcosystemSim.Contracts;
 
 /// <summary>
-/// A household. Key: the household id, with the run id as key extension. Only its local
-/// government calls it, once a year.
+/// A household (phase 3 of <see cref="YearProtocol"/>). Key: the household id, with the run id as
+/// key extension. Only its local government calls it, once a year.
 /// </summary>
 [Alias("ecosim.IHouseholdGrain")]
 public interface IHouseholdGrain : IGrainWithIntegerCompoundKey
 {
-    /// <summary>Creates the household's starting state; returns its members by age band.</summary>
+    /// <summary>Creates the household's starting state; returns its members by pricing band.</summary>
     [Alias("Initialize")]
     ValueTask<HouseholdCensus> Initialize(HouseholdInit init);
 

@@ -1,17 +1,19 @@
 using EcosystemSim.Model.Government;
+using EcosystemSim.Protocol;
 
 namespace EcosystemSim.Contracts;
 
 /// <summary>
-/// A county's local government. Key: the county id, with the run id as key extension. It steps
-/// its own households and reports one aggregate up: no other grain hears from a household.
+/// A county's local government (phases 3 and 4 of <see cref="YearProtocol"/>). Key: the county id,
+/// with the run id as key extension. It steps its own households and reports one ledger up: no
+/// other grain hears from a household.
 /// </summary>
 [Alias("ecosim.ILocalGovernmentGrain")]
 public interface ILocalGovernmentGrain : IGrainWithIntegerCompoundKey
 {
-    /// <summary>Creates the county's households (activating them next to this grain).</summary>
+    /// <summary>Creates the county's households (activating them next to this grain), then the county.</summary>
     [Alias("Initialize"), ResponseTimeout("00:30:00")]
-    Task<CountyInitReport> Initialize(CountyInit init);
+    Task<CountyStart> Initialize(CountyInit init);
 
     /// <summary>Sets local policy for the year, steps every household, settles the county's accounts.</summary>
     [Alias("StepYear"), ResponseTimeout("00:30:00")]

@@ -1,77 +1,14 @@
 using System.Globalization;
 using System.Text;
-using EcosystemSim.Host.Engines;
-using EcosystemSim.Host.Runs;
-using EcosystemSim.Model;
+using EcosystemSim.Engine.Experiments;
 using EcosystemSim.Model.Demography;
-using EcosystemSim.Model.Random;
-using EcosystemSim.Model.World;
-using EcosystemSim.Reports.Metrics;
 using EcosystemSim.Scenarios;
-using Serilog;
 
 namespace EcosystemSim.Host.Calibration;
 
-/// <summary>One target's result over the seeds.</summary>
-public sealed record CalibrationResult(CalibrationTarget Target, double Mean, double Sd, IReadOnlyList<double> Values)
-{
-    public bool Met => Target.Accepts(Mean);
-}
-
-/// <summary>
-/// Runs the baseline from its start year for several seeds on the in-process engine (the engines
-/// agree byte for byte) and compares the means with the published targets.
-/// </summary>
+/// <summary>docs/calibration.md from the calibration's results.</summary>
 public static class CalibrationReport
 {
-    public static async Task<IReadOnlyList<CalibrationResult>> RunAsync(Scenario baseline, int seeds, int households,
-        ILogger log, CancellationToken cancellationToken)
-    {
-        int lastYear = CalibrationTargets.All.Max(t => t.Year);
-        var scenario = baseline with { Households = households, Years = lastYear - baseline.StartYear + 1 };
-        var values = CalibrationTargets.All.ToDictionary(t => t, _ => new List<double>());
-        for (int k = 0; k < seeds; k++)
-        {
-            ulong seed = Seeds.ForReplication(scenario.Seed, k);
-            var plan = new RunPlan($"calibration-{k}", scenario.Model, seed, scenario.StartYear, scenario.Years,
-                WorldLayout.Build(scenario.Model, scenario.Households, seed)) { Timeline = ScenarioTimeline.Compile(scenario) };
-            var derived = new Dictionary<(string, int), double>();
-            await using var simulation = new InProcessSimulation();
-            var result = await SimulationRunner.RunAsync(simulation, plan, k, log,
-                cancellationToken, year => Derive(year, derived));
-            foreach (var target in CalibrationTargets.All)
-            {
-                double value = derived.TryGetValue((target.Measure, target.Year), out double d)
-                    ? d
-                    : result.Metrics.Series(target.Measure, "national", k).Single(p => p.Year == target.Year).Value;
-                values[target].Add(value);
-            }
-            log.Information("Calibration seed {Seed} done ({Done}/{Seeds})", seed, k + 1, seeds);
-        }
-        return CalibrationTargets.All.Select(t =>
-        {
-            var v = values[t];
-            double mean = v.Average();
-            double sd = v.Count > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Count - 1)) : 0;
-            return new CalibrationResult(t, mean, sd, v);
-        }).ToArray();
-    }
-
-    private static void Derive(YearRecords year, Dictionary<(string, int), double> derived)
-    {
-        var incomes = year.Households.Where(h => h.Members > 0)
-            .Select(h => (Money.ToYuan(h.DisposableIncomeFen) / h.Members, (double)h.Members)).ToArray();
-        double mean = incomes.Sum(i => i.Item1 * i.Item2) / incomes.Sum(i => i.Item2);
-        derived[(CalibrationTargets.MedianMeanRatio, year.Year)] = Distribution.WeightedMedian(incomes) / mean;
-        double[] quintiles = Distribution.GroupMeans(incomes, 5);
-        derived[(CalibrationTargets.QuintileRatio, year.Year)] = quintiles[4] / quintiles[0];
-        long chronic = year.Households.Sum(h => (long)h.Chronic), holders = year.Households.Sum(h => (long)h.SupplementaryMedicalHolders);
-        long chronicHolders = year.Households.Sum(h => (long)h.SupplementaryMedicalChronicHolders);
-        long persons = year.Households.Sum(h => (long)h.Members);
-        derived[(CalibrationTargets.ChronicUptakeRatio, year.Year)] =
-            chronicHolders / (double)chronic / ((holders - chronicHolders) / (double)(persons - chronic));
-    }
-
     /// <summary>docs/calibration.md.</summary>
     public static string Markdown(IReadOnlyList<CalibrationResult> results, Scenario baseline, int seeds, int households)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EcosystemSim.Engine.Experiments;
 using EcosystemSim.Host.Calibration;
 using EcosystemSim.Host.Runs;
 using EcosystemSim.Scenarios.Loading;
@@ -40,7 +41,7 @@ public static class CalibrateCommand
                 return ExitCodes.BadInput;
             }
             using var log = RunLogging.Create(LogEventLevel.Information, null);
-            var results = await CalibrationReport.RunAsync(baseline, n, size, log, cancellationToken);
+            var results = await Calibrator.RunAsync(baseline, n, size, log, cancellationToken);
             string markdown = CalibrationReport.Markdown(results, baseline, n, size);
             string path = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EcosystemSim.Engine.Engines;
 using EcosystemSim.Host.Runs;
 using Serilog.Events;
 

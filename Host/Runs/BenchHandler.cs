@@ -1,41 +1,14 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using EcosystemSim.Engine.Engines;
+using EcosystemSim.Engine.Experiments;
 using EcosystemSim.Host.Cli;
-using EcosystemSim.Host.Engines;
-using EcosystemSim.Model.Households;
-using EcosystemSim.Model.World;
-using EcosystemSim.Reports.Metrics;
 using EcosystemSim.Scenarios;
 using EcosystemSim.Scenarios.Loading;
 using Serilog.Events;
 
 namespace EcosystemSim.Host.Runs;
-
-/// <summary>What one engine did in a benchmark.</summary>
-public sealed record EngineMeasurement
-{
-    public required string Engine { get; init; }
-    public required double InitialiseSeconds { get; init; }
-    public required double FirstYearSeconds { get; init; }
-    /// <summary>Seconds of the years after the first (steady state).</summary>
-    public required double SteadySeconds { get; init; }
-    /// <summary>Seconds spent computing metrics (the same work for both engines; not part of the engine's time).</summary>
-    public required double MetricsSeconds { get; init; }
-    public required double PeakWorkingSetMb { get; init; }
-    public required double PeakManagedHeapMb { get; init; }
-    public required int Households { get; init; }
-    public required int Years { get; init; }
-
-    /// <summary>The engine's work: creating the agents and stepping every year.</summary>
-    public double EngineSeconds => InitialiseSeconds + FirstYearSeconds + SteadySeconds;
-
-    public double ActivationMicrosecondsPerHousehold => 1e6 * InitialiseSeconds / Households;
-
-    /// <summary>Household-years per second after the first year (NaN for a one-year run).</summary>
-    public double SteadyHouseholdYearsPerSecond => Years < 2 ? double.NaN : (double)Households * (Years - 1) / SteadySeconds;
-}
 
 /// <summary>
 /// `ecosim bench`: the calibrated baseline on both engines, one after the other in this process,
@@ -69,7 +42,7 @@ public static class BenchHandler
             {
                 if (engines != "both" && engines != (kind == EngineKind.InProcess ? "inprocess" : "orleans")) continue;
                 log.Information("Bench: {Engine} engine, {Households} households, {Years} years", kind, households, years);
-                measurements.Add(await MeasureAsync(kind, scenario, log, cancellationToken));
+                measurements.Add(await Bench.MeasureAsync(kind, scenario, log, cancellationToken));
                 // Leave nothing of one engine to the next.
                 GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                 GC.WaitForPendingFinalizers();
@@ -91,46 +64,6 @@ public static class BenchHandler
             await stderr.WriteLineAsync($"ecosim: the benchmark failed: {e.GetBaseException().Message}");
             return ExitCodes.RunFailed;
         }
-    }
-
-    private static async Task<EngineMeasurement> MeasureAsync(EngineKind kind, Scenario scenario, Serilog.ILogger log, CancellationToken cancellationToken)
-    {
-        using var sampler = new MemorySampler();
-        await using var host = await EngineHost.StartAsync(kind, log, cancellationToken);
-        var plan = new RunPlan($"bench-{Guid.NewGuid():N}", scenario.Model, scenario.Seed, scenario.StartYear, scenario.Years,
-            WorldLayout.Build(scenario.Model, scenario.Households, scenario.Seed)) { Timeline = ScenarioTimeline.Compile(scenario) };
-        await using var simulation = host.Create();
-        var clock = Stopwatch.StartNew();
-        var population = await simulation.InitializeAsync(plan, cancellationToken);
-        double initialise = clock.Elapsed.TotalSeconds;
-        double first = 0, steady = 0, metrics = 0;
-        for (int year = plan.StartYear; year < plan.StartYear + plan.Years; year++)
-        {
-            clock.Restart();
-            var outcome = await simulation.StepYearAsync(year, cancellationToken);
-            double step = clock.Elapsed.TotalSeconds;
-            if (year == plan.StartYear) first = step;
-            else steady += step;
-            // The host's share of a real run: the year's metrics (identical work for both engines).
-            clock.Restart();
-            var records = new YearRecords(year, new ChunkedList<HouseholdYearRecord>(outcome.Counties.Select(c => c.Households).ToArray()),
-                outcome.Counties.Select(c => c.Ledger).ToArray(), outcome.National, population.Weight) { Insurers = outcome.Insurers, Parameters = plan.Timeline.At(year) };
-            _ = MetricRegistry.Compute(records, 0).Count();
-            metrics += clock.Elapsed.TotalSeconds;
-            log.Information("{Engine} year {Year}: {Seconds:F2}s ({Rate:N0} household-years/s)", simulation.Engine, year, step, plan.Households / step);
-        }
-        return new EngineMeasurement
-        {
-            Engine = simulation.Engine,
-            InitialiseSeconds = initialise,
-            FirstYearSeconds = first,
-            SteadySeconds = steady,
-            MetricsSeconds = metrics,
-            PeakWorkingSetMb = sampler.PeakWorkingSet / 1048576.0,
-            PeakManagedHeapMb = sampler.PeakHeap / 1048576.0,
-            Households = plan.Households,
-            Years = plan.Years,
-        };
     }
 
     private static string Json(IReadOnlyList<EngineMeasurement> m, int households, int years)
@@ -174,46 +107,4 @@ public static class BenchHandler
         return sb.ToString();
     }
 
-    /// <summary>Samples the process's working set and the managed heap every 50 ms and keeps the peaks.</summary>
-    private sealed class MemorySampler : IDisposable
-    {
-        private readonly Timer _timer;
-        private readonly Process _process = Process.GetCurrentProcess();
-        private long _peakWorkingSet, _peakHeap;
-
-        public MemorySampler()
-        {
-            Sample();
-            _timer = new Timer(_ => Sample(), null, 50, 50);
-        }
-
-        public long PeakWorkingSet
-        {
-            get
-            {
-                Sample();
-                return Interlocked.Read(ref _peakWorkingSet);
-            }
-        }
-
-        public long PeakHeap => Interlocked.Read(ref _peakHeap);
-
-        private void Sample()
-        {
-            lock (_process)
-            {
-                _process.Refresh();
-                long ws = _process.WorkingSet64;
-                long heap = GC.GetGCMemoryInfo().HeapSizeBytes;
-                if (ws > _peakWorkingSet) Interlocked.Exchange(ref _peakWorkingSet, ws);
-                if (heap > _peakHeap) Interlocked.Exchange(ref _peakHeap, heap);
-            }
-        }
-
-        public void Dispose()
-        {
-            _timer.Dispose();
-            _process.Dispose();
-        }
-    }
 }

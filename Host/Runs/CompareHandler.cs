@@ -1,13 +1,10 @@
-using System.Diagnostics;
-using EcosystemSim.Host.Cli;
-using EcosystemSim.Host.Engines;
+using EcosystemSim.Engine.Experiments;
 using EcosystemSim.Reports.Html;
 using EcosystemSim.Reports.Metrics;
 using EcosystemSim.Reports.Output;
 using EcosystemSim.Reports.Plots;
 using EcosystemSim.Scenarios;
 using EcosystemSim.Scenarios.Loading;
-using Serilog.Events;
 
 namespace EcosystemSim.Host.Runs;
 
@@ -22,119 +19,79 @@ public static class CompareHandler
 
     public static async Task<int> ExecuteAsync(RunRequest request, IReadOnlyList<string> reforms, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        var scenarios = new List<(Scenario Scenario, LoadedScenario Loaded)>();
-        string outPath;
-        try
+        var (checkedInput, exit) = await CommandSession.CheckAsync(() =>
         {
-            var problems = new List<ScenarioProblem>();
-            var baseline = Load(request.Scenario, problems);
-            if (baseline is { } b)
-            {
-                var scenario = ScenarioOverrides.Apply(b.Scenario, request);
-                problems.AddRange(ScenarioLoader.Check(scenario, b.Source));
-                scenarios.Add((scenario, b));
-            }
-            foreach (string reform in reforms)
-            {
-                if (Load(reform, problems) is not { } r || scenarios.Count == 0) continue;
-                var first = scenarios[0].Scenario;
-                // The baseline's run settings and seeds: replication r of every scenario is the same draw of the world.
-                var scenario = r.Scenario with
-                {
-                    Seed = first.Seed, Replications = first.Replications, Households = first.Households,
-                    StartYear = first.StartYear, Years = first.Years,
-                };
-                problems.AddRange(ScenarioLoader.Check(scenario, r.Source));
-                scenarios.Add((scenario, r));
-            }
-            if (problems.Count > 0) throw new ScenarioException(problems);
-            outPath = request.Out ?? Path.Combine("runs", $"compare-{RunHandler.Slug(scenarios[0].Scenario.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
-            if (!request.Force && (Directory.Exists(outPath) || File.Exists(outPath)))
-            {
-                throw new UsageException($"--out: {outPath} already exists; choose another directory or pass --force to replace it");
-            }
-        }
-        catch (Exception e) when (e is ScenarioException or UsageException)
-        {
-            return await CommandOutcome.BadInputAsync(e, stderr);
-        }
+            var scenarios = Check(request, reforms);
+            return Tuple.Create(scenarios, CommandSession.OutPath(request, $"compare-{CommandSession.Slug(scenarios[0].Scenario.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}"));
+        }, stderr);
+        if (checkedInput is null) return exit;
 
-        var settings = scenarios[0].Scenario;
-        var directories = DirectoryNames(scenarios.Select(s => s.Scenario.Name).ToArray());
+        var (input, outPath) = checkedInput;
+        var settings = input[0].Scenario;
+        var directories = DirectoryNames(input.Select(s => s.Scenario.Name).ToArray());
         using var directory = RunDirectory.Create(outPath, request.Force);
-        var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
-        var progress = RunHandler.Progress(request, stderr, (long)settings.Households * settings.Years * settings.Replications * scenarios.Count);
-        var log = RunLogging.Create(request.LogLevel, directory.File(RunLogging.FileName), progress.DrawsBar ? LogEventLevel.Warning : null);
-        try
-        {
-            log.Information("Comparing {Scenarios} with {Baseline}: {Replications} replication(s) of {Households} households, {Start}-{End}",
-                string.Join(", ", scenarios.Skip(1).Select(s => s.Scenario.Name)), settings.Name, settings.Replications, settings.Households,
-                settings.StartYear, settings.EndYear);
-            var runs = new List<ScenarioRun>();
-            await using (var host = await EngineHost.StartAsync(request.Engine, log, cancellationToken))
+        return await CommandSession.ExecuteAsync(request, (long)settings.Households * settings.Years * settings.Replications * input.Count,
+            directory.File(RunLogging.FileName), "comparison", "no output directory was written", stdout, stderr, async (session, experiment) =>
             {
-                int parallelism = request.Parallel ?? Replications.DefaultParallelism(settings.Replications);
-                foreach (var (scenario, loaded) in scenarios)
+                session.Log.Information("Comparing {Scenarios} with {Baseline}: {Replications} replication(s) of {Households} households, {Start}-{End}",
+                    string.Join(", ", input.Skip(1).Select(s => s.Scenario.Name)), settings.Name, settings.Replications, settings.Households,
+                    settings.StartYear, settings.EndYear);
+                var result = await experiment.CompareAsync(settings, input.Skip(1).Select(s => s.Scenario).ToArray(), session.Parallelism(settings),
+                    session.Observer(), cancellationToken);
+                var runs = result.Runs.Select((r, i) => new ScenarioRun(r, input[i].Loaded.Source, input[i].Loaded.Sha256, request.CommandLine, session.Started)).ToArray();
+                Write(directory, runs, directories, result.Table, session);
+                return () =>
                 {
-                    var runClock = Stopwatch.StartNew();
-                    var results = await Replications.RunAsync(host, scenario, parallelism, log, progress, cancellationToken);
-                    runs.Add(new ScenarioRun(scenario, loaded.Source, loaded.Sha256, results, host.Engine, host.Silos, request.CommandLine, started, runClock.Elapsed));
-                }
-                progress.Finish();
-            }
+                    directory.Commit();
+                    return directory.FinalPath;
+                };
+            }, cancellationToken);
+    }
 
-            var files = new List<string>();
-            for (int i = 0; i < runs.Count; i++)
-            {
-                files.AddRange(RunOutputs.WriteRun(directory.File(directories[i]), runs[i], []).Select(f => $"{directories[i]}/{f}"));
-            }
-            var baselineTables = runs[0].Results.Select(r => r.Metrics).ToArray();
-            var comparison = ComparisonTable.Of(baselineTables,
-                runs.Skip(1).Select(r => (r.Scenario.Name, (IReadOnlyList<MetricsTable>)r.Results.Select(x => x.Metrics).ToArray())).ToArray());
-            File.WriteAllText(directory.File(ComparisonFile), comparison.ToCsv());
-            files.Add(ComparisonFile);
-            files.AddRange(WriteReport(directory, runs, directories, comparison, request));
-            files.Add(RunLogging.FileName);
-            files.Add(RunOutputs.ManifestFile);
-            var manifest = new ComparisonManifest
-            {
-                Kind = "compare",
-                Scenarios = runs.Select((r, i) => new ManifestEntry(r.Scenario.Name, r.Source, r.Sha256, directories[i])).ToArray(),
-                Seeds = Replications.Seeds(settings),
-                Replications = settings.Replications,
-                Households = runs[0].Results[0].Population.Households,
-                StartYear = settings.StartYear,
-                EndYear = settings.EndYear,
-                Engine = runs[0].Engine,
-                Silos = runs[0].Silos,
-                ProgramVersion = ProgramInfo.Version,
-                ProgramCommit = ProgramInfo.Commit,
-                CommandLine = request.CommandLine,
-                StartedUtc = started,
-                FinishedUtc = DateTimeOffset.UtcNow,
-                WallSeconds = clock.Elapsed.TotalSeconds,
-                Files = files,
-            };
-            File.WriteAllText(directory.File(RunOutputs.ManifestFile), manifest.ToJson());
-            log.Information("Finished in {Seconds:F1}s; writing {Directory}", clock.Elapsed.TotalSeconds, directory.FinalPath);
-            await log.DisposeAsync();
-            directory.Commit();
-            await stdout.WriteLineAsync(directory.FinalPath);
-            return ExitCodes.Success;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+    /// <summary>The baseline with the command line's overrides, and each reform aligned to it; every problem of every file.</summary>
+    private static List<(Scenario Scenario, LoadedScenario Loaded)> Check(RunRequest request, IReadOnlyList<string> reforms)
+    {
+        var scenarios = new List<(Scenario Scenario, LoadedScenario Loaded)>();
+        var problems = new List<ScenarioProblem>();
+        if (Load(request.Scenario, problems) is { } b)
         {
-            return await CommandOutcome.InterruptedAsync(log, progress, stderr, "no output directory was written");
+            var scenario = ScenarioOverrides.Apply(b.Scenario, request);
+            problems.AddRange(ScenarioLoader.Check(scenario, b.Source));
+            scenarios.Add((scenario, b));
         }
-        catch (Exception e)
+        foreach (string reform in reforms)
         {
-            return await CommandOutcome.FailedAsync(log, progress, stderr, e, "comparison");
+            if (Load(reform, problems) is not { } r || scenarios.Count == 0) continue;
+            var scenario = Comparison.Align(scenarios[0].Scenario, r.Scenario);
+            problems.AddRange(ScenarioLoader.Check(scenario, r.Source));
+            scenarios.Add((scenario, r));
         }
+        if (problems.Count > 0) throw new ScenarioException(problems);
+        return scenarios;
+    }
+
+    /// <summary>Each scenario's run directory, comparison.csv, the comparison report and the manifest.</summary>
+    private static void Write(RunDirectory directory, IReadOnlyList<ScenarioRun> runs, IReadOnlyList<string> directories, ComparisonTable comparison,
+        CommandSession session)
+    {
+        var files = new List<string>();
+        for (int i = 0; i < runs.Count; i++)
+        {
+            files.AddRange(RunOutputs.WriteRun(directory.File(directories[i]), runs[i], []).Select(f => $"{directories[i]}/{f}"));
+        }
+        File.WriteAllText(directory.File(ComparisonFile), comparison.ToCsv());
+        files.Add(ComparisonFile);
+        files.AddRange(WriteReport(directory, runs, directories, comparison));
+        files.Add(RunLogging.FileName);
+        files.Add(RunOutputs.ManifestFile);
+        var entries = runs.Select((r, i) => new ManifestEntry(r.Scenario.Name, r.Source, r.Sha256, directories[i])).ToArray();
+        var manifest = RunOutputs.GroupManifest("compare", entries, runs[0].Scenario, runs[0].Results[0].Population.Households,
+            runs[0].Engine, runs[0].Silos, session, files);
+        File.WriteAllText(directory.File(RunOutputs.ManifestFile), manifest.ToJson());
     }
 
     private static List<string> WriteReport(RunDirectory directory, IReadOnlyList<ScenarioRun> runs, IReadOnlyList<string> directories,
-        ComparisonTable comparison, RunRequest request)
+        ComparisonTable comparison)
     {
         var data = new ComparisonData(runs[0].Scenario.Name,
             runs.Select(r => (r.Scenario.Name, SummaryTable.Of(r.Results.Select(x => x.Metrics).ToArray()))).ToArray(), comparison);
@@ -178,7 +135,7 @@ public static class CompareHandler
         var result = new string[names.Count];
         for (int i = 0; i < names.Count; i++)
         {
-            string slug = RunHandler.Slug(names[i]), name = slug;
+            string slug = CommandSession.Slug(names[i]), name = slug;
             for (int k = 2; !used.Add(name); k++) name = $"{slug}-{k}";
             result[i] = name;
         }

@@ -1,93 +1,50 @@
-using System.Diagnostics;
-using EcosystemSim.Host.Cli;
-using EcosystemSim.Host.Engines;
 using EcosystemSim.Reports.Output;
 using EcosystemSim.Scenarios;
 using EcosystemSim.Scenarios.Loading;
-using Serilog.Events;
 
 namespace EcosystemSim.Host.Runs;
 
-/// <summary>`ecosim run`: check the input, run the scenario's replications on the chosen engine, write the run directory atomically.</summary>
+/// <summary>`ecosim run`: check the input, run the scenario's replications, write the run directory atomically.</summary>
 public static class RunHandler
 {
+    private sealed record Input(Scenario Scenario, LoadedScenario Loaded, string OutPath, IReadOnlyList<int> DumpYears);
+
     public static async Task<int> ExecuteAsync(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        Scenario scenario;
-        LoadedScenario loaded;
-        string outPath;
-        IReadOnlyList<int> dumpYears = [];
-        try
+        var (input, exit) = await CommandSession.CheckAsync(() =>
         {
-            loaded = ScenarioLoader.Load(request.Scenario);
-            scenario = ScenarioOverrides.Apply(loaded.Scenario, request);
-            var problems = ScenarioLoader.Check(scenario, loaded.Source);
-            if (problems.Count > 0) throw new ScenarioException(problems);
-            if (request.DumpHouseholds is { } dump) dumpYears = YearSelection.Parse("--dump-households", dump, scenario.StartYear, scenario.EndYear);
-            outPath = request.Out ?? Path.Combine("runs", $"{Slug(scenario.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
-            if (!request.Force && (Directory.Exists(outPath) || File.Exists(outPath)))
-            {
-                throw new UsageException($"--out: {outPath} already exists; choose another directory or pass --force to replace it");
-            }
-        }
-        catch (Exception e) when (e is ScenarioException or UsageException)
-        {
-            return await CommandOutcome.BadInputAsync(e, stderr);
-        }
+            var (scenario, loaded) = CommandSession.LoadChecked(request.Scenario, request);
+            var dumpYears = request.DumpHouseholds is { } dump
+                ? YearSelection.Parse("--dump-households", dump, scenario.StartYear, scenario.EndYear)
+                : [];
+            string outPath = CommandSession.OutPath(request, $"{CommandSession.Slug(scenario.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
+            return new Input(scenario, loaded, outPath, dumpYears);
+        }, stderr);
+        if (input is null) return exit;
 
-        using var directory = RunDirectory.Create(outPath, request.Force);
-        var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
-        var progress = Progress(request, stderr, (long)scenario.Households * scenario.Years * scenario.Replications);
-        var log = RunLogging.Create(request.LogLevel, directory.File(RunLogging.FileName), progress.DrawsBar ? LogEventLevel.Warning : null);
-        try
-        {
-            log.Information("Running {Scenario} ({Source}): {Households} households, {Start}-{End}, seed {Seed}, {Replications} replication(s), engine {Engine}",
-                scenario.Name, loaded.Source, scenario.Households, scenario.StartYear, scenario.EndYear, scenario.Seed, scenario.Replications,
-                request.Engine == EngineKind.InProcess ? "inprocess" : "orleans");
-            var dumped = new List<string>();
-            ScenarioRun run;
-            await using (var host = await EngineHost.StartAsync(request.Engine, log, cancellationToken))
+        var scenario = input.Scenario;
+        using var directory = RunDirectory.Create(input.OutPath, request.Force);
+        return await CommandSession.ExecuteAsync(request, (long)scenario.Households * scenario.Years * scenario.Replications,
+            directory.File(RunLogging.FileName), "run", "no output directory was written", stdout, stderr, async (session, experiment) =>
             {
-                int parallelism = request.Parallel ?? Replications.DefaultParallelism(scenario.Replications);
-                var results = await Replications.RunAsync(host, scenario, parallelism, log, progress, cancellationToken, (replication, year) =>
+                session.Log.Information("Running {Scenario} ({Source}): {Households} households, {Start}-{End}, seed {Seed}, {Replications} replication(s), engine {Engine}",
+                    scenario.Name, input.Loaded.Source, scenario.Households, scenario.StartYear, scenario.EndYear, scenario.Seed, scenario.Replications,
+                    experiment.Engine.Engine);
+                var dumped = new List<string>();
+                var result = await experiment.RunAsync(scenario, session.Parallelism(scenario), session.Observer(done =>
                 {
                     // Households of replication 0 only: the others are the same population under other draws.
-                    if (replication != 0 || !dumpYears.Contains(year.Year)) return;
-                    HouseholdsCsv.Write(year, directory.File(HouseholdsCsv.FileName(year.Year)));
-                    lock (dumped) dumped.Add(HouseholdsCsv.FileName(year.Year));
-                });
-                progress.Finish();
-                run = new ScenarioRun(scenario, loaded.Source, loaded.Sha256, results, host.Engine, host.Silos, request.CommandLine, started, clock.Elapsed);
-            }
-            RunOutputs.WriteRun(directory.WorkPath, run, [.. dumped, RunLogging.FileName]);
-            log.Information("Finished in {Seconds:F1}s; writing {Directory}", clock.Elapsed.TotalSeconds, directory.FinalPath);
-            await log.DisposeAsync();
-            directory.Commit();
-            await stdout.WriteLineAsync(directory.FinalPath);
-            return ExitCodes.Success;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return await CommandOutcome.InterruptedAsync(log, progress, stderr, "no output directory was written");
-        }
-        catch (Exception e)
-        {
-            return await CommandOutcome.FailedAsync(log, progress, stderr, e, "run");
-        }
-    }
-
-    /// <summary>The progress display for a command: off when quiet.</summary>
-    public static ProgressReporter Progress(RunRequest request, TextWriter stderr, long householdYears) =>
-        request.LogLevel >= LogEventLevel.Warning
-            ? ProgressReporter.Silent
-            : new ProgressReporter(stderr, ProgressReporter.IsTerminal(stderr), enabled: true, householdYears);
-
-    /// <summary>A scenario name made safe as a directory name.</summary>
-    public static string Slug(string name)
-    {
-        var chars = name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray();
-        string slug = new string(chars).Trim('-', '.');
-        return slug.Length == 0 ? "run" : slug;
+                    if (done.Replication != 0 || !input.DumpYears.Contains(done.Records.Year)) return;
+                    HouseholdsCsv.Write(done.Records, directory.File(HouseholdsCsv.FileName(done.Records.Year)));
+                    lock (dumped) dumped.Add(HouseholdsCsv.FileName(done.Records.Year));
+                }), cancellationToken);
+                var run = new ScenarioRun(result, input.Loaded.Source, input.Loaded.Sha256, request.CommandLine, session.Started);
+                RunOutputs.WriteRun(directory.WorkPath, run, [.. dumped.Order(), RunLogging.FileName]);
+                return () =>
+                {
+                    directory.Commit();
+                    return directory.FinalPath;
+                };
+            }, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EcosystemSim.Engine.Experiments;
 using EcosystemSim.Reports.Html;
 using EcosystemSim.Reports.Metrics;
 using EcosystemSim.Reports.Output;
@@ -9,9 +10,19 @@ using EcosystemSim.Scenarios.Loading;
 
 namespace EcosystemSim.Host.Runs;
 
-/// <summary>A scenario's finished run: what was run, on what, and its replications' results in order.</summary>
-public sealed record ScenarioRun(Scenario Scenario, string Source, string Sha256, RunResult[] Results, string Engine, int Silos,
-    string CommandLine, DateTimeOffset Started, TimeSpan Wall);
+/// <summary>A scenario's finished run as the run directory records it: the experiment's result, where the scenario came from, and the command.</summary>
+public sealed record ScenarioRun(ScenarioResult Result, string Source, string Sha256, string CommandLine, DateTimeOffset Started)
+{
+    public Scenario Scenario => Result.Scenario;
+
+    public RunResult[] Results => Result.Replications;
+
+    public string Engine => Result.Engine;
+
+    public int Silos => Result.Silos;
+
+    public TimeSpan Wall => Result.Wall;
+}
 
 /// <summary>Writes a run's files into its (not yet committed) run directory.</summary>
 public static class RunOutputs
@@ -64,6 +75,7 @@ public static class RunOutputs
         double householdYears = (double)first.Population.Households * scenario.Years * run.Results.Length;
         return new Manifest
         {
+            Kind = "run",
             Scenario = scenario.Name,
             ScenarioSource = run.Source,
             ScenarioSha256 = run.Sha256,
@@ -71,7 +83,7 @@ public static class RunOutputs
             Question = scenario.Question,
             Parameters = ScenarioWriter.ToJson(scenario),
             Seed = scenario.Seed,
-            Seeds = Replications.Seeds(scenario),
+            Seeds = Experiment.Seeds(scenario),
             Households = first.Population.Households,
             Persons = first.Population.Persons,
             Weight = first.Weight,
@@ -91,6 +103,28 @@ public static class RunOutputs
             Files = files,
         };
     }
+
+    /// <summary>The manifest of a comparison or a sweep: its scenarios, the shared run settings and seeds, the command.</summary>
+    public static ComparisonManifest GroupManifest(string kind, IReadOnlyList<ManifestEntry> scenarios, Scenario settings, int households,
+        string engine, int silos, CommandSession session, IReadOnlyList<string> files) => new()
+    {
+        Kind = kind,
+        Scenarios = scenarios,
+        Seeds = Experiment.Seeds(settings),
+        Replications = settings.Replications,
+        Households = households,
+        StartYear = settings.StartYear,
+        EndYear = settings.EndYear,
+        Engine = engine,
+        Silos = silos,
+        ProgramVersion = ProgramInfo.Version,
+        ProgramCommit = ProgramInfo.Commit,
+        CommandLine = session.Request.CommandLine,
+        StartedUtc = session.Started,
+        FinishedUtc = DateTimeOffset.UtcNow,
+        WallSeconds = session.Clock.Elapsed.TotalSeconds,
+        Files = files,
+    };
 
     /// <summary>What the report says about a scenario: its text, its timeline and the parameters it changes.</summary>
     public static ReportContext Context(Scenario scenario, string source, int households, string engine, int replications = 1)

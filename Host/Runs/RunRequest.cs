@@ -1,3 +1,4 @@
+using EcosystemSim.Engine.Engines;
 using Serilog.Events;
 
 namespace EcosystemSim.Host.Runs;
@@ -23,14 +24,4 @@ public sealed record RunRequest(
 
     /// <summary>Replications run at once (--parallel); one per core by default.</summary>
     public int? Parallel { get; init; }
-}
-
-/// <summary>The engines a run can use.</summary>
-public enum EngineKind
-{
-    /// <summary>Grains on an embedded single silo (the default).</summary>
-    Orleans,
-
-    /// <summary>The same rules in a plain loop.</summary>
-    InProcess,
 }

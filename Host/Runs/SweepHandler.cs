@@ -1,21 +1,14 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EcosystemSim.Engine.Experiments;
 using EcosystemSim.Host.Cli;
-using EcosystemSim.Host.Engines;
 using EcosystemSim.Reports.Output;
 using EcosystemSim.Scenarios;
 using EcosystemSim.Scenarios.Loading;
-using Serilog.Events;
 
 namespace EcosystemSim.Host.Runs;
-
-/// <summary>One parameter of a sweep and the values it takes.</summary>
-/// <param name="Path">A parameter path, as in an intervention's set.</param>
-/// <param name="Values">The values, as written.</param>
-public sealed record SweepAxis(string Path, IReadOnlyList<string> Values);
 
 /// <summary>
 /// `ecosim sweep SCENARIO --set PATH=V1,V2,...`: the grid of parameter values, one complete run
@@ -32,128 +25,71 @@ public static class SweepHandler
     /// <summary>Called after each point is written (tests use it to interrupt a sweep part way).</summary>
     internal static Action<int>? PointWritten { get; set; }
 
+    private sealed record Input(Scenario Scenario, LoadedScenario Loaded, IReadOnlyList<SweepAxis> Axes, IReadOnlyList<SweepPoint> Points, string OutPath);
+
     public static async Task<int> ExecuteAsync(RunRequest request, IReadOnlyList<string> sets, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        Scenario scenario;
-        LoadedScenario loaded;
-        List<(string Label, string[] Values, Scenario Scenario)> points;
-        IReadOnlyList<SweepAxis> axes;
-        string outPath;
-        try
+        var (input, exit) = await CommandSession.CheckAsync(() =>
         {
-            loaded = ScenarioLoader.Load(request.Scenario);
-            scenario = ScenarioOverrides.Apply(loaded.Scenario, request);
-            var problems = ScenarioLoader.Check(scenario, loaded.Source).ToList();
-            if (problems.Count > 0) throw new ScenarioException(problems);
+            var (scenario, loaded) = CommandSession.LoadChecked(request.Scenario, request);
             if (sets.Count == 0) throw new UsageException("--set: give at least one PATH=V1,V2,...");
-            axes = sets.Select(ParseAxis).ToArray();
-            var duplicate = axes.GroupBy(a => a.Path).FirstOrDefault(g => g.Count() > 1);
-            if (duplicate is not null) throw new UsageException($"--set: {duplicate.Key} is given twice");
-            var changes = axes.Select(a => a.Values.Select(v => Change(scenario, a.Path, v)).ToArray()).ToArray();
-            points = [];
-            foreach (int[] index in Grid(axes.Select(a => a.Values.Count).ToArray()))
-            {
-                var intervention = new Intervention { Year = scenario.StartYear, Set = [.. index.SelectMany((v, k) => changes[k][v])] };
-                string[] values = index.Select((v, k) => axes[k].Values[v]).ToArray();
-                string label = string.Join(", ", axes.Select((a, k) => $"{a.Path}={values[k]}"));
-                var point = scenario with { Name = $"{scenario.Name} [{label}]", Model = ScenarioTimeline.Apply(scenario.Model, intervention) };
-                problems.AddRange(ScenarioLoader.Check(point, $"--set {label}"));
-                points.Add((label, values, point));
-            }
-            if (problems.Count > 0) throw new ScenarioException(problems);
-            outPath = request.Out ?? Path.Combine("runs", $"sweep-{RunHandler.Slug(scenario.Name)}");
-        }
-        catch (Exception e) when (e is ScenarioException or UsageException)
-        {
-            return await CommandOutcome.BadInputAsync(e, stderr);
-        }
+            var axes = sets.Select(ParseAxis).ToArray();
+            return new Input(scenario, loaded, axes, SweepGrid.Points(scenario, axes), request.Out ?? Path.Combine("runs", $"sweep-{CommandSession.Slug(scenario.Name)}"));
+        }, stderr);
+        if (input is null) return exit;
+        if (await Prepare(input, request.Force, stderr) is { } refused) return refused;
 
-        // The grid identifies the sweep: the same command continues it; a different one needs another directory or --force.
-        string grid = Grid(loaded, scenario, axes);
+        var (scenario, points, outPath) = (input.Scenario, input.Points, input.OutPath);
+        string[] names = points.Select((_, i) => (i + 1).ToString("D3", CultureInfo.InvariantCulture)).ToArray();
+        var missing = Enumerable.Range(0, points.Count).Where(i => !Directory.Exists(Path.Combine(outPath, PointsDirectory, names[i]))).ToArray();
+        return await CommandSession.ExecuteAsync(request, (long)scenario.Households * scenario.Years * scenario.Replications * missing.Length,
+            Path.Combine(outPath, RunLogging.FileName), "sweep", $"finished points are kept in {outPath}: run the same command to continue",
+            stdout, stderr, async (session, experiment) =>
+            {
+                session.Log.Information("Sweep of {Scenario}: {Points} points, {Done} already done, {Missing} to run", scenario.Name, points.Count,
+                    points.Count - missing.Length, missing.Length);
+                foreach (int i in missing)
+                {
+                    session.Log.Information("Point {Point}: {Label}", names[i], points[i].Label);
+                    using var directory = RunDirectory.Create(Path.Combine(outPath, PointsDirectory, names[i]), replace: false);
+                    var result = await experiment.RunAsync(points[i].Scenario, session.Parallelism(scenario), session.Observer(), cancellationToken);
+                    RunOutputs.WriteRun(directory.WorkPath, new ScenarioRun(result, input.Loaded.Source, input.Loaded.Sha256, request.CommandLine, session.Started), []);
+                    directory.Commit();
+                    PointWritten?.Invoke(i);
+                }
+                WriteTable(outPath, input.Axes, points.Select(p => p.Values).ToArray(), names);
+                var entries = points.Select((p, i) => new ManifestEntry(p.Scenario.Name, input.Loaded.Source, input.Loaded.Sha256, $"{PointsDirectory}/{names[i]}")).ToArray();
+                var manifest = RunOutputs.GroupManifest("sweep", entries, scenario, scenario.Households, experiment.Engine.Engine, experiment.Engine.Silos, session,
+                    [GridFile, TableFile, RunLogging.FileName, RunOutputs.ManifestFile, .. names.Select(n => $"{PointsDirectory}/{n}/")]);
+                WriteAtomically(Path.Combine(outPath, RunOutputs.ManifestFile), manifest.ToJson());
+                return () => Path.GetFullPath(outPath);
+            }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The grid identifies the sweep: the same command continues it in its directory; a different
+    /// one, or a directory that is not a sweep, needs another directory or --force. Null when ready.
+    /// </summary>
+    private static async Task<int?> Prepare(Input input, bool force, TextWriter stderr)
+    {
+        string outPath = input.OutPath;
+        string grid = Grid(input.Loaded, input.Scenario, input.Axes);
         string gridPath = Path.Combine(outPath, GridFile);
-        if (File.Exists(gridPath) && File.ReadAllText(gridPath) != grid)
+        string? conflict = File.Exists(gridPath)
+            ? File.ReadAllText(gridPath) != grid ? "holds a different sweep; choose another directory or pass --force to start again" : null
+            : Directory.Exists(outPath) && Directory.EnumerateFileSystemEntries(outPath).Any() ? "already exists and is not a sweep; choose another directory or pass --force to replace it" : null;
+        if (conflict is not null)
         {
-            if (!request.Force)
+            if (!force)
             {
-                await stderr.WriteLineAsync($"ecosim: --out: {outPath} holds a different sweep; choose another directory or pass --force to start again");
-                return ExitCodes.BadInput;
-            }
-            Directory.Delete(outPath, recursive: true);
-        }
-        else if (!File.Exists(gridPath) && Directory.Exists(outPath) && Directory.EnumerateFileSystemEntries(outPath).Any())
-        {
-            if (!request.Force)
-            {
-                await stderr.WriteLineAsync($"ecosim: --out: {outPath} already exists and is not a sweep; choose another directory or pass --force to replace it");
+                await stderr.WriteLineAsync($"ecosim: --out: {outPath} {conflict}");
                 return ExitCodes.BadInput;
             }
             Directory.Delete(outPath, recursive: true);
         }
         Directory.CreateDirectory(Path.Combine(outPath, PointsDirectory));
         File.WriteAllText(gridPath, grid);
-
-        var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
-        string[] names = points.Select((_, i) => (i + 1).ToString("D3", CultureInfo.InvariantCulture)).ToArray();
-        var missing = Enumerable.Range(0, points.Count).Where(i => !Directory.Exists(Path.Combine(outPath, PointsDirectory, names[i]))).ToArray();
-        var progress = RunHandler.Progress(request, stderr, (long)scenario.Households * scenario.Years * scenario.Replications * missing.Length);
-        var log = RunLogging.Create(request.LogLevel, Path.Combine(outPath, RunLogging.FileName), progress.DrawsBar ? LogEventLevel.Warning : null);
-        try
-        {
-            log.Information("Sweep of {Scenario}: {Points} points, {Done} already done, {Missing} to run", scenario.Name, points.Count,
-                points.Count - missing.Length, missing.Length);
-            if (missing.Length > 0)
-            {
-                await using var host = await EngineHost.StartAsync(request.Engine, log, cancellationToken);
-                int parallelism = request.Parallel ?? Replications.DefaultParallelism(scenario.Replications);
-                foreach (int i in missing)
-                {
-                    var (label, _, point) = points[i];
-                    log.Information("Point {Point}: {Label}", names[i], label);
-                    var pointClock = Stopwatch.StartNew();
-                    using var directory = RunDirectory.Create(Path.Combine(outPath, PointsDirectory, names[i]), replace: false);
-                    var results = await Replications.RunAsync(host, point, parallelism, log, progress, cancellationToken);
-                    var run = new ScenarioRun(point, loaded.Source, loaded.Sha256, results, host.Engine, host.Silos, request.CommandLine, started, pointClock.Elapsed);
-                    RunOutputs.WriteRun(directory.WorkPath, run, []);
-                    directory.Commit();
-                    PointWritten?.Invoke(i);
-                }
-            }
-            progress.Finish();
-            WriteTable(outPath, axes, points.Select(p => p.Values).ToArray(), names);
-            var manifest = new ComparisonManifest
-            {
-                Kind = "sweep",
-                Scenarios = points.Select((p, i) => new ManifestEntry(p.Scenario.Name, loaded.Source, loaded.Sha256, $"{PointsDirectory}/{names[i]}")).ToArray(),
-                Seeds = Replications.Seeds(scenario),
-                Replications = scenario.Replications,
-                Households = scenario.Households,
-                StartYear = scenario.StartYear,
-                EndYear = scenario.EndYear,
-                Engine = request.Engine == EngineKind.InProcess ? "inprocess" : "orleans",
-                Silos = request.Engine == EngineKind.InProcess ? 0 : 1,
-                ProgramVersion = ProgramInfo.Version,
-                ProgramCommit = ProgramInfo.Commit,
-                CommandLine = request.CommandLine,
-                StartedUtc = started,
-                FinishedUtc = DateTimeOffset.UtcNow,
-                WallSeconds = clock.Elapsed.TotalSeconds,
-                Files = [GridFile, TableFile, RunLogging.FileName, RunOutputs.ManifestFile, .. names.Select(n => $"{PointsDirectory}/{n}/")],
-            };
-            WriteAtomically(Path.Combine(outPath, RunOutputs.ManifestFile), manifest.ToJson());
-            log.Information("Sweep finished in {Seconds:F1}s", clock.Elapsed.TotalSeconds);
-            await log.DisposeAsync();
-            await stdout.WriteLineAsync(Path.GetFullPath(outPath));
-            return ExitCodes.Success;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return await CommandOutcome.InterruptedAsync(log, progress, stderr, $"finished points are kept in {outPath}: run the same command to continue");
-        }
-        catch (Exception e)
-        {
-            return await CommandOutcome.FailedAsync(log, progress, stderr, e, "sweep");
-        }
+        return null;
     }
 
     /// <summary>PATH=V1,V2,... (commas inside {...} or [...] belong to a value).</summary>
@@ -181,34 +117,6 @@ public static class SweepHandler
         return new SweepAxis(path, values);
     }
 
-    /// <summary>A value for a path, checked as an intervention's set is: the path, the type and the range.</summary>
-    private static ParameterChange[] Change(Scenario scenario, string path, string value)
-    {
-        string yaml = string.Create(CultureInfo.InvariantCulture,
-            $"start_year: {scenario.StartYear}\nyears: 1\nhouseholds: {scenario.Households}\ninterventions:\n  - year: {scenario.StartYear}\n    set:\n      {path}: {value}\n");
-        try
-        {
-            return ScenarioLoader.Parse(Encoding.UTF8.GetBytes(yaml), "--set").Scenario.Interventions[0].Set;
-        }
-        catch (ScenarioException e)
-        {
-            throw new UsageException($"--set {path}={value}: {e.Problems[0].Message}");
-        }
-    }
-
-    /// <summary>Every combination of value indices, the first axis varying slowest.</summary>
-    private static IEnumerable<int[]> Grid(int[] sizes)
-    {
-        var index = new int[sizes.Length];
-        while (true)
-        {
-            yield return (int[])index.Clone();
-            int k = sizes.Length - 1;
-            while (k >= 0 && ++index[k] == sizes[k]) index[k--] = 0;
-            if (k < 0) yield break;
-        }
-    }
-
     private static string Grid(LoadedScenario loaded, Scenario scenario, IReadOnlyList<SweepAxis> axes)
     {
         var grid = new JsonObject
@@ -227,7 +135,7 @@ public static class SweepHandler
     }
 
     /// <summary>sweep.csv: `point,PATH1,...,replication,year,region,metric,value` from every point's metrics.csv.</summary>
-    private static void WriteTable(string outPath, IReadOnlyList<SweepAxis> axes, IReadOnlyList<string[]> values, IReadOnlyList<string> names)
+    private static void WriteTable(string outPath, IReadOnlyList<SweepAxis> axes, IReadOnlyList<IReadOnlyList<string>> values, IReadOnlyList<string> names)
     {
         var sb = new StringBuilder();
         sb.Append("point,").Append(string.Join(',', axes.Select(a => Csv(a.Path)))).Append(",replication,year,region,metric,value\n");

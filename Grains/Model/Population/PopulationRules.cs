@@ -15,6 +15,13 @@ namespace EcosystemSim.Model.Population;
 public static class PopulationRules
 {
     /// <summary>
+    /// The weight of the synthetic population: real rural residents each simulated person stands for
+    /// (population.rural_population over the simulated persons at the start).
+    /// </summary>
+    public static double Weight(ModelParameters p, long persons) =>
+        persons > 0 ? p.Population.RuralPopulation / persons : throw new InvalidOperationException("the synthetic population has no persons");
+
+    /// <summary>
     /// A household as it stands at the start of the run: its size from the size distribution; a
     /// reference person of adult age and the other members from the age pyramid; each member's
     /// migrant and chronic status at the stationary rates for the age, medical enrolment last year,

@@ -1,3 +1,4 @@
+using EcosystemSim.Engine.Experiments;
 using EcosystemSim.Host.Calibration;
 using EcosystemSim.Host.Cli;
 using EcosystemSim.Scenarios.Loading;
@@ -12,7 +13,7 @@ public sealed class CalibrationFixture
     public CalibrationFixture()
     {
         Baseline = ScenarioLoader.Load("baseline").Scenario;
-        Results = CalibrationReport.RunAsync(Baseline, CalibrateCommand.DefaultSeeds, Baseline.Households, Logger.None, CancellationToken.None)
+        Results = Calibrator.RunAsync(Baseline, CalibrateCommand.DefaultSeeds, Baseline.Households, Logger.None, CancellationToken.None)
             .GetAwaiter().GetResult();
     }
 

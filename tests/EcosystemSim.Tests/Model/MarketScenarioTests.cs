@@ -1,7 +1,6 @@
-using EcosystemSim.Host.Engines;
-using EcosystemSim.Host.Runs;
+using EcosystemSim.Engine.Engines;
+using EcosystemSim.Engine.Experiments;
 using EcosystemSim.Model.Market;
-using EcosystemSim.Model.World;
 using EcosystemSim.Reports.Metrics;
 using EcosystemSim.Scenarios.Loading;
 using Serilog.Core;
@@ -14,12 +13,11 @@ public class MarketScenarioTests
     private static async Task<(MetricsTable Metrics, List<InsurerYearReport> Insurers)> Run(string scenario, int? households = null, int? years = null)
     {
         var s = ScenarioLoader.Load(scenario).Scenario;
-        s = s with { Households = households ?? s.Households, Years = years ?? s.Years };
-        var plan = new RunPlan("test", s.Model, s.Seed, s.StartYear, s.Years, WorldLayout.Build(s.Model, s.Households, s.Seed)) { Timeline = EcosystemSim.Scenarios.ScenarioTimeline.Compile(s) };
+        s = s with { Households = households ?? s.Households, Years = years ?? s.Years, Replications = 1 };
         var insurers = new List<InsurerYearReport>();
-        await using var simulation = new InProcessSimulation();
-        var result = await SimulationRunner.RunAsync(simulation, plan, 0, Logger.None, CancellationToken.None, y => insurers.AddRange(y.Insurers));
-        return (result.Metrics, insurers);
+        var observer = new RunObserver { YearDone = y => insurers.AddRange(y.Records.Insurers) };
+        var result = await new Experiment(EngineHost.InProcess, Logger.None).RunAsync(s, 1, observer, CancellationToken.None);
+        return (result.Replications[0].Metrics, insurers);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
-using EcosystemSim.Host.Engines;
-using EcosystemSim.Host.Runs;
+using EcosystemSim.Engine.Engines;
+using EcosystemSim.Engine.Experiments;
 using EcosystemSim.Model.Parameters;
-using EcosystemSim.Model.World;
 using EcosystemSim.Reports.Metrics;
 using EcosystemSim.Scenarios;
 using EcosystemSim.Scenarios.Loading;
@@ -9,27 +8,23 @@ using Serilog.Core;
 
 namespace EcosystemSim.Tests.Support;
 
-/// <summary>Runs the model in process for run-level tests.</summary>
+/// <summary>Runs the model through the experiment layer for run-level tests.</summary>
 internal static class Runs
 {
-    public static async Task<MetricsTable> InProcess(ModelParameters parameters, int households, int years, ulong seed = 7, int startYear = 2021)
-    {
-        var plan = new RunPlan("test", parameters, seed, startYear, years, WorldLayout.Build(parameters, households, seed));
-        await using var simulation = new InProcessSimulation();
-        var result = await SimulationRunner.RunAsync(simulation, plan, 0, Logger.None, CancellationToken.None);
-        return result.Metrics;
-    }
+    /// <summary>A scenario of the given parameters and run settings.</summary>
+    public static Scenario Of(ModelParameters parameters, int households, int years, ulong seed = 7, int startYear = 2021) =>
+        new() { Name = "test", Model = parameters, Households = households, Years = years, Seed = seed, StartYear = startYear };
+
+    public static async Task<MetricsTable> InProcess(ModelParameters parameters, int households, int years, ulong seed = 7, int startYear = 2021) =>
+        (await Run(EngineHost.InProcess, Of(parameters, households, years, seed, startYear))).Replications[0].Metrics;
 
     /// <summary>Runs a scenario (a built-in name or a path) in process, with its interventions, at another size.</summary>
-    public static async Task<MetricsTable> Scenario(string nameOrPath, int households)
-    {
-        var scenario = ScenarioLoader.Load(nameOrPath).Scenario with { Households = households };
-        var plan = new RunPlan(scenario.Name, scenario.Model, scenario.Seed, scenario.StartYear, scenario.Years,
-            WorldLayout.Build(scenario.Model, households, scenario.Seed)) { Timeline = ScenarioTimeline.Compile(scenario) };
-        await using var simulation = new InProcessSimulation();
-        var result = await SimulationRunner.RunAsync(simulation, plan, 0, Logger.None, CancellationToken.None);
-        return result.Metrics;
-    }
+    public static async Task<MetricsTable> Scenario(string nameOrPath, int households) =>
+        (await Run(EngineHost.InProcess, ScenarioLoader.Load(nameOrPath).Scenario with { Households = households, Replications = 1 })).Replications[0].Metrics;
+
+    /// <summary>A scenario's replications on an engine, one at a time.</summary>
+    public static Task<ScenarioResult> Run(EngineHost engine, Scenario scenario) =>
+        new Experiment(engine, Logger.None).RunAsync(scenario, parallelism: 1, RunObserver.None, CancellationToken.None);
 
     public static double Value(this MetricsTable table, string metric, int year, string region = "national") =>
         table.Series(metric, region).Single(p => p.Year == year).Value;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Serilog.Extensions.Logging;
 
-namespace EcosystemSim.Host.Engines;
+namespace EcosystemSim.Engine.Engines;
 
 /// <summary>
 /// One silo in this process on loopback: the default engine. Nothing to install; it starts, the

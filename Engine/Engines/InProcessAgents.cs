@@ -1,0 +1,119 @@
+using EcosystemSim.Model.Government;
+using EcosystemSim.Model.Households;
+using EcosystemSim.Model.Market;
+using EcosystemSim.Model.World;
+using EcosystemSim.Protocol;
+
+namespace EcosystemSim.Engine.Engines;
+
+/// <summary>
+/// The in-process engine: the agents' state in arrays, each phase of <see cref="YearProtocol"/>
+/// called directly (counties in parallel, each county's households in id order). No Orleans: the
+/// correctness oracle and the performance floor.
+/// </summary>
+public sealed class InProcessAgents : IAgents
+{
+    private RunSetup? _setup;
+    private IReadOnlyList<CountySpec> _layout = [];
+    private HouseholdState[][] _households = [];
+    private CountyState[] _counties = [];
+    private InsurerState[] _insurers = [];
+    private CentralState _central = new();
+    private NationalPolicy? _open;
+
+    public string Engine => "inprocess";
+
+    public int Silos => 0;
+
+    public Task<CountyStart[]> CreateCountiesAsync(RunSetup setup, IReadOnlyList<CountySpec> layout, CancellationToken cancellationToken)
+    {
+        _setup = setup;
+        _layout = layout;
+        _households = new HouseholdState[layout.Count][];
+        _counties = new CountyState[layout.Count];
+        var starts = new CountyStart[layout.Count];
+        Parallel.For(0, layout.Count, Options(cancellationToken), c =>
+        {
+            var county = layout[c];
+            var task = YearProtocol.CreateCountyAsync(setup, county, () =>
+            {
+                var households = new HouseholdState[county.HouseholdCount];
+                for (int i = 0; i < households.Length; i++) households[i] = YearProtocol.CreateHousehold(setup, county, county.FirstHouseholdId + i);
+                _households[c] = households;
+                return ValueTask.FromResult(households.Select(h => YearProtocol.Census(setup, h)).ToArray());
+            });
+            (starts[c], _counties[c]) = Completed(task);
+        });
+        return Task.FromResult(starts);
+    }
+
+    public Task CreateInsurersAsync(RunSetup setup, int insurers, CountySummary[] counties, CancellationToken cancellationToken)
+    {
+        _insurers = Enumerable.Range(0, insurers).Select(i => YearProtocol.CreateInsurer(setup, i, counties)).ToArray();
+        return Task.CompletedTask;
+    }
+
+    public Task CreateCentralAsync(RunSetup setup, CancellationToken cancellationToken)
+    {
+        _central = YearProtocol.CreateCentral(setup);
+        return Task.CompletedTask;
+    }
+
+    public Task<NationalPolicy> OpenYearAsync(int year, CancellationToken cancellationToken)
+    {
+        (_open, _central) = YearProtocol.OpenYear(Setup.Timeline, _central, year);
+        return Task.FromResult(_open);
+    }
+
+    public Task<InsurerOffer[]> OfferAsync(int year, CancellationToken cancellationToken) =>
+        Task.FromResult(_insurers.Select(i => YearProtocol.Offer(Setup.Timeline, i, year)).ToArray());
+
+    public Task<CountyYearReport[]> StepCountiesAsync(NationalPolicy national, CancellationToken cancellationToken)
+    {
+        ulong seed = Setup.Seed;
+        var reports = new CountyYearReport[_layout.Count];
+        Parallel.For(0, _layout.Count, Options(cancellationToken), c =>
+        {
+            var households = _households[c];
+            var task = YearProtocol.StepCountyAsync(seed, _layout[c], _counties[c], national, context =>
+            {
+                var records = new HouseholdYearRecord[households.Length];
+                for (int i = 0; i < households.Length; i++) records[i] = YearProtocol.StepHousehold(households[i], context);
+                return ValueTask.FromResult(records);
+            });
+            (reports[c], _counties[c]) = Completed(task);
+        });
+        return Task.FromResult(reports);
+    }
+
+    public Task<InsurerYearReport[]> CloseInsurersAsync(int year, CountyProductReport[][] reports, CountySummary[] counties, CancellationToken cancellationToken)
+    {
+        var closed = new InsurerYearReport[_insurers.Length];
+        for (int i = 0; i < _insurers.Length; i++)
+        {
+            (_insurers[i], closed[i]) = YearProtocol.CloseInsurer(Setup.Timeline, _insurers[i], year, reports[i], counties);
+        }
+        return Task.FromResult(closed);
+    }
+
+    public Task<NationalAccounts> CloseYearAsync(int year, CountyLedger[] ledgers, CancellationToken cancellationToken)
+    {
+        var open = _open is { } o && o.Year == year ? o : throw new InvalidOperationException($"year {year} closed before it was opened");
+        (var accounts, _central) = YearProtocol.CloseYear(open, _central, ledgers);
+        return Task.FromResult(accounts);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private RunSetup Setup => _setup ?? throw new InvalidOperationException("the agents were not created");
+
+    /// <summary>The phase's result: in process its household work completes synchronously, so this never blocks.</summary>
+    private static T Completed<T>(ValueTask<T> task) =>
+        task.IsCompletedSuccessfully ? task.Result : task.AsTask().GetAwaiter().GetResult();
+
+    private static ParallelOptions Options(CancellationToken cancellationToken) => new()
+    {
+        CancellationToken = cancellationToken,
+        MaxDegreeOfParallelism = Environment.ProcessorCount,
+    };
+}

@@ -1,0 +1,73 @@
+using EcosystemSim.Contracts;
+using EcosystemSim.Model.Government;
+using EcosystemSim.Model.Market;
+using EcosystemSim.Model.World;
+using EcosystemSim.Protocol;
+
+namespace EcosystemSim.Engine.Engines;
+
+/// <summary>
+/// The Orleans engine: the agents are grains keyed by the run id, and each phase of
+/// <see cref="YearProtocol"/> is carried as a call to the grains that hold its state. Works against
+/// any cluster (the embedded silo, a test cluster, a real one) through its grain factory.
+/// </summary>
+public sealed class OrleansAgents(IGrainFactory grains, string runId, int silos) : IAgents
+{
+    private ICentralFundGrain? _central;
+    private ILocalGovernmentGrain[] _counties = [];
+    private IInsurerGrain[] _insurers = [];
+
+    public string Engine => "orleans";
+
+    public int Silos => silos;
+
+    public async Task<CountyStart[]> CreateCountiesAsync(RunSetup setup, IReadOnlyList<CountySpec> layout, CancellationToken cancellationToken)
+    {
+        _counties = layout.Select(c => grains.GetGrain<ILocalGovernmentGrain>(c.Id, runId)).ToArray();
+        var starts = await Task.WhenAll(layout.Select((county, i) => _counties[i].Initialize(new CountyInit(setup, county))));
+        cancellationToken.ThrowIfCancellationRequested();
+        return starts;
+    }
+
+    public async Task CreateInsurersAsync(RunSetup setup, int insurers, CountySummary[] counties, CancellationToken cancellationToken)
+    {
+        _insurers = Enumerable.Range(0, insurers).Select(i => grains.GetGrain<IInsurerGrain>(i, runId)).ToArray();
+        await Task.WhenAll(_insurers.Select(i => i.Initialize(setup, counties)));
+    }
+
+    public Task CreateCentralAsync(RunSetup setup, CancellationToken cancellationToken)
+    {
+        _central = grains.GetGrain<ICentralFundGrain>(runId);
+        return _central.Initialize(setup);
+    }
+
+    public Task<NationalPolicy> OpenYearAsync(int year, CancellationToken cancellationToken) => Central.OpenYear(year);
+
+    public Task<InsurerOffer[]> OfferAsync(int year, CancellationToken cancellationToken) =>
+        Task.WhenAll(_insurers.Select(i => i.Offer(year)));
+
+    public Task<CountyYearReport[]> StepCountiesAsync(NationalPolicy national, CancellationToken cancellationToken) =>
+        Task.WhenAll(_counties.Select(c => c.StepYear(national)));
+
+    public Task<InsurerYearReport[]> CloseInsurersAsync(int year, CountyProductReport[][] reports, CountySummary[] counties, CancellationToken cancellationToken) =>
+        Task.WhenAll(_insurers.Select((insurer, i) => insurer.Close(year, reports[i], counties)));
+
+    public Task<NationalAccounts> CloseYearAsync(int year, CountyLedger[] ledgers, CancellationToken cancellationToken) =>
+        Central.CloseYear(year, ledgers);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Task.WhenAll(_counties.Select(c => c.Shutdown()));
+            await Task.WhenAll(_insurers.Select(i => i.Shutdown()));
+            if (_central is not null) await _central.Shutdown();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The cluster may already be going down; its grains go with it.
+        }
+    }
+
+    private ICentralFundGrain Central => _central ?? throw new InvalidOperationException("the agents were not created");
+}

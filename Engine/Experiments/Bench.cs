@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using EcosystemSim.Engine.Engines;
+using EcosystemSim.Scenarios;
+using Serilog;
+
+namespace EcosystemSim.Engine.Experiments;
+
+/// <summary>What one engine did in a benchmark.</summary>
+public sealed record EngineMeasurement
+{
+    public required string Engine { get; init; }
+    public required double InitialiseSeconds { get; init; }
+    public required double FirstYearSeconds { get; init; }
+    /// <summary>Seconds of the years after the first (steady state).</summary>
+    public required double SteadySeconds { get; init; }
+    /// <summary>Seconds spent computing metrics (the same work for both engines; not part of the engine's time).</summary>
+    public required double MetricsSeconds { get; init; }
+    public required double PeakWorkingSetMb { get; init; }
+    public required double PeakManagedHeapMb { get; init; }
+    public required int Households { get; init; }
+    public required int Years { get; init; }
+
+    /// <summary>The engine's work: creating the agents and stepping every year.</summary>
+    public double EngineSeconds => InitialiseSeconds + FirstYearSeconds + SteadySeconds;
+
+    public double ActivationMicrosecondsPerHousehold => 1e6 * InitialiseSeconds / Households;
+
+    /// <summary>Household-years per second after the first year (NaN for a one-year run).</summary>
+    public double SteadyHouseholdYearsPerSecond => Years < 2 ? double.NaN : (double)Households * (Years - 1) / SteadySeconds;
+}
+
+/// <summary>
+/// The benchmark: a scenario's first replication on one engine, through the same run loop as every
+/// experiment but with metrics computed in line (so the engine's time is its own), sampling the
+/// process's peak memory.
+/// </summary>
+public static class Bench
+{
+    public static async Task<EngineMeasurement> MeasureAsync(EngineKind kind, Scenario scenario, ILogger log, CancellationToken cancellationToken)
+    {
+        using var sampler = new MemorySampler();
+        await using var engine = await EngineHost.StartAsync(kind, log, cancellationToken);
+        var plan = RunPlan.For(scenario, 0, $"bench-{Guid.NewGuid():N}");
+        var result = await new Experiment(engine, log).RunOnceAsync(plan, 0, scenario.Name, new RunObserver { OverlapMetrics = false }, cancellationToken);
+        return new EngineMeasurement
+        {
+            Engine = engine.Engine,
+            InitialiseSeconds = result.InitialiseSeconds,
+            FirstYearSeconds = result.YearSeconds[0],
+            SteadySeconds = result.YearSeconds.Skip(1).Sum(),
+            MetricsSeconds = result.MetricsSeconds,
+            PeakWorkingSetMb = sampler.PeakWorkingSet / 1048576.0,
+            PeakManagedHeapMb = sampler.PeakHeap / 1048576.0,
+            Households = plan.Households,
+            Years = plan.Years,
+        };
+    }
+
+    /// <summary>Samples the process's working set and the managed heap every 50 ms and keeps the peaks.</summary>
+    private sealed class MemorySampler : IDisposable
+    {
+        private readonly Timer _timer;
+        private readonly Process _process = Process.GetCurrentProcess();
+        private long _peakWorkingSet, _peakHeap;
+
+        public MemorySampler()
+        {
+            Sample();
+            _timer = new Timer(_ => Sample(), null, 50, 50);
+        }
+
+        public long PeakWorkingSet
+        {
+            get
+            {
+                Sample();
+                return Interlocked.Read(ref _peakWorkingSet);
+            }
+        }
+
+        public long PeakHeap => Interlocked.Read(ref _peakHeap);
+
+        private void Sample()
+        {
+            lock (_process)
+            {
+                _process.Refresh();
+                long ws = _process.WorkingSet64;
+                long heap = GC.GetGCMemoryInfo().HeapSizeBytes;
+                if (ws > _peakWorkingSet) Interlocked.Exchange(ref _peakWorkingSet, ws);
+                if (heap > _peakHeap) Interlocked.Exchange(ref _peakHeap, heap);
+            }
+        }
+
+        public void Dispose()
+        {
+            _timer.Dispose();
+            _process.Dispose();
+        }
+    }
+}

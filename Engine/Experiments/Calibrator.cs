@@ -1,0 +1,41 @@
+using EcosystemSim.Engine.Engines;
+using EcosystemSim.Scenarios;
+using Serilog;
+
+namespace EcosystemSim.Engine.Experiments;
+
+/// <summary>One target's result over the seeds.</summary>
+public sealed record CalibrationResult(CalibrationTarget Target, double Mean, double Sd, IReadOnlyList<double> Values)
+{
+    public bool Met => Target.Accepts(Mean);
+}
+
+/// <summary>
+/// The baseline against the published figures: the baseline from its start year to the last
+/// target's year, one replication per seed on the in-process engine (the engines agree byte for
+/// byte), each target read off the metric registry's national rows and averaged over the seeds.
+/// </summary>
+public static class Calibrator
+{
+    public static async Task<IReadOnlyList<CalibrationResult>> RunAsync(Scenario baseline, int seeds, int households,
+        ILogger log, CancellationToken cancellationToken)
+    {
+        int lastYear = CalibrationTargets.All.Max(t => t.Year);
+        var scenario = baseline with { Households = households, Years = lastYear - baseline.StartYear + 1, Replications = seeds };
+        // One replication at a time: calibration is the only work, and a run at the baseline's size already uses every core.
+        var result = await new Experiment(EngineHost.InProcess, log).RunAsync(scenario, parallelism: 1, RunObserver.None, cancellationToken);
+        return CalibrationTargets.All.Select(t =>
+        {
+            var values = result.Replications.Select((r, k) => Value(r, t, k)).ToArray();
+            double mean = values.Average();
+            double sd = values.Length > 1 ? Math.Sqrt(values.Sum(x => (x - mean) * (x - mean)) / (values.Length - 1)) : 0;
+            return new CalibrationResult(t, mean, sd, values);
+        }).ToArray();
+    }
+
+    private static double Value(RunResult run, CalibrationTarget target, int replication)
+    {
+        double Read(string metric) => run.Metrics.Series(metric, "national", replication).Single(p => p.Year == target.Year).Value;
+        return target.Over is { } over ? Read(target.Measure) / Read(over) : Read(target.Measure);
+    }
+}

@@ -1,0 +1,43 @@
+using EcosystemSim.Model.Government;
+using EcosystemSim.Model.Market;
+using EcosystemSim.Model.World;
+
+namespace EcosystemSim.Protocol;
+
+/// <summary>
+/// A run's agents as an engine holds them: the transport of <see cref="YearProtocol"/>. Each method
+/// carries one phase to the agents that hold the state it needs and brings their answers back;
+/// what the phase computes is <see cref="YearProtocol"/>'s, never the transport's.
+/// </summary>
+public interface IAgents : IAsyncDisposable
+{
+    /// <summary>The engine's name in manifests.</summary>
+    string Engine { get; }
+
+    /// <summary>Silos the run uses (0 for the in-process engine).</summary>
+    int Silos { get; }
+
+    /// <summary>Creates every county and its households (<see cref="YearProtocol.CreateCountyAsync"/>); results in any order.</summary>
+    Task<CountyStart[]> CreateCountiesAsync(RunSetup setup, IReadOnlyList<CountySpec> layout, CancellationToken cancellationToken);
+
+    /// <summary>Creates the insurers (<see cref="YearProtocol.CreateInsurer"/>) from the county summaries in county id order.</summary>
+    Task CreateInsurersAsync(RunSetup setup, int insurers, CountySummary[] counties, CancellationToken cancellationToken);
+
+    /// <summary>Creates the central fund (<see cref="YearProtocol.CreateCentral"/>).</summary>
+    Task CreateCentralAsync(RunSetup setup, CancellationToken cancellationToken);
+
+    /// <summary>Phase 1 at the central fund (<see cref="YearProtocol.OpenYear"/>).</summary>
+    Task<NationalPolicy> OpenYearAsync(int year, CancellationToken cancellationToken);
+
+    /// <summary>Phase 2 at every insurer (<see cref="YearProtocol.Offer"/>); offers in insurer order.</summary>
+    Task<InsurerOffer[]> OfferAsync(int year, CancellationToken cancellationToken);
+
+    /// <summary>Phases 3 and 4 at every local government (<see cref="YearProtocol.StepCountyAsync"/>); reports in any order.</summary>
+    Task<CountyYearReport[]> StepCountiesAsync(NationalPolicy national, CancellationToken cancellationToken);
+
+    /// <summary>Phase 5 at every insurer (<see cref="YearProtocol.CloseInsurer"/>), insurer i given <paramref name="reports"/>[i]; reports in insurer order.</summary>
+    Task<InsurerYearReport[]> CloseInsurersAsync(int year, CountyProductReport[][] reports, CountySummary[] counties, CancellationToken cancellationToken);
+
+    /// <summary>Phase 6 at the central fund (<see cref="YearProtocol.CloseYear"/>).</summary>
+    Task<NationalAccounts> CloseYearAsync(int year, CountyLedger[] ledgers, CancellationToken cancellationToken);
+}
