@@ -53,7 +53,7 @@ public partial class ArchitectureTests
                 .Concat(type.GetInterfaces()).Append(type.BaseType);
             offences.AddRange(used.Where(Forbidden).Select(u => $"{type.FullName} uses {u!.FullName}"));
         }
-        Assert.Empty(offences);
+        Assert.True(offences.Count == 0, string.Join('\n', offences));
 
         static bool Forbidden(Type? t) => t is not null &&
             (t.Namespace?.StartsWith("Orleans", StringComparison.Ordinal) == true || t.Namespace == "System.IO" || t == typeof(Random) || t == typeof(Task) ||
@@ -79,7 +79,7 @@ public partial class ArchitectureTests
                 if (end > 0 && end - i > limit && !exempt.Contains(name)) offences.Add($"{name}: {end - i + 1} lines ({Path.GetRelativePath(Root, file)}:{i + 1})");
             }
         }
-        Assert.Empty(offences);
+        Assert.True(offences.Count == 0, string.Join('\n', offences));
     }
 
     private static void AssertNowhere(IEnumerable<string> files, string token)
@@ -87,7 +87,7 @@ public partial class ArchitectureTests
         var hits = files.SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
             .Where(x => Code(x.line).Contains(token, StringComparison.Ordinal))
             .Select(x => $"{Path.GetRelativePath(Root, x.f)}:{x.i + 1}: {x.line.Trim()}").ToList();
-        Assert.Empty(hits);
+        Assert.True(hits.Count == 0, $"'{token}' found:\n" + string.Join('\n', hits));
     }
 
     /// <summary>A line without its comment (XML docs and // comments may name anything).</summary>

@@ -153,4 +153,20 @@ public class ExperimentTests
         Assert.Equal(2, other.ExitCode);
         Assert.Contains("holds a different sweep", Assert.Single(other.StderrLines), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_sweep_point_at_the_scenarios_own_value_gives_the_runs_bytes()
+    {
+        // One code path: a sweep point is a scenario run through the same experiment call as `run`.
+        using var temp = new TempDirectory();
+        string[] settings = ["--households", "400", "--years", "3", "--replications", "2", "--engine", "inprocess", "-q"];
+        var run = await Cli.Run(["run", "baseline", "--out", temp["r"], .. settings]);
+        var sweep = await Cli.Run(["sweep", "baseline", "--set", "pension.vesting_years=15", "--out", temp["s"], .. settings]);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.True(sweep.ExitCode == 0, sweep.Stderr);
+        foreach (string file in new[] { "metrics.csv", "summary.csv", "lorenz.csv" })
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(temp["r"], file)), await File.ReadAllBytesAsync(Path.Combine(temp["s/points/001"], file)));
+        }
+    }
 }
