@@ -76,14 +76,17 @@ public static class ScenarioLoader
         var root = ParseYaml(text, source, problems);
         if (root is null) throw new ScenarioException(problems);
         // A run's manifest.json: its parameters are the resolved scenario, so the run can be repeated from it.
+        bool manifest = false;
         if (Has(root, "program_version") && root.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "parameters" }).Value is YamlMappingNode parameters)
         {
             root = parameters;
+            manifest = true;
         }
 
         var marks = new Dictionary<string, Mark>(StringComparer.Ordinal);
         var binder = new YamlBinder(source, problems, marks);
-        var start = BaseOf(root, source, chain, problems) ?? new Scenario();
+        // A manifest's parameters are resolved already (its interventions include its base's): its base is only a record of where it came from.
+        var start = (manifest ? null : BaseOf(root, source, chain, problems)) ?? new Scenario();
         // The file's own text, not its base's: a reform inherits settings, not a name or a question.
         var defaults = start with { Name = "", Description = "", Question = "", Base = "" };
         var scenario = (Scenario)binder.BindRecord(typeof(Scenario), root, defaults, "");

@@ -56,6 +56,20 @@ public class ExperimentTests
     }
 
     [Fact]
+    public async Task A_manifest_of_a_scenario_with_a_base_repeats_its_timeline_once()
+    {
+        // The manifest's parameters already hold the base's interventions; loading them must not add the base's again.
+        using var temp = new TempDirectory();
+        var first = await Cli.Run("run", "all-proposals", "--out", temp["a"], "--engine", "inprocess", "--households", "400", "--years", "8", "-q");
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        var again = await Cli.Run("run", temp["a/manifest.json"], "--out", temp["b"], "--engine", "inprocess", "-q");
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        static string Parameters(string path) => System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!["parameters"]!.ToJsonString();
+        Assert.Equal(Parameters(temp["a/manifest.json"]), Parameters(temp["b/manifest.json"]));
+        Assert.Equal(await File.ReadAllBytesAsync(temp["a/metrics.csv"]), await File.ReadAllBytesAsync(temp["b/metrics.csv"]));
+    }
+
+    [Fact]
     public async Task A_reform_leaves_every_draw_it_does_not_touch_unchanged()
     {
         // benefit-raise changes pensions from 2027: the years before, and demography, health and market income throughout, are the baseline's to the bit.
