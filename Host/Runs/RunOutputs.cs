@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EcosystemSim.Engine.Experiments;
+using EcosystemSim.Model;
 using EcosystemSim.Reports.Html;
 using EcosystemSim.Reports.Metrics;
 using EcosystemSim.Reports.Output;
@@ -177,7 +178,7 @@ public static class RunOutputs
 
     /// <summary>A group of fields (not a value by region or a schedule): it holds a mapping or list somewhere, or non-region, non-year keys.</summary>
     private static bool IsSection(JsonNode node) =>
-        node is JsonObject o && o.Any(kv => kv.Value is JsonObject or JsonArray || !(kv.Key is "east" or "central" or "west" or "northeast" || int.TryParse(kv.Key, out _)));
+        node is JsonObject o && o.Any(kv => kv.Value is JsonObject or JsonArray || !(Regions.IsName(kv.Key) || int.TryParse(kv.Key, out _)));
 
     private static string Compact(JsonNode? node) => node?.ToJsonString() ?? "null";
 }

@@ -173,7 +173,7 @@ public static class MetricRegistry
     private static string Ordinal(int q) => q switch { 1 => "poorest", 2 => "second", 3 => "middle", 4 => "fourth", _ => "richest" };
 
     /// <summary>The regions of metrics.csv, in order: national first.</summary>
-    public static IReadOnlyList<string> RegionNames { get; } = ["national", .. Regions.All.Select(Regions.Name)];
+    public static IReadOnlyList<string> RegionNames { get; } = ["national", .. Regions.Names];
 
     /// <summary>
     /// Every metric of one year, in order: national, each region, each insurer (insurer:&lt;id&gt;), each

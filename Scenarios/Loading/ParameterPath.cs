@@ -1,4 +1,5 @@
 using System.Reflection;
+using EcosystemSim.Model;
 using EcosystemSim.Model.Parameters;
 
 namespace EcosystemSim.Scenarios.Loading;
@@ -38,76 +39,32 @@ public sealed class ParameterPath
     /// <summary>The ids of list entries the path names (to check they exist).</summary>
     public IEnumerable<(string List, string Id)> Entries => _steps.Where(s => s.Id is not null).Select(s => (s.Field!.Name, s.Id!));
 
-    private sealed record Step(ParameterField? Field, string? Id, string? Region);
+    private sealed record Step(ParameterField? Field, string? Id, Region? Region);
 
-    private static readonly string[] RegionNames = ["east", "central", "west", "northeast"];
+    /// <summary>Where a parse has got to: the type and kind of value the steps so far name, and the nearest field's range and unit.</summary>
+    private readonly record struct Position(Type Type, FieldKind Kind, ParamAttribute? Param);
 
     /// <summary>Resolves a path against a record type; the error names the part that does not resolve.</summary>
     public static ParameterPath? Parse(string text, Type root, out string? error)
     {
         error = null;
         var steps = new List<Step>();
-        Type type = root;
-        FieldKind kind = FieldKind.Section;
-        ParamAttribute? param = null;
+        var at = new Position(root, FieldKind.Section, null);
         string[] parts = text.Split('.');
         string walked = "";
         for (int i = 0; i < parts.Length; i++)
         {
             string part = parts[i];
-            if (kind == FieldKind.ByRegion)
-            {
-                if (!RegionNames.Contains(part))
-                {
-                    error = Suggestions.UnknownField(part, RegionNames, "region") + $" in '{text}'";
-                    return null;
-                }
-                steps.Add(new Step(null, null, part));
-                type = type.GetGenericArguments()[0];
-                kind = ParameterTree.KindOf(type);
-                walked = Join(walked, part);
-                continue;
-            }
-            if (kind != FieldKind.Section)
+            Position? next;
+            if (at.Kind == FieldKind.ByRegion) next = RegionStep(part, text, at, steps, out error);
+            else if (at.Kind == FieldKind.Section) next = FieldStep(part, text, walked, at, steps, out error);
+            else
             {
                 error = $"'{walked}' is a single value; '{string.Join('.', parts[i..])}' cannot follow it";
                 return null;
             }
-            string name = part, id = "";
-            int bracket = part.IndexOf('[', StringComparison.Ordinal);
-            if (bracket >= 0)
-            {
-                if (!part.EndsWith(']')) { error = $"'{part}' in '{text}' needs a closing ']'"; return null; }
-                name = part[..bracket];
-                id = part[(bracket + 1)..^1];
-            }
-            var fields = ParameterTree.Fields(type);
-            var field = fields.FirstOrDefault(f => f.Name == name);
-            if (field is null)
-            {
-                error = Suggestions.UnknownField(name, fields.Select(f => f.Name)) + (walked.Length > 0 ? $" in '{walked}'" : "");
-                return null;
-            }
-            if (field.Kind == FieldKind.RecordList)
-            {
-                if (id.Length == 0)
-                {
-                    error = $"'{Join(walked, name)}' is a list: name an entry by its id, as {name}[id].field";
-                    return null;
-                }
-                steps.Add(new Step(field, id, null));
-                type = field.Type.GetElementType()!;
-                kind = FieldKind.Section;
-                param = field.Param;
-            }
-            else
-            {
-                if (id.Length > 0) { error = $"'{Join(walked, name)}' is not a list; drop the [{id}]"; return null; }
-                steps.Add(new Step(field, null, null));
-                type = field.Type;
-                kind = field.Kind;
-                param = field.Param ?? param;
-            }
+            if (next is not { } reached) return null;
+            at = reached;
             walked = Join(walked, part);
         }
         if (steps.Count == 0 || steps[^1].Id is not null && parts[^1].EndsWith(']'))
@@ -115,7 +72,55 @@ public sealed class ParameterPath
             error = $"'{text}' names a whole list entry; name one of its fields";
             return null;
         }
-        return new ParameterPath(text, [.. steps], type, kind, param);
+        return new ParameterPath(text, [.. steps], at.Type, at.Kind, at.Param);
+    }
+
+    /// <summary>A region's value of a by-region field; the range and unit stay the field's.</summary>
+    private static Position? RegionStep(string part, string text, Position at, List<Step> steps, out string? error)
+    {
+        error = null;
+        if (!Regions.TryParse(part, out var region))
+        {
+            error = Suggestions.UnknownField(part, Regions.Names, "region") + $" in '{text}'";
+            return null;
+        }
+        steps.Add(new Step(null, null, region));
+        var type = at.Type.GetGenericArguments()[0];
+        return new Position(type, ParameterTree.KindOf(type), at.Param);
+    }
+
+    /// <summary>A field of a section, or an entry (name[id]) of a list of records.</summary>
+    private static Position? FieldStep(string part, string text, string walked, Position at, List<Step> steps, out string? error)
+    {
+        error = null;
+        string name = part, id = "";
+        int bracket = part.IndexOf('[', StringComparison.Ordinal);
+        if (bracket >= 0)
+        {
+            if (!part.EndsWith(']')) { error = $"'{part}' in '{text}' needs a closing ']'"; return null; }
+            name = part[..bracket];
+            id = part[(bracket + 1)..^1];
+        }
+        var fields = ParameterTree.Fields(at.Type);
+        var field = fields.FirstOrDefault(f => f.Name == name);
+        if (field is null)
+        {
+            error = Suggestions.UnknownField(name, fields.Select(f => f.Name)) + (walked.Length > 0 ? $" in '{walked}'" : "");
+            return null;
+        }
+        if (field.Kind == FieldKind.RecordList)
+        {
+            if (id.Length == 0)
+            {
+                error = $"'{Join(walked, name)}' is a list: name an entry by its id, as {name}[id].field";
+                return null;
+            }
+            steps.Add(new Step(field, id, null));
+            return new Position(field.Type.GetElementType()!, FieldKind.Section, field.Param);
+        }
+        if (id.Length > 0) { error = $"'{Join(walked, name)}' is not a list; drop the [{id}]"; return null; }
+        steps.Add(new Step(field, null, null));
+        return new Position(field.Type, field.Kind, field.Param ?? at.Param);
     }
 
     /// <summary>The value at the path.</summary>
@@ -139,7 +144,7 @@ public sealed class ParameterPath
         if (step.Region is { } region)
         {
             object copy = Clone(current);
-            var property = copy.GetType().GetProperty(char.ToUpperInvariant(region[0]) + region[1..])!;
+            var property = RegionProperty(copy, region);
             property.SetValue(copy, SetAt(property.GetValue(copy)!, i + 1, value));
             return copy;
         }
@@ -165,13 +170,16 @@ public sealed class ParameterPath
 
     private static object? GetStep(object current, Step step)
     {
-        if (step.Region is { } region) return current.GetType().GetProperty(char.ToUpperInvariant(region[0]) + region[1..])!.GetValue(current);
+        if (step.Region is { } region) return RegionProperty(current, region).GetValue(current);
         object? value = step.Field!.Property.GetValue(step.Field.Holder(current));
         if (step.Id is null) return value;
         var items = (Array)value!;
         int index = IndexOf(items, step.Id);
         return index < 0 ? null : items.GetValue(index);
     }
+
+    /// <remarks>RegionValues&lt;T&gt; names its properties after the Region members.</remarks>
+    private static PropertyInfo RegionProperty(object regionValues, Region region) => regionValues.GetType().GetProperty(region.ToString())!;
 
     private static int IndexOf(Array items, string id)
     {

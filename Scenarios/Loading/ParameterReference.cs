@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
+using EcosystemSim.Model;
 using EcosystemSim.Model.Parameters;
 
 namespace EcosystemSim.Scenarios.Loading;
@@ -80,7 +81,7 @@ public static class ParameterReference
         Array a => "[" + string.Join(", ", a.Cast<object>().Select(Format)) + "]",
         double or int or long or ulong => Number(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
         _ when value.GetType().GetProperty("Values")?.GetValue(value) is IEnumerable regions =>
-            string.Join(", ", new[] { "east", "central", "west", "northeast" }.Zip(regions.Cast<object>(), (r, v) => $"{r} {Format(v)}")),
+            string.Join(", ", Regions.Names.Zip(regions.Cast<object>(), (r, v) => $"{r} {Format(v)}")),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 

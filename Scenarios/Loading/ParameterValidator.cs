@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using EcosystemSim.Model;
 using EcosystemSim.Model.Parameters;
 
 namespace EcosystemSim.Scenarios.Loading;
@@ -71,9 +72,8 @@ public static class ParameterValidator
             default:
                 if (value.GetType().GetProperty(nameof(RegionValues<int>.Values))?.GetValue(value) is IEnumerable values)
                 {
-                    string[] names = ["east", "central", "west", "northeast"];
                     int i = 0;
-                    foreach (object v in values) CheckValue(v, param, $"{path}.{names[i++]}", report);
+                    foreach (object v in values) CheckValue(v, param, $"{path}.{Regions.Names[i++]}", report);
                 }
                 break;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EcosystemSim.Model;
 using EcosystemSim.Model.Parameters;
 
 namespace EcosystemSim.Scenarios.Loading;
@@ -69,7 +70,7 @@ public static class SchemaGenerator
     {
         var element = type.GetGenericArguments()[0];
         var properties = new JsonObject();
-        foreach (string region in new[] { "east", "central", "west", "northeast" })
+        foreach (string region in Regions.Names)
         {
             properties[region] = Value(element, ParameterTree.KindOf(element), param);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using EcosystemSim.Model;
 using EcosystemSim.Model.Parameters;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -15,8 +16,6 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
 {
     private static readonly MethodInfo CloneMethod =
         typeof(object).GetMethod("MemberwiseClone", BindingFlags.Instance | BindingFlags.NonPublic)!;
-
-    private static readonly string[] RegionKeys = ["east", "central", "west", "northeast"];
 
     public object BindRecord(Type type, YamlMappingNode node, object defaults, string path)
     {
@@ -161,14 +160,15 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
         {
             string key = (keyNode as YamlScalarNode)?.Value ?? "";
             string regionPath = Join(path, key);
-            if (!RegionKeys.Contains(key))
+            if (!Regions.TryParse(key, out var region))
             {
-                ok = Fail(keyNode, regionPath, Suggestions.UnknownField(key, RegionKeys, "region"));
+                ok = Fail(keyNode, regionPath, Suggestions.UnknownField(key, Regions.Names, "region"));
                 continue;
             }
             marks[regionPath] = valueNode.Start;
+            // RegionValues<T> names its properties after the Region members.
             if (TryBind(elementType, valueNode, null, regionPath, out object? v))
-                type.GetProperty(char.ToUpperInvariant(key[0]) + key[1..])!.SetValue(regions, v);
+                type.GetProperty(region.ToString())!.SetValue(regions, v);
             else ok = false;
         }
         value = regions;
