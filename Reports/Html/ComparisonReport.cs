@@ -17,10 +17,23 @@ public sealed record ComparedScenario(string Name, string Question, string Descr
 /// </summary>
 public static class ComparisonReport
 {
+    /// <summary>The comparison report page, self-contained (the plots inlined as SVG).</summary>
     public static string Html(IReadOnlyList<ComparedScenario> scenarios, ComparisonData data, int replications, int households,
         string engine, string version, IReadOnlyDictionary<string, string> svg)
     {
         var sb = new StringBuilder(128 * 1024);
+        AppendIntroduction(sb, scenarios, replications, households, engine, version);
+        int last = data.Years.Count > 0 ? data.Years[^1] : 0;
+        AppendDifferences(sb, scenarios, data, last);
+        AppendMetricSections(sb, scenarios, data, svg, last);
+        sb.Append("<footer>Every number is in <code>comparison.csv</code> (paired differences) and in each scenario's <code>summary.csv</code>; definitions in docs/metrics.md.</footer>\n</main>\n</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>The head, the title, how the runs were made and the table of scenarios with links to their reports.</summary>
+    private static void AppendIntroduction(StringBuilder sb, IReadOnlyList<ComparedScenario> scenarios, int replications, int households,
+        string engine, string version)
+    {
         var reformNames = scenarios.Skip(1).Select(s => s.Name).ToArray();
         string reforms = reformNames.Length == 1 ? reformNames[0] : string.Join(", ", reformNames[..^1]) + " and " + reformNames[^1];
         string title = $"EcosystemSim: {reforms} against {scenarios[0].Name}";
@@ -37,8 +50,11 @@ public static class ComparisonReport
               .Append("</td><td><a href=\"").Append(E(s.Directory)).Append("/report.html\">").Append(E(s.Directory)).Append("/</a></td></tr>\n");
         }
         sb.Append("</tbody>\n</table>\n");
+    }
 
-        int last = data.Years.Count > 0 ? data.Years[^1] : 0;
+    /// <summary>The table of each reform's paired difference from the baseline in the last year, per headline metric.</summary>
+    private static void AppendDifferences(StringBuilder sb, IReadOnlyList<ComparedScenario> scenarios, ComparisonData data, int last)
+    {
         sb.Append("<section id=\"differences\">\n<h2>Differences from the baseline in ").Append(last).Append("</h2>\n")
           .Append("<p>Each cell: the reform's mean minus the baseline's, and the 95% interval of the paired differences. ")
           .Append("In brackets, how much wider the interval would be if the same runs were compared unpaired.</p>\n<table>\n<thead><tr><th>measure</th><th>")
@@ -57,7 +73,12 @@ public static class ComparisonReport
             sb.Append("</tr>\n");
         }
         sb.Append("</tbody>\n</table>\n</section>\n");
+    }
 
+    /// <summary>For each headline metric, its levels and differences plots and a reading of them.</summary>
+    private static void AppendMetricSections(StringBuilder sb, IReadOnlyList<ComparedScenario> scenarios, ComparisonData data,
+        IReadOnlyDictionary<string, string> svg, int last)
+    {
         foreach (var (metric, label, scale, unit) in ComparisonPlots.Metrics)
         {
             sb.Append("<section id=\"").Append(metric).Append("\">\n<h2>").Append(E(label)).Append("</h2>\n");
@@ -71,8 +92,6 @@ public static class ComparisonReport
             }
             sb.Append("<p class=\"reading\">").Append(E(Reading(scenarios, data, metric, label, scale, unit, last))).Append("</p>\n</section>\n");
         }
-        sb.Append("<footer>Every number is in <code>comparison.csv</code> (paired differences) and in each scenario's <code>summary.csv</code>; definitions in docs/metrics.md.</footer>\n</main>\n</body>\n</html>\n");
-        return sb.ToString();
     }
 
     private static string Reading(IReadOnlyList<ComparedScenario> scenarios, ComparisonData data, string metric, string label, double scale, string unit, int last)

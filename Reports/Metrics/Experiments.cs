@@ -63,9 +63,6 @@ public sealed class SummaryTable
         return values;
     }
 
-    public Interval? Find(int year, string region, string metric) =>
-        Rows.FirstOrDefault(r => r.Year == year && r.Region == region && r.Metric == metric)?.Value;
-
     public string ToCsv()
     {
         var sb = new StringBuilder(Header.Length + Rows.Count * 80);

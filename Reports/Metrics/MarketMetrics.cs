@@ -14,7 +14,11 @@ internal static class MarketMetrics
     private static bool IsMedical(MetricInput m, int product) =>
         m.Year.Parameters?.Market.Products[product].Kind == Model.Parameters.ProductKind.MedicalTopUp;
 
-    public static IEnumerable<MetricDefinition> All()
+    /// <summary>The market's metrics, in the order they are written.</summary>
+    public static IEnumerable<MetricDefinition> All() => Uptake().Concat(Flows()).Concat(Insurers()).Concat(Products());
+
+    /// <summary>Who holds the products: residents by health and by income quintile, contributors to supplementary pensions.</summary>
+    private static IEnumerable<MetricDefinition> Uptake()
     {
         yield return new("supplementary_medical_uptake", "share", "Residents holding a medical top-up.",
             m => Ratio(m.Totals.SupplementaryMedicalHolders, m.Totals.Persons));
@@ -31,6 +35,11 @@ internal static class MarketMetrics
         }
         yield return new("supplementary_pension_uptake", "share", "Working-age residents contributing to a supplementary pension this year.",
             m => Ratio(m.Totals.SupplementaryPensionContributors, m.Totals.WorkingAge));
+    }
+
+    /// <summary>Money through the market, by region, insurer and product.</summary>
+    private static IEnumerable<MetricDefinition> Flows()
+    {
         yield return new("supplementary_premiums_yuan", "yuan/year", "Premiums (households' and subsidies) and pension contributions collected by insurers (weighted).",
             m => m.Insurer >= 0 ? Yuan(m.InsurerReport?.PremiumsFen ?? 0, m)
                 : m.Product >= 0 ? Yuan(m.ProductReport is { } p ? p.Use.PremiumFen + p.Use.SubsidyFen : 0, m)
@@ -46,6 +55,11 @@ internal static class MarketMetrics
                 : m.Product >= 0 ? (m.ProductReport is { } p && IsMedical(m, p.Product) ? Ratio(p.Use.ClaimsFen, Medical(p.Use)) : double.NaN)
                 : Ratio(m.Totals.SupplementaryMedicalClaimsFen, m.Totals.SupplementaryMedicalPremiumsFen),
             MetricScope.Regions | MetricScope.Insurer | MetricScope.Product);
+    }
+
+    /// <summary>The insurers' books and presence.</summary>
+    private static IEnumerable<MetricDefinition> Insurers()
+    {
         yield return new("insurer_capital_yuan", "yuan", "Insurers' capital at the end of the year (weighted).",
             m => m.Insurer >= 0 ? Yuan(m.InsurerReport?.CapitalFen ?? 0, m) : Yuan(m.Year.Insurers.Sum(i => i.CapitalFen), m),
             MetricScope.National | MetricScope.Insurer);
@@ -65,6 +79,11 @@ internal static class MarketMetrics
             m => Yuan(m.InsurerReport?.ExpensesFen ?? 0, m), MetricScope.Insurer);
         yield return new("insurer_market_share", "share", "The insurer's share of all medical top-up premiums.",
             m => Ratio(m.InsurerReport?.MedicalPremiumsFen ?? 0, m.Year.Insurers.Sum(i => i.MedicalPremiumsFen)), MetricScope.Insurer);
+    }
+
+    /// <summary>Each product's policies, prices and refused claims.</summary>
+    private static IEnumerable<MetricDefinition> Products()
+    {
         yield return new("product_policies", "persons", "Members holding the product or contributing to it (weighted).",
             m => (m.ProductReport?.Use.Policies ?? 0) * m.Weight, MetricScope.Product);
         yield return new("product_uptake", "share", "Members holding the product or contributing to it, over all residents.",

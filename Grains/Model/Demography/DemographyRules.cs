@@ -56,33 +56,36 @@ public static class DemographyRules
     /// <summary>Applies the year's deaths, departures, migration changes and births to the household.</summary>
     public static void Step(HouseholdState h, YearContext ctx, MarketLedger ledger, ref HouseholdYearRecord r)
     {
+        var members = h.Members;
+        int kept = StepMembers(h, ctx, ledger, ref r, out int births);
+        if (kept == members.Length && births == 0) return;
+        var newborns = Newborns(h, ctx, births, ref r);
+        if (kept == members.Length && newborns.Count == 0) return;
+        var next = new MemberState[kept + newborns.Count];
+        Array.Copy(members, next, kept);
+        newborns.CopyTo(next, kept);
+        h.Members = next;
+    }
+
+    /// <summary>
+    /// Each member's year: death or departure, else a change in working away and perhaps a child.
+    /// The members who stay are moved to the front of the array, in order; returns how many.
+    /// </summary>
+    private static int StepMembers(HouseholdState h, YearContext ctx, MarketLedger ledger, ref HouseholdYearRecord r, out int births)
+    {
         var p = ctx.Parameters.Demography;
         int pensionAge = ctx.Parameters.Pension.PensionAge;
         int year = ctx.Year;
         double birthProbability = BirthProbability(p);
         var members = h.Members;
-        int kept = 0, births = 0;
+        int kept = 0;
+        births = 0;
         for (int i = 0; i < members.Length; i++)
         {
             var m = members[i];
             int age = m.Age(year);
             ulong key = Entity.Member(h.Id, m.Serial);
-            if (new Rng(ctx.Seed, key, year, RngStream.Death).Uniform(0) < DeathProbability(p, age, year))
-            {
-                r.Deaths++;
-                r.AccountsClosedFen += m.AccountFen;
-                MarketRules.CloseAccount(m, ledger);
-                r.SupplementaryPayoutFen += m.PensionProductAccountFen; // the heirs receive the account
-                continue;
-            }
-            if (age >= p.UrbanisationAges[0] && age <= p.UrbanisationAges[1] &&
-                new Rng(ctx.Seed, key, year, RngStream.Urbanisation).Uniform(0) < p.Urbanisation)
-            {
-                r.LeftRural++;
-                r.AccountsClosedFen += m.AccountFen;
-                MarketRules.CloseAccount(m, ledger);
-                continue;
-            }
+            if (Departs(m, age, key, ctx, ledger, ref r)) continue;
             double u = new Rng(ctx.Seed, key, year, RngStream.Migration).Uniform(0);
             m.Migrant = m.Migrant ? age < pensionAge && u >= p.MigrationReturn : u < MigrationStart(p, age);
             if (age >= p.FertileFromAge && age <= p.FertileToAge &&
@@ -92,10 +95,40 @@ public static class DemographyRules
             }
             members[kept++] = m;
         }
-        if (kept == members.Length && births == 0) return;
+        return kept;
+    }
 
-        // Newborns face infant mortality in their year of birth; survivors join, covered with the
-        // household (no waiting period).
+    /// <summary>Whether the member dies or leaves the rural population for good this year; either way their accounts close.</summary>
+    private static bool Departs(in MemberState m, int age, ulong key, YearContext ctx, MarketLedger ledger, ref HouseholdYearRecord r)
+    {
+        var p = ctx.Parameters.Demography;
+        int year = ctx.Year;
+        if (new Rng(ctx.Seed, key, year, RngStream.Death).Uniform(0) < DeathProbability(p, age, year))
+        {
+            r.Deaths++;
+            r.AccountsClosedFen += m.AccountFen;
+            MarketRules.CloseAccount(m, ledger);
+            r.SupplementaryPayoutFen += m.PensionProductAccountFen; // the heirs receive the account
+            return true;
+        }
+        if (age >= p.UrbanisationAges[0] && age <= p.UrbanisationAges[1] &&
+            new Rng(ctx.Seed, key, year, RngStream.Urbanisation).Uniform(0) < p.Urbanisation)
+        {
+            r.LeftRural++;
+            r.AccountsClosedFen += m.AccountFen;
+            MarketRules.CloseAccount(m, ledger);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Newborns face infant mortality in their year of birth; survivors join, covered with the
+    /// household (no waiting period). Each birth takes the household's next serial, survivor or not.
+    /// </summary>
+    private static List<MemberState> Newborns(HouseholdState h, YearContext ctx, int births, ref HouseholdYearRecord r)
+    {
+        int year = ctx.Year;
         var newborns = new List<MemberState>(births);
         for (int b = 0; b < births; b++)
         {
@@ -106,17 +139,13 @@ public static class DemographyRules
                 MedicalEnrolled = true,
             };
             r.Births++;
-            if (new Rng(ctx.Seed, Entity.Member(h.Id, child.Serial), year, RngStream.Death).Uniform(0) < DeathProbability(p, 0, year))
+            if (new Rng(ctx.Seed, Entity.Member(h.Id, child.Serial), year, RngStream.Death).Uniform(0) < DeathProbability(ctx.Parameters.Demography, 0, year))
             {
                 r.Deaths++;
                 continue;
             }
             newborns.Add(child);
         }
-        if (kept == members.Length && newborns.Count == 0) return;
-        var next = new MemberState[kept + newborns.Count];
-        Array.Copy(members, next, kept);
-        newborns.CopyTo(next, kept);
-        h.Members = next;
+        return newborns;
     }
 }

@@ -67,21 +67,8 @@ public static class LocalGovernmentRules
         var pension = p.Pension;
         double index = p.Income.Index(region, year);
         double paymentRatio = PaymentRatio(p.LocalGovernment, state.ReserveFen, state.LastDiscretionaryFen);
-
-        // Top-ups follow the county's own income: the region's growth and the county's drift since the start.
-        // Standardised, every county pays its regional rate grown with national income.
-        double countyIndex = index * state.IncomeFactor / county.IncomeFactor;
-        double topUp = pension.StandardisedTopUp
-            ? pension.TopUpMonthlyYuan[region] * Math.Pow(NationalIncomeIndex(p, year), pension.TopUpIncomeElasticity)
-            : pension.TopUpMonthlyYuan[region] * county.TopUpFactor * Math.Pow(countyIndex, pension.TopUpIncomeElasticity);
-        var subsidies = new long[pension.TiersYuan.Length];
-        var floors = new long[pension.TiersYuan.Length];
-        for (int k = 0; k < subsidies.Length; k++)
-        {
-            long full = PensionRules.SubsidyFen(pension.TiersYuan[k], pension.SubsidyByTierYuan[k], pension.SubsidyMultiplier[region], pension);
-            floors[k] = PensionRules.SubsidyFen(pension.TiersYuan[k], 0, 0, pension);
-            subsidies[k] = floors[k] + Money.Scale(full - floors[k], paymentRatio);
-        }
+        double topUp = TopUpMonthlyYuan(p, county, state, year, index);
+        var (subsidies, floors) = SubsidiesByTierFen(pension, region, paymentRatio);
         double lastDisposable = state.LastDisposablePerCapitaYuan;
         var medical = p.Medical;
         var local = new LocalPolicy
@@ -106,15 +93,50 @@ public static class LocalGovernmentRules
             Scandal = state.ScandalPending,
             PaymentRatio = paymentRatio,
         };
+        return new YearContext(year, seed, national, WithMarket(local, county, state, national), state.Peers);
+    }
+
+    /// <summary>
+    /// The monthly top-up before any cut. Top-ups follow the county's own income: the region's growth and
+    /// the county's drift since the start. Standardised, every county pays its regional rate grown with
+    /// national income.
+    /// </summary>
+    private static double TopUpMonthlyYuan(ModelParameters p, CountySpec county, CountyState state, int year, double index)
+    {
+        var pension = p.Pension;
+        var region = county.Region;
+        double countyIndex = index * state.IncomeFactor / county.IncomeFactor;
+        return pension.StandardisedTopUp
+            ? pension.TopUpMonthlyYuan[region] * Math.Pow(NationalIncomeIndex(p, year), pension.TopUpIncomeElasticity)
+            : pension.TopUpMonthlyYuan[region] * county.TopUpFactor * Math.Pow(countyIndex, pension.TopUpIncomeElasticity);
+    }
+
+    /// <summary>Each tier's contribution subsidy: the legal floor in full, the discretionary part above it at the payment ratio.</summary>
+    private static (long[] Subsidies, long[] Floors) SubsidiesByTierFen(PensionParameters pension, Region region, double paymentRatio)
+    {
+        var subsidies = new long[pension.TiersYuan.Length];
+        var floors = new long[pension.TiersYuan.Length];
+        for (int k = 0; k < subsidies.Length; k++)
+        {
+            long full = PensionRules.SubsidyFen(pension.TiersYuan[k], pension.SubsidyByTierYuan[k], pension.SubsidyMultiplier[region], pension);
+            floors[k] = PensionRules.SubsidyFen(pension.TiersYuan[k], 0, 0, pension);
+            subsidies[k] = floors[k] + Money.Scale(full - floors[k], paymentRatio);
+        }
+        return (subsidies, floors);
+    }
+
+    /// <summary>The county's supplementary market this year: the offers, the insurers' marketing, and whether an insurer has left since last year.</summary>
+    private static LocalPolicy WithMarket(LocalPolicy local, CountySpec county, CountyState state, NationalPolicy national)
+    {
+        var p = national.Parameters;
         var offers = national.Market.ForCounty(county.Id, p.Market);
         int[] insurers = PresentInsurers(national.Market, county.Id);
-        local = local with
+        return local with
         {
             Offers = offers,
             MarketingPerCapitaYuan = insurers.Sum(i => p.Market.Insurers[i].MarketingPerResidentYuan),
             InsurerLeft = state.LastInsurers.Any(i => Array.BinarySearch(insurers, i) < 0),
         };
-        return new YearContext(year, seed, national, local, state.Peers);
     }
 
     /// <summary>The insurers in business serving a county this year, sorted.</summary>
@@ -136,33 +158,72 @@ public static class LocalGovernmentRules
     public static (CountyLedger Ledger, CountyState Next) CloseYear(
         ulong seed, CountySpec county, CountyState state, YearContext ctx, ReadOnlySpan<HouseholdYearRecord> records)
     {
-        var p = ctx.Parameters;
-        var region = county.Region;
-        var t = Totals.Of(records, p.Market.Products.Length);
+        var t = Totals.Of(records, ctx.Parameters.Market.Products.Length);
+        var medical = MedicalIncome(county, ctx, t);
+        var supervision = Supervise(seed, county, state, ctx, t, medical);
+        var fund = SettleMedicalFund(state, t, medical, supervision);
+        var ledger = SettleLocalBudget(Ledger(county, ctx, t, medical, supervision, fund), state, ctx.Parameters.LocalGovernment, supervision);
+        return (ledger, NextState(seed, county, state, ctx, t, medical, supervision, fund, ledger.ReserveFen));
+    }
 
+    /// <summary>The medical fund's income: premiums (with those assistance pays) and the fiscal subsidy, the central government's part of it.</summary>
+    private readonly record struct MedicalIncomeFen(long StandardSubsidy, long CentralSubsidy, long Premiums, long FiscalSubsidy);
+
+    /// <summary>What was diverted this year, from the medical fund and from the pension money of the local budget, and what a detection brought back.</summary>
+    private readonly record struct Supervision(long DivertedMedicalFen, long DivertedPensionFen, long UndetectedFen, bool Detected, long RecoveredFen)
+    {
+        public long DivertedFen => DivertedMedicalFen + DivertedPensionFen;
+    }
+
+    /// <summary>The medical fund at the end of the year, after the local budget has covered any deficit.</summary>
+    private readonly record struct MedicalFund(long BalanceFen, long DeficitCoverFen);
+
+    private static MedicalIncomeFen MedicalIncome(CountySpec county, YearContext ctx, in Totals t)
+    {
+        var p = ctx.Parameters;
         long standardSubsidy = t.MedicalEnrolled * ctx.National.MedicalSubsidyFen;
-        long centralMedical = Money.Scale(standardSubsidy, p.Medical.CentralShareOfSubsidy[region]);
-        long centralMinimum = PensionRules.CentralShareFen(t.MinimumPension, p.Pension.CentralShareOfMinimum[region]);
-        long centralDibao = Money.Scale(t.Dibao, p.Dibao.CentralShare[region]);
+        long centralMedical = Money.Scale(standardSubsidy, p.Medical.CentralShareOfSubsidy[county.Region]);
         long premiums = t.Premiums + t.PremiumAssistance;
         long fiscalSubsidy = standardSubsidy + Money.Scale(premiums + standardSubsidy, p.Medical.OtherIncomeShare);
-        double index = p.Income.Index(region, ctx.Year);
+        return new MedicalIncomeFen(standardSubsidy, centralMedical, premiums, fiscalSubsidy);
+    }
 
-        // Supervision: a share of each fund flow is diverted: the medical fund's income from the fund, the
-        // pension subsidies and top-ups from the local budget. A detection recovers part, into the budget.
-        var lg = p.LocalGovernment;
-        long divertedMedical = Money.Scale(premiums + fiscalSubsidy, lg.MisappropriationShare);
+    /// <summary>
+    /// Supervision: a share of each fund flow is diverted: the medical fund's income from the fund, the
+    /// pension subsidies and top-ups from the local budget. A detection recovers part, into the budget.
+    /// </summary>
+    private static Supervision Supervise(ulong seed, CountySpec county, CountyState state, YearContext ctx, in Totals t, MedicalIncomeFen medical)
+    {
+        var lg = ctx.Parameters.LocalGovernment;
+        long divertedMedical = Money.Scale(medical.Premiums + medical.FiscalSubsidy, lg.MisappropriationShare);
         long divertedPension = Money.Scale(t.Subsidies + t.TopUp, lg.MisappropriationShare);
         long diverted = divertedMedical + divertedPension;
         long undetected = state.UndetectedDivertedFen + diverted;
         bool detected = undetected > 0 &&
                         new Rng(seed, Entity.County(county.Id), ctx.Year, RngStream.Detection).Uniform(0) < lg.DetectionProbability;
         long recovered = detected ? Money.Scale(undetected, lg.RecoveryShare) : 0;
+        return new Supervision(divertedMedical, divertedPension, undetected, detected, recovered);
+    }
 
-        long fund = state.MedicalFundFen + premiums + fiscalSubsidy - t.Reimbursed - t.CriticalIllness - divertedMedical;
+    /// <summary>The medical fund: last year's balance plus the year's income, less reimbursements and diversion; the local budget covers a deficit.</summary>
+    private static MedicalFund SettleMedicalFund(CountyState state, in Totals t, MedicalIncomeFen medical, Supervision supervision)
+    {
+        long fund = state.MedicalFundFen + medical.Premiums + medical.FiscalSubsidy - t.Reimbursed - t.CriticalIllness - supervision.DivertedMedicalFen;
         long deficitCover = Math.Max(0, -fund);
         fund += deficitCover;
-        var ledger = new CountyLedger
+        return new MedicalFund(fund, deficitCover);
+    }
+
+    /// <summary>The county's accounts for the year, before the local budget's reserve and backstop.</summary>
+    private static CountyLedger Ledger(CountySpec county, YearContext ctx, in Totals t, MedicalIncomeFen medical, Supervision supervision, MedicalFund fund)
+    {
+        var p = ctx.Parameters;
+        var lg = p.LocalGovernment;
+        var region = county.Region;
+        long centralMinimum = PensionRules.CentralShareFen(t.MinimumPension, p.Pension.CentralShareOfMinimum[region]);
+        long centralDibao = Money.Scale(t.Dibao, p.Dibao.CentralShare[region]);
+        double index = p.Income.Index(region, ctx.Year);
+        return new CountyLedger
         {
             CountyId = county.Id,
             Region = region,
@@ -177,16 +238,16 @@ public static class LocalGovernmentRules
             AnnuityFromAccountsFen = t.AnnuityFromAccounts,
             AnnuityFromLocalFen = t.Annuity - t.AnnuityFromAccounts,
             AccountBalanceFen = t.AccountBalance,
-            PremiumsFen = premiums,
-            CentralMedicalSubsidyFen = centralMedical,
-            LocalMedicalSubsidyFen = fiscalSubsidy - centralMedical,
+            PremiumsFen = medical.Premiums,
+            CentralMedicalSubsidyFen = medical.CentralSubsidy,
+            LocalMedicalSubsidyFen = medical.FiscalSubsidy - medical.CentralSubsidy,
             ReimbursedFen = t.Reimbursed,
             CriticalIllnessFen = t.CriticalIllness,
             AssistanceFen = t.Assistance + t.PremiumAssistance,
-            MedicalFundFen = fund,
-            FundDeficitCoverFen = deficitCover,
+            MedicalFundFen = fund.BalanceFen,
+            FundDeficitCoverFen = fund.DeficitCoverFen,
             DibaoStandardFen = ctx.Local.DibaoStandardFen,
-            Products = t.Products(p.Market),
+            Products = t.Products(),
             SupplementarySubsidyFen = t.SupplementarySubsidy,
             PersonsByBand = [t.Band0, t.Band1, t.Band2],
             CentralDibaoFen = centralDibao,
@@ -198,45 +259,65 @@ public static class LocalGovernmentRules
             EqualisationFen = Money.FromYuan(lg.EqualisationPerCapitaYuan[region] * index * t.Persons),
             RevenueFen = Money.Scale(t.Market, lg.FiscalCapacity[region]),
             PaymentRatio = ctx.Local.PaymentRatio,
-            DivertedFen = diverted,
-            RecoveredFen = recovered,
-            ScandalDetected = detected,
+            DivertedFen = supervision.DivertedFen,
+            RecoveredFen = supervision.RecoveredFen,
+            ScandalDetected = supervision.Detected,
             MarketIncomeFen = t.Market,
             DisposableIncomeFen = t.Disposable,
         };
-        // Higher levels cover a share of this year's deficit, as far as it leaves the county in debt.
-        long flow = ledger.RevenueFen + ledger.EqualisationFen - ledger.LocalSpendingFen - divertedPension + recovered;
+    }
+
+    /// <summary>
+    /// The local budget: revenue and equalisation less local spending and the diverted pension money,
+    /// plus any recovery, into the reserve. Higher levels cover a share of this year's deficit, as far
+    /// as it leaves the county in debt; that backstop is booked as equalisation.
+    /// </summary>
+    private static CountyLedger SettleLocalBudget(CountyLedger ledger, CountyState state, LocalGovernmentParameters lg, Supervision supervision)
+    {
+        long flow = ledger.RevenueFen + ledger.EqualisationFen - ledger.LocalSpendingFen - supervision.DivertedPensionFen + supervision.RecoveredFen;
         long reserve = state.ReserveFen + flow;
         long backstop = Money.Scale(Math.Min(Math.Max(0, -flow), Math.Max(0, -reserve)), lg.DeficitCoverShare);
         reserve += backstop;
-        ledger = ledger with { ReserveFen = reserve, EqualisationFen = ledger.EqualisationFen + backstop };
+        return ledger with { ReserveFen = reserve, EqualisationFen = ledger.EqualisationFen + backstop };
+    }
 
-        long outflow = t.Reimbursed + t.CriticalIllness;
-        double ratio = outflow <= 0
-            ? state.ReimbursementRatio
-            : Math.Clamp(state.ReimbursementRatio + p.Medical.FundAdjustment * (fund / (double)outflow - p.Medical.FundReserveYears),
-                p.Medical.ReimbursementRatioRange[0], p.Medical.ReimbursementRatioRange[1]);
-        double drift = p.Income.CountyDrift;
+    /// <summary>Next year's state: the county's income drift, its peers' participation, the reimbursement ratio, the balances, and what supervision left pending.</summary>
+    private static CountyState NextState(ulong seed, CountySpec county, CountyState state, YearContext ctx, in Totals t,
+        MedicalIncomeFen medical, Supervision supervision, MedicalFund fund, long reserveFen)
+    {
+        var lg = ctx.Parameters.LocalGovernment;
+        double drift = ctx.Parameters.Income.CountyDrift;
         double nextFactor = state.IncomeFactor *
                             Math.Exp(drift * new Rng(seed, Entity.County(county.Id), ctx.Year, RngStream.CountyDrift).Normal(0) - drift * drift / 2);
-        var next = new CountyState
+        return new CountyState
         {
             IncomeFactor = nextFactor,
             Peers = new CountyPeers(
                 t.PensionEligible == 0 ? state.Peers.PensionContributionRate : t.PensionContributors / (double)t.PensionEligible,
                 t.Persons == 0 ? state.Peers.MedicalEnrolmentRate : t.MedicalEnrolled / (double)t.Persons),
-            ReimbursementRatio = ratio,
-            MedicalFundFen = fund,
-            ReserveFen = reserve,
+            ReimbursementRatio = NextReimbursementRatio(ctx.Parameters.Medical, state, t, fund.BalanceFen),
+            MedicalFundFen = fund.BalanceFen,
+            ReserveFen = reserveFen,
             LastDisposablePerCapitaYuan = t.Persons == 0 ? state.LastDisposablePerCapitaYuan : Money.ToYuan(t.Disposable) / t.Persons,
             // Discretionary benefits at full rate: what was paid above the legal floors, grossed up by the payment ratio.
             LastDiscretionaryFen = Money.Scale(t.TopUp + t.SubsidyAboveFloor, 1 / ctx.Local.PaymentRatio),
-            UndetectedDivertedFen = detected ? 0 : undetected,
+            UndetectedDivertedFen = supervision.Detected ? 0 : supervision.UndetectedFen,
             // The larger the diversion brought to light, relative to the year's flows, the graver the scandal.
-            ScandalPending = detected ? ScandalSeverity(lg, undetected, t.Subsidies + t.TopUp + premiums + fiscalSubsidy) : 0,
+            ScandalPending = supervision.Detected
+                ? ScandalSeverity(lg, supervision.UndetectedFen, t.Subsidies + t.TopUp + medical.Premiums + medical.FiscalSubsidy)
+                : 0,
             LastInsurers = PresentInsurers(ctx.National.Market, county.Id),
         };
-        return (ledger, next);
+    }
+
+    /// <summary>The reimbursement ratio moves toward the one that keeps the fund at its target years of outflow, within its range.</summary>
+    private static double NextReimbursementRatio(MedicalParameters medical, CountyState state, in Totals t, long fundFen)
+    {
+        long outflow = t.Reimbursed + t.CriticalIllness;
+        return outflow <= 0
+            ? state.ReimbursementRatio
+            : Math.Clamp(state.ReimbursementRatio + medical.FundAdjustment * (fundFen / (double)outflow - medical.FundReserveYears),
+                medical.ReimbursementRatioRange[0], medical.ReimbursementRatioRange[1]);
     }
 
     /// <summary>Integer sums of a county's household records.</summary>
@@ -249,7 +330,7 @@ public static class LocalGovernmentRules
         private Market.ProductUse[]? _products;
 
         /// <summary>The county's business with each product that had any, in product order.</summary>
-        public readonly Market.ProductUse[] Products(MarketParameters market) =>
+        public readonly Market.ProductUse[] Products() =>
             _products is null ? [] : _products.Where(u => !u.IsEmpty).ToArray();
 
         private void AddProducts(Market.ProductUse[] uses, int products)

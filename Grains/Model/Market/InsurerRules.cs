@@ -69,10 +69,51 @@ public static class InsurerRules
     public static (InsurerState Next, InsurerYearReport Report) Close(ModelParameters p, InsurerState s, int year,
         IReadOnlyList<CountyProductReport> reports, IReadOnlyList<CountySummary> counties)
     {
-        var market = p.Market;
-        var ip = market.Insurers[s.Insurer];
+        var ip = p.Market.Insurers[s.Insurer];
+        var usage = SumReports(p.Market, s, reports);
+        var accounts = SettleAccounts(p.Market, ip, s, usage.ByProduct, counties);
+        var books = UpdateExperienceAndPrices(p, ip, s, usage.ByProduct, year);
 
-        // Sum the counties' reports per product (integers: the order does not matter).
+        // The parent restores the target solvency of an insurer in business that expects a profit at
+        // next year's prices; without that, capital below the requirement ends the insurer.
+        long injection = s.Solvent && ExpectsProfit(p, ip, books, year + 1)
+            ? Math.Max(0, Money.Scale(accounts.RequiredFen, ip.TargetSolvencyRatio) - accounts.OperatingFen)
+            : 0;
+        long capital = accounts.OperatingFen + injection;
+        bool solvent = s.Solvent && capital >= accounts.RequiredFen && capital > 0;
+
+        var review = ReviewCounties(p.Market, ip, s, reports, usage, accounts, solvent);
+        int entries = solvent && capital >= ip.EntrySolvencyRatio * accounts.RequiredFen
+            ? EnterCounties(p, ip, s, books, counties, review, year + 1)
+            : 0;
+
+        var next = s with
+        {
+            CapitalFen = capital,
+            ReservesFen = accounts.ReservesFen,
+            Solvent = solvent,
+            Counties = [.. review.Served],
+            LossYears = [.. review.LossYears],
+            Products = books,
+            BookPremiumsFen = review.BookPremiumsFen,
+            BookClaimsFen = review.BookClaimsFen,
+        };
+        return (next, YearReport(s, year, accounts, injection, capital, solvent, review, entries, books, usage.ByProduct));
+    }
+
+    /// <summary>The year's use of each product, summed over the counties' reports, and each county's medical premiums and claims.</summary>
+    private sealed record Usage(Dictionary<int, ProductUse> ByProduct, Dictionary<int, long> CountyPremiumFen, Dictionary<int, long> CountyClaimsFen);
+
+    /// <summary>The year's accounts before the parent's decision on capital.</summary>
+    private readonly record struct YearAccounts(long MedicalPremiumsFen, long MedicalClaimsFen, long PremiumsFen, long ClaimsFen,
+        long ExpensesFen, long InvestmentFen, long ReserveChangeFen, long ReservesFen, long Policies, long OperatingFen, long RequiredFen);
+
+    /// <summary>The counties kept (in county order, with their years of losses), the exits, and the book's loss-ratio window.</summary>
+    private sealed record CountyReview(List<int> Served, List<int> LossYears, int Exits, long[] BookPremiumsFen, long[] BookClaimsFen);
+
+    /// <summary>Sums the counties' reports per product and, for medical products, per county (integers: the order does not matter).</summary>
+    private static Usage SumReports(MarketParameters market, InsurerState s, IReadOnlyList<CountyProductReport> reports)
+    {
         var byProduct = s.Products.ToDictionary(b => b.Product, _ => new ProductUse());
         var countyPremium = new Dictionary<int, long>();
         var countyClaims = new Dictionary<int, long>();
@@ -87,7 +128,16 @@ public static class InsurerRules
                 countyClaims[report.County] = countyClaims.GetValueOrDefault(report.County) + report.Use.ClaimsFen;
             }
         }
+        return new Usage(byProduct, countyPremium, countyClaims);
+    }
 
+    /// <summary>
+    /// The year's books: premiums, claims, expenses (per policy, per resident served, premium tax),
+    /// investment income, the change in pension reserves, the capital they leave and the capital required.
+    /// </summary>
+    private static YearAccounts SettleAccounts(MarketParameters market, InsurerParameters ip, InsurerState s,
+        Dictionary<int, ProductUse> byProduct, IReadOnlyList<CountySummary> counties)
+    {
         long medicalPremiums = 0, medicalClaims = 0, contributions = 0, pensionPaid = 0, reserves = 0, policies = 0, taxable = 0;
         foreach (var (product, use) in byProduct)
         {
@@ -115,11 +165,16 @@ public static class InsurerRules
         long reserveChange = reserves - s.ReservesFen;
         long operating = s.CapitalFen + premiums - claims - expenses + investment - reserveChange;
         long required = Money.Scale(medicalPremiums, ip.SolvencyMargin) + Money.Scale(reserves, ip.ReserveMargin);
+        return new YearAccounts(medicalPremiums, medicalClaims, premiums, claims, expenses, investment, reserveChange, reserves,
+            policies, operating, required);
+    }
 
-        // Experience and next year's prices.
-        var books = s.Products.Select(b =>
+    /// <summary>Adds the year to each medical product's experience (the last few years kept) and reprices it for next year.</summary>
+    private static ProductBook[] UpdateExperienceAndPrices(ModelParameters p, InsurerParameters ip, InsurerState s,
+        Dictionary<int, ProductUse> byProduct, int year) =>
+        s.Products.Select(b =>
         {
-            var pp = market.Products[b.Product];
+            var pp = p.Market.Products[b.Product];
             if (pp.Kind != ProductKind.MedicalTopUp) return b;
             var use = byProduct[b.Product];
             var experience = b.Experience.Append(new ExperienceYear(year,
@@ -129,19 +184,17 @@ public static class InsurerRules
             return updated with { PremiumByBandFen = Reprice(p, ip, pp, updated, year + 1) };
         }).ToArray();
 
-        // The parent restores the target solvency of an insurer in business that expects a profit at
-        // next year's prices; without that, capital below the requirement ends the insurer.
-        long injection = s.Solvent && ExpectsProfit(p, ip, books, year + 1)
-            ? Math.Max(0, Money.Scale(required, ip.TargetSolvencyRatio) - operating)
-            : 0;
-        long capital = operating + injection;
-        bool solvent = s.Solvent && capital >= required && capital > 0;
-
-        // Counties: leave loss-making ones (on credibility-weighted loss ratios), enter promising ones, or leave the market.
-        long bookPolicies = byProduct.Where(kv => market.Products[kv.Key].Kind == ProductKind.MedicalTopUp).Sum(kv => (long)kv.Value.Policies);
+    /// <summary>
+    /// Which counties the insurer keeps: it leaves a county after enough years of a credibility-weighted
+    /// loss ratio above the exit threshold, and every county if it is no longer solvent.
+    /// </summary>
+    private static CountyReview ReviewCounties(MarketParameters market, InsurerParameters ip, InsurerState s,
+        IReadOnlyList<CountyProductReport> reports, Usage usage, YearAccounts accounts, bool solvent)
+    {
+        long bookPolicies = usage.ByProduct.Where(kv => market.Products[kv.Key].Kind == ProductKind.MedicalTopUp).Sum(kv => (long)kv.Value.Policies);
         // The book's loss ratio over several years: one year's claims on a small rural book are too volatile to act on.
-        long[] bookPremiums = [.. s.BookPremiumsFen.Append(medicalPremiums).TakeLast(ip.ExitExperienceYears)];
-        long[] bookClaims = [.. s.BookClaimsFen.Append(medicalClaims).TakeLast(ip.ExitExperienceYears)];
+        long[] bookPremiums = [.. s.BookPremiumsFen.Append(accounts.MedicalPremiumsFen).TakeLast(ip.ExitExperienceYears)];
+        long[] bookClaims = [.. s.BookClaimsFen.Append(accounts.MedicalClaimsFen).TakeLast(ip.ExitExperienceYears)];
         double bookLossRatio = bookPremiums.Sum() > 0 ? bookClaims.Sum() / (double)bookPremiums.Sum() : 0;
         var countyPolicies = reports.Where(r => market.Products[r.Use.Product].Kind == ProductKind.MedicalTopUp)
             .GroupBy(r => r.County).ToDictionary(g => g.Key, g => g.Sum(r => (long)r.Use.Policies));
@@ -151,10 +204,10 @@ public static class InsurerRules
         for (int i = 0; i < s.Counties.Length; i++)
         {
             int county = s.Counties[i];
-            long premium = countyPremium.GetValueOrDefault(county);
+            long premium = usage.CountyPremiumFen.GetValueOrDefault(county);
             double n = countyPolicies.GetValueOrDefault(county);
             double z = n / (n + ip.CredibilityPolicyYears);
-            double lossRatio = premium > 0 ? z * countyClaims.GetValueOrDefault(county) / (double)premium + (1 - z) * bookLossRatio : 0;
+            double lossRatio = premium > 0 ? z * usage.CountyClaimsFen.GetValueOrDefault(county) / (double)premium + (1 - z) * bookLossRatio : 0;
             bool losing = premium > 0 && bookPolicies > 0 && lossRatio > ip.ExitLossRatio;
             int years = losing ? s.LossYears[i] + 1 : 0;
             if (!solvent || years >= ip.ExitAfterYears)
@@ -165,54 +218,49 @@ public static class InsurerRules
             served.Add(county);
             lossYears.Add(years);
         }
-        int entries = 0;
-        if (solvent && capital >= ip.EntrySolvencyRatio * required)
-        {
-            foreach (int county in Entries(p, ip, s, books, counties, served, year + 1))
-            {
-                int at = ~served.BinarySearch(county);
-                served.Insert(at, county);
-                lossYears.Insert(at, 0);
-                entries++;
-            }
-        }
-
-        var next = s with
-        {
-            CapitalFen = capital,
-            ReservesFen = reserves,
-            Solvent = solvent,
-            Counties = [.. served],
-            LossYears = [.. lossYears],
-            Products = books,
-            BookPremiumsFen = bookPremiums,
-            BookClaimsFen = bookClaims,
-        };
-        var yearReport = new InsurerYearReport
-        {
-            Insurer = s.Insurer,
-            Year = year,
-            CapitalStartFen = s.CapitalFen,
-            PremiumsFen = premiums,
-            ClaimsFen = claims,
-            ExpensesFen = expenses,
-            InvestmentFen = investment,
-            InjectionFen = injection,
-            ReserveChangeFen = reserveChange,
-            CapitalFen = capital,
-            ReservesFen = reserves,
-            RequiredCapitalFen = required,
-            MedicalPremiumsFen = medicalPremiums,
-            MedicalClaimsFen = medicalClaims,
-            Policies = policies,
-            Solvent = solvent,
-            Counties = served.Count,
-            Entries = entries,
-            Exits = exits,
-            Products = books.Select(b => new ProductYear(b.Product, byProduct[b.Product], b.PremiumByBandFen)).ToArray(),
-        };
-        return (next, yearReport);
+        return new CountyReview(served, lossYears, exits, bookPremiums, bookClaims);
     }
+
+    /// <summary>Adds the counties the insurer enters next year to the review's served list (kept in county order); returns how many.</summary>
+    private static int EnterCounties(ModelParameters p, InsurerParameters ip, InsurerState s, ProductBook[] books,
+        IReadOnlyList<CountySummary> counties, CountyReview review, int nextYear)
+    {
+        int entries = 0;
+        foreach (int county in Entries(p, ip, s, books, counties, review.Served, nextYear))
+        {
+            int at = ~review.Served.BinarySearch(county);
+            review.Served.Insert(at, county);
+            review.LossYears.Insert(at, 0);
+            entries++;
+        }
+        return entries;
+    }
+
+    /// <summary>The year as the insurer reports it.</summary>
+    private static InsurerYearReport YearReport(InsurerState s, int year, YearAccounts accounts, long injection, long capital, bool solvent,
+        CountyReview review, int entries, ProductBook[] books, Dictionary<int, ProductUse> byProduct) => new()
+    {
+        Insurer = s.Insurer,
+        Year = year,
+        CapitalStartFen = s.CapitalFen,
+        PremiumsFen = accounts.PremiumsFen,
+        ClaimsFen = accounts.ClaimsFen,
+        ExpensesFen = accounts.ExpensesFen,
+        InvestmentFen = accounts.InvestmentFen,
+        InjectionFen = injection,
+        ReserveChangeFen = accounts.ReserveChangeFen,
+        CapitalFen = capital,
+        ReservesFen = accounts.ReservesFen,
+        RequiredCapitalFen = accounts.RequiredFen,
+        MedicalPremiumsFen = accounts.MedicalPremiumsFen,
+        MedicalClaimsFen = accounts.MedicalClaimsFen,
+        Policies = accounts.Policies,
+        Solvent = solvent,
+        Counties = review.Served.Count,
+        Entries = entries,
+        Exits = review.Exits,
+        Products = books.Select(b => new ProductYear(b.Product, byProduct[b.Product], b.PremiumByBandFen)).ToArray(),
+    };
 
     /// <summary>
     /// Expected claims per policy next year (in one age band, or pooled for a flat price):

@@ -16,6 +16,19 @@ namespace EcosystemSim.Model.Market;
 /// </summary>
 public static class MarketRules
 {
+    /// <summary>
+    /// Utilities are capped here before exponentiating. e^50 (about 5e21) already makes an offer all
+    /// but certain against buying nothing, and the cap keeps the weights and their sum finite (e^710
+    /// overflows a double), so that an extreme utility cannot turn the draw into NaN.
+    /// </summary>
+    private const double MaxUtility = 50;
+
+    /// <summary>The weight of buying nothing: its utility is 0, the base of the logit, and e^0 = 1.</summary>
+    private const double NothingWeight = 1;
+
+    /// <summary>The utility of an offer the member cannot choose (of the other kind of product): never drawn.</summary>
+    private const double NotOnOffer = double.NegativeInfinity;
+
     /// <summary>The share of a medical top-up's claim a member gets: the pre-existing share for a chronic member unless exclusions are forbidden.</summary>
     public static double PayoutShare(ProductParameters product, MarketParameters market, bool chronic) =>
         chronic && !market.ForbidExclusions ? product.PreexistingShare : product.ReimbursementShare;
@@ -62,40 +75,36 @@ public static class MarketRules
         double subsidy = lowIncome ? market.LowIncomeSubsidyShare : 0;
         double common = choice.MedicalIntercept + choice.Trust * (h.InsurerTrust - 0.5) + choice.Awareness * (h.Awareness - 0.5);
 
-        Span<double> weights = stackalloc double[offers.Length];
-        double total = 1; // buying nothing: utility 0
+        Span<double> utilities = stackalloc double[offers.Length];
         for (int k = 0; k < offers.Length; k++)
         {
             var offer = offers[k];
-            if (offer.Kind != ProductKind.MedicalTopUp) continue;
+            if (offer.Kind != ProductKind.MedicalTopUp)
+            {
+                utilities[k] = NotOnOffer;
+                continue;
+            }
             var product = market.Products[offer.Product];
             double price = Money.ToYuan(offer.PremiumByBandFen[band]) * (1 - subsidy);
             double expected = ExpectedPayoutYuan(product, market, p.Health, ctx.National.AdmissionCostYuan, outOfPocket, age, m.Chronic, ctx.Year);
-            double utility = common + choice.Value * ((1 + h.RiskAversion) * expected - price) / income
-                             + (product.Endorsed ? choice.Endorsement : 0)
-                             + (held == offer.Product ? choice.Habit : 0);
-            weights[k] = Math.Exp(Math.Min(utility, 50));
-            total += weights[k];
+            utilities[k] = common + choice.Value * ((1 + h.RiskAversion) * expected - price) / income
+                           + (product.Endorsed ? choice.Endorsement : 0)
+                           + (held == offer.Product ? choice.Habit : 0);
         }
-        double u = new Rng(ctx.Seed, Entity.Member(h.Id, m.Serial), ctx.Year, RngStream.MarketChoice).Uniform(0) * total;
-        for (int k = 0; k < offers.Length; k++)
-        {
-            u -= weights[k];
-            if (u >= 0) continue;
-            var offer = offers[k];
-            long premium = offer.PremiumByBandFen[band];
-            long paidByGovernment = Money.Scale(premium, subsidy);
-            ref var use = ref ledger.For(offer.Product);
-            use.AddPolicy(band);
-            use.PremiumFen += premium - paidByGovernment;
-            use.SubsidyFen += paidByGovernment;
-            r.SupplementaryMedicalHolders++;
-            if (m.Chronic) r.SupplementaryMedicalChronicHolders++;
-            r.SupplementaryPremiumsFen += premium - paidByGovernment;
-            m.TopUpProduct = offer.Product;
-            return offer.Product;
-        }
-        return -1;
+        int chosen = DrawLogit(utilities, new Rng(ctx.Seed, Entity.Member(h.Id, m.Serial), ctx.Year, RngStream.MarketChoice));
+        if (chosen < 0) return -1;
+        var bought = offers[chosen];
+        long premium = bought.PremiumByBandFen[band];
+        long paidByGovernment = Money.Scale(premium, subsidy);
+        ref var use = ref ledger.For(bought.Product);
+        use.AddPolicy(band);
+        use.PremiumFen += premium - paidByGovernment;
+        use.SubsidyFen += paidByGovernment;
+        r.SupplementaryMedicalHolders++;
+        if (m.Chronic) r.SupplementaryMedicalChronicHolders++;
+        r.SupplementaryPremiumsFen += premium - paidByGovernment;
+        m.TopUpProduct = bought.Product;
+        return bought.Product;
     }
 
     /// <summary>Pays a member's medical top-up claim on the year's out-of-pocket inpatient cost; returns what it paid.</summary>
@@ -151,39 +160,50 @@ public static class MarketRules
             return;
         }
         m.PensionProductAccountFen = Money.Scale(m.PensionProductAccountFen, 1 + product.GuaranteedRate);
-        if (age < p.Pension.PensionAge)
+        if (age < p.Pension.PensionAge) Contribute(ref m, age, member, ctx, ref use, ref r);
+        else PayAnnuity(ref m, product, ref use, ref r);
+        use.AccountFen += m.PensionProductAccountFen;
+    }
+
+    /// <summary>
+    /// Before the pension age: a contributor who keeps contributing (the persistence draw) pays the
+    /// year's contribution into the account while the product is on sale in the county; one who stops
+    /// does not start again.
+    /// </summary>
+    private static void Contribute(ref MemberState m, int age, ulong member, YearContext ctx, ref ProductUse use, ref HouseholdYearRecord r)
+    {
+        var market = ctx.Parameters.Market;
+        CountyOffer? offer = null;
+        foreach (var o in ctx.Local.Offers)
         {
-            CountyOffer? offer = null;
-            foreach (var o in ctx.Local.Offers)
-            {
-                if (o.Product == m.PensionProduct) offer = o;
-            }
-            if (m.PensionContributing && offer is not null &&
-                new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionProductPersistence).Uniform(0) < market.Choice.PensionPersistence)
-            {
-                long contribution = offer.PremiumByBandFen[0];
-                m.PensionProductAccountFen += contribution;
-                use.AddPolicy(market.Band(age));
-                use.PremiumFen += contribution;
-                r.SupplementaryPensionContributors++;
-                r.SupplementaryPremiumsFen += contribution;
-            }
-            else
-            {
-                m.PensionContributing = false;
-            }
+            if (o.Product == m.PensionProduct) offer = o;
+        }
+        if (m.PensionContributing && offer is not null &&
+            new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionProductPersistence).Uniform(0) < market.Choice.PensionPersistence)
+        {
+            long contribution = offer.PremiumByBandFen[0];
+            m.PensionProductAccountFen += contribution;
+            use.AddPolicy(market.Band(age));
+            use.PremiumFen += contribution;
+            r.SupplementaryPensionContributors++;
+            r.SupplementaryPremiumsFen += contribution;
         }
         else
         {
-            if (m.PensionProductAnnuityFen == 0) m.PensionProductAnnuityFen = Money.DivideRounded(m.PensionProductAccountFen, product.AnnuityDivisor);
-            long annuity = 12 * m.PensionProductAnnuityFen;
-            m.PensionProductAccountFen -= Math.Min(m.PensionProductAccountFen, annuity);
-            use.AnnuityFen += annuity;
-            use.Annuitants++;
-            r.SupplementaryPayoutFen += annuity;
-            r.SupplementaryPensionAnnuitants++;
+            m.PensionContributing = false;
         }
-        use.AccountFen += m.PensionProductAccountFen;
+    }
+
+    /// <summary>From the pension age: a monthly annuity fixed at the first payment (the account over the divisor), paid for life while it draws the account down to zero.</summary>
+    private static void PayAnnuity(ref MemberState m, ProductParameters product, ref ProductUse use, ref HouseholdYearRecord r)
+    {
+        if (m.PensionProductAnnuityFen == 0) m.PensionProductAnnuityFen = Money.DivideRounded(m.PensionProductAccountFen, product.AnnuityDivisor);
+        long annuity = 12 * m.PensionProductAnnuityFen;
+        m.PensionProductAccountFen -= Math.Min(m.PensionProductAccountFen, annuity);
+        use.AnnuityFen += annuity;
+        use.Annuitants++;
+        r.SupplementaryPayoutFen += annuity;
+        r.SupplementaryPensionAnnuitants++;
     }
 
     /// <summary>Books a member's supplementary account as paid out when the member dies or leaves.</summary>
@@ -202,23 +222,45 @@ public static class MarketRules
         double relative = Math.Log(income / Math.Max(1, ctx.Local.MeanMarketPerCapitaYuan));
         double common = choice.PensionIntercept + choice.PensionIncome * relative
                         + choice.Trust * (h.InsurerTrust - 0.5) + choice.Awareness * (h.Awareness - 0.5);
-        Span<double> weights = stackalloc double[offers.Length];
-        double total = 1;
+        Span<double> utilities = stackalloc double[offers.Length];
         for (int k = 0; k < offers.Length; k++)
         {
-            if (offers[k].Kind != ProductKind.SupplementaryPension) continue;
+            if (offers[k].Kind != ProductKind.SupplementaryPension)
+            {
+                utilities[k] = NotOnOffer;
+                continue;
+            }
             var product = p.Market.Products[offers[k].Product];
-            double utility = common + choice.PensionReturn * 100 * (product.GuaranteedRate - choice.ReferenceRate)
-                             - choice.PensionLiquidity * Money.ToYuan(offers[k].PremiumByBandFen[0]) / income
-                             + (product.Endorsed ? choice.Endorsement : 0);
-            weights[k] = Math.Exp(Math.Min(utility, 50));
+            utilities[k] = common + choice.PensionReturn * 100 * (product.GuaranteedRate - choice.ReferenceRate)
+                           - choice.PensionLiquidity * Money.ToYuan(offers[k].PremiumByBandFen[0]) / income
+                           + (product.Endorsed ? choice.Endorsement : 0);
+        }
+        int chosen = DrawLogit(utilities, rng);
+        return chosen < 0 ? -1 : offers[chosen].Product;
+    }
+
+    /// <summary>
+    /// A multinomial logit draw with buying nothing as the base (utility 0): option k is drawn with
+    /// probability e^U_k / (1 + sum of e^U_j). Returns the option's index, or -1 for buying nothing.
+    /// One uniform (draw 0 of the stream) is laid against the cumulative weights in option order, so
+    /// the same utilities and stream always pick the same option.
+    /// </summary>
+    private static int DrawLogit(ReadOnlySpan<double> utilities, Rng rng)
+    {
+        Span<double> weights = stackalloc double[utilities.Length];
+        double total = NothingWeight;
+        for (int k = 0; k < utilities.Length; k++)
+        {
+            // An option not on offer keeps weight 0, so it is never drawn and leaves the total as it is.
+            if (utilities[k] == NotOnOffer) continue;
+            weights[k] = Math.Exp(Math.Min(utilities[k], MaxUtility));
             total += weights[k];
         }
         double u = rng.Uniform(0) * total;
-        for (int k = 0; k < offers.Length; k++)
+        for (int k = 0; k < utilities.Length; k++)
         {
             u -= weights[k];
-            if (u < 0) return offers[k].Product;
+            if (u < 0) return k;
         }
         return -1;
     }

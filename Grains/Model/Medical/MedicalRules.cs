@@ -97,12 +97,9 @@ public static class MedicalRules
     public static void Step(HouseholdState h, YearContext ctx, MarketLedger ledger, ref HouseholdYearRecord r)
     {
         var p = ctx.Parameters;
-        var national = ctx.National;
-        var local = ctx.Local;
-        bool assisted = r.DibaoReceiving;
         double premiumShare = PremiumShare(p.Medical, r.DibaoReceiving, r.ExtremePoor);
-        double premium = Money.ToYuan(national.MedicalPremiumFen);
-        double incomePerCapita = Money.ToYuan(h.MarketIncomePerCapitaFen);
+        double premium = Money.ToYuan(ctx.National.MedicalPremiumFen);
+        double premiumPaid = premium * premiumShare;
         bool lowIncome = MarketRules.LowIncome(h, r, ctx);
         Span<double> costs = stackalloc double[p.Health.MaxAdmissions];
         Span<double> months = stackalloc double[p.Health.MaxAdmissions];
@@ -117,53 +114,78 @@ public static class MedicalRules
             {
                 m.Chronic = true;
             }
-
-            bool lastYear = m.MedicalEnrolled;
-            double expected = ExpectedReimbursementYuan(p, local, national, age, m.Chronic);
-            bool enrolled = r.ExtremePoor || new Rng(ctx.Seed, key, ctx.Year, RngStream.MedicalEnrolment).Uniform(0) <
-                Logistic(EnrolmentLogOdds(p.Medical.Enrolment, expected, premium * premiumShare, incomePerCapita,
-                    h.Awareness, h.Trust, lastYear, ctx.Peers.MedicalEnrolmentRate));
-            double waiting = enrolled ? WaitingMonths(p.Medical, ctx.Year, lastYear, m.MedicalMissedYears) : 0;
-            m.MedicalEnrolled = enrolled;
-            m.MedicalMissedYears = enrolled ? 0 : m.MedicalMissedYears + 1;
+            var (enrolled, waiting) = Enrol(ref m, age, key, h, ctx, premiumPaid, r.ExtremePoor);
             MarketRules.ChooseMedical(ref m, age, h, ctx, lowIncome, enrolled, ledger, ref r);
 
-            var admissionRng = new Rng(ctx.Seed, key, ctx.Year, RngStream.Admissions);
-            int admissions = HealthRules.PoissonCount(HealthRules.AdmissionRate(p.Health, age, m.Chronic), admissionRng.Uniform(0), p.Health.MaxAdmissions);
-            var costRng = new Rng(ctx.Seed, key, ctx.Year, RngStream.AdmissionCost);
-            var timingRng = new Rng(ctx.Seed, key, ctx.Year, RngStream.AdmissionTiming);
-            for (int j = 0; j < admissions; j++)
-            {
-                costs[j] = HealthRules.LogNormal(national.AdmissionCostYuan, p.Health.CostLogSd, costRng.Normal((uint)j));
-                months[j] = 12 * timingRng.Uniform((uint)j);
-            }
-            double outpatient = HealthRules.LogNormal(HealthRules.OutpatientMeanYuan(p.Health, m.Chronic, national.MedicalCostIndex),
+            int admissions = DrawAdmissions(m, age, key, ctx, costs, months);
+            double outpatient = HealthRules.LogNormal(HealthRules.OutpatientMeanYuan(p.Health, m.Chronic, ctx.National.MedicalCostIndex),
                 p.Health.OutpatientLogSd, new Rng(ctx.Seed, key, ctx.Year, RngStream.Outpatient).Normal(0));
-            var claims = Settle(p.Medical, local, costs[..admissions], months[..admissions], outpatient, m.Chronic, enrolled, waiting, assisted);
+            var claims = Settle(p.Medical, ctx.Local, costs[..admissions], months[..admissions], outpatient, m.Chronic, enrolled, waiting, r.DibaoReceiving);
 
             if (enrolled)
             {
                 r.MedicalEnrolled++;
-                long paid = Money.FromYuan(premium * premiumShare);
+                long paid = Money.FromYuan(premiumPaid);
                 r.PremiumsFen += paid;
-                r.PremiumAssistanceFen += national.MedicalPremiumFen - paid;
+                r.PremiumAssistanceFen += ctx.National.MedicalPremiumFen - paid;
             }
             if (age < p.Medical.YoungHealthyAge && !m.Chronic)
             {
                 r.YoungHealthy++;
                 if (enrolled) r.YoungHealthyEnrolled++;
             }
-            r.Admissions += admissions;
-            if (enrolled) r.AdmissionsEnrolled += admissions;
-            r.AdmissionsUncovered += claims.Uncovered;
-            long cost = Money.FromYuan(claims.Cost), basic = Money.FromYuan(claims.Basic);
-            long critical = Money.FromYuan(claims.CriticalIllness), assistance = Money.FromYuan(claims.Assistance);
             long topUp = MarketRules.ClaimMedical(m, age, claims.InpatientOutOfPocket, ctx, ledger, ref r);
-            r.MedicalCostFen += cost;
-            r.ReimbursedFen += basic;
-            r.CriticalIllnessFen += critical;
-            r.AssistanceFen += assistance;
-            r.OutOfPocketFen += Math.Max(0, cost - basic - critical - assistance - topUp);
+            RecordCosts(ref r, claims, admissions, enrolled, topUp);
         }
+    }
+
+    /// <summary>
+    /// Whether the member enrols this year (the extremely poor always are, paid for), and the months they
+    /// then wait for cover; updates the member's enrolment history.
+    /// </summary>
+    private static (bool Enrolled, double WaitingMonths) Enrol(ref MemberState m, int age, ulong key, HouseholdState h, YearContext ctx,
+        double premiumPaidYuan, bool extremePoor)
+    {
+        var p = ctx.Parameters;
+        bool lastYear = m.MedicalEnrolled;
+        double expected = ExpectedReimbursementYuan(p, ctx.Local, ctx.National, age, m.Chronic);
+        bool enrolled = extremePoor || new Rng(ctx.Seed, key, ctx.Year, RngStream.MedicalEnrolment).Uniform(0) <
+            Logistic(EnrolmentLogOdds(p.Medical.Enrolment, expected, premiumPaidYuan, Money.ToYuan(h.MarketIncomePerCapitaFen),
+                h.Awareness, h.Trust, lastYear, ctx.Peers.MedicalEnrolmentRate));
+        double waiting = enrolled ? WaitingMonths(p.Medical, ctx.Year, lastYear, m.MedicalMissedYears) : 0;
+        m.MedicalEnrolled = enrolled;
+        m.MedicalMissedYears = enrolled ? 0 : m.MedicalMissedYears + 1;
+        return (enrolled, waiting);
+    }
+
+    /// <summary>The member's admissions this year: how many, and each one's cost and month (into the spans); returns how many.</summary>
+    private static int DrawAdmissions(in MemberState m, int age, ulong key, YearContext ctx, Span<double> costs, Span<double> months)
+    {
+        var health = ctx.Parameters.Health;
+        var admissionRng = new Rng(ctx.Seed, key, ctx.Year, RngStream.Admissions);
+        int admissions = HealthRules.PoissonCount(HealthRules.AdmissionRate(health, age, m.Chronic), admissionRng.Uniform(0), health.MaxAdmissions);
+        var costRng = new Rng(ctx.Seed, key, ctx.Year, RngStream.AdmissionCost);
+        var timingRng = new Rng(ctx.Seed, key, ctx.Year, RngStream.AdmissionTiming);
+        for (int j = 0; j < admissions; j++)
+        {
+            costs[j] = HealthRules.LogNormal(ctx.National.AdmissionCostYuan, health.CostLogSd, costRng.Normal((uint)j));
+            months[j] = 12 * timingRng.Uniform((uint)j);
+        }
+        return admissions;
+    }
+
+    /// <summary>Adds a member's admissions, costs and what each layer (and a top-up) paid to the household's record.</summary>
+    private static void RecordCosts(ref HouseholdYearRecord r, in Claims claims, int admissions, bool enrolled, long topUpFen)
+    {
+        r.Admissions += admissions;
+        if (enrolled) r.AdmissionsEnrolled += admissions;
+        r.AdmissionsUncovered += claims.Uncovered;
+        long cost = Money.FromYuan(claims.Cost), basic = Money.FromYuan(claims.Basic);
+        long critical = Money.FromYuan(claims.CriticalIllness), assistance = Money.FromYuan(claims.Assistance);
+        r.MedicalCostFen += cost;
+        r.ReimbursedFen += basic;
+        r.CriticalIllnessFen += critical;
+        r.AssistanceFen += assistance;
+        r.OutOfPocketFen += Math.Max(0, cost - basic - critical - assistance - topUpFen);
     }
 }
