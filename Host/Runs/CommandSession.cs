@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EcosystemSim.Engine.Engines;
 using EcosystemSim.Engine.Experiments;
 using EcosystemSim.Host.Cli;
+using EcosystemSim.Reports.Output;
 using EcosystemSim.Scenarios;
 using EcosystemSim.Scenarios.Loading;
 using Serilog.Core;
@@ -106,7 +107,7 @@ public sealed class CommandSession
         return (scenario, loaded);
     }
 
-    /// <summary>The output directory: --out, or runs/NAME-TIMESTAMP; an existing one needs --force.</summary>
+    /// <summary>The output directory: --out, or runs/NAME-TIMESTAMP; an existing one needs --force, and only an ecosim output may be replaced.</summary>
     public static string OutPath(RunRequest request, string defaultName)
     {
         string outPath = request.Out ?? Path.Combine("runs", defaultName);
@@ -114,6 +115,7 @@ public sealed class CommandSession
         {
             throw new UsageException($"--out: {outPath} already exists; choose another directory or pass --force to replace it");
         }
+        if (request.Force && OutputSafety.WhyNotReplaceable(outPath) is { } refused) throw new UsageException($"--out: {refused}");
         return outPath;
     }
 

@@ -30,7 +30,7 @@ public static class RunOutputs
 {
     public const string MetricsFile = "metrics.csv";
     public const string LorenzFile = "lorenz.csv";
-    public const string ManifestFile = "manifest.json";
+    public const string ManifestFile = OutputSafety.ManifestFile;
     public const string PlotsDirectory = "plots";
 
     public const string SummaryFile = "summary.csv";

@@ -18,7 +18,7 @@ namespace EcosystemSim.Host.Runs;
 /// </summary>
 public static class SweepHandler
 {
-    public const string GridFile = "sweep.json";
+    public const string GridFile = OutputSafety.SweepFile;
     public const string TableFile = "sweep.csv";
     public const string PointsDirectory = "points";
 
@@ -80,12 +80,18 @@ public static class SweepHandler
             : Directory.Exists(outPath) && Directory.EnumerateFileSystemEntries(outPath).Any() ? "already exists and is not a sweep; choose another directory or pass --force to replace it" : null;
         if (conflict is not null)
         {
-            if (!force)
+            string? refused = force ? OutputSafety.WhyNotReplaceable(outPath) : $"{outPath} {conflict}";
+            if (refused is not null)
             {
-                await stderr.WriteLineAsync($"ecosim: --out: {outPath} {conflict}");
+                await stderr.WriteLineAsync($"ecosim: --out: {refused}");
                 return ExitCodes.BadInput;
             }
             Directory.Delete(outPath, recursive: true);
+        }
+        else if (File.Exists(outPath))
+        {
+            await stderr.WriteLineAsync($"ecosim: --out: {outPath} is a file, not an output directory");
+            return ExitCodes.BadInput;
         }
         Directory.CreateDirectory(Path.Combine(outPath, PointsDirectory));
         File.WriteAllText(gridPath, grid);

@@ -25,16 +25,25 @@ public sealed class RunDirectory : IDisposable
     /// <summary>Whether an existing directory at the final path is replaced on commit.</summary>
     public bool Replace { get; }
 
-    /// <summary>Starts a run directory; an existing final directory is an error unless <paramref name="replace"/>.</summary>
+    /// <summary>Suffix of an old output moved aside while its replacement is renamed into place.</summary>
+    public const string OldSuffix = ".old";
+
+    /// <summary>
+    /// Starts a run directory; an existing final directory is an error unless <paramref name="replace"/>,
+    /// and even then only an output of this program (<see cref="OutputSafety.WhyNotReplaceable"/>) may be
+    /// replaced. Leftovers of killed runs into the same name are cleaned first.
+    /// </summary>
     public static RunDirectory Create(string finalPath, bool replace)
     {
-        string full = Path.GetFullPath(finalPath).TrimEnd(Path.DirectorySeparatorChar);
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(finalPath));
         if (!replace && (Directory.Exists(full) || System.IO.File.Exists(full)))
         {
             throw new IOException($"{finalPath} already exists");
         }
+        if (replace && OutputSafety.WhyNotReplaceable(finalPath) is { } refused) throw new IOException(refused);
         string parent = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(parent);
+        OutputSafety.CleanLeftovers(parent, Path.GetFileName(full));
         string work = Path.Combine(parent, $".{Path.GetFileName(full)}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
         return new RunDirectory(full, work, replace);
@@ -43,19 +52,42 @@ public sealed class RunDirectory : IDisposable
     /// <summary>A path inside the work directory.</summary>
     public string File(string relative) => Path.Combine(WorkPath, relative);
 
-    /// <summary>Moves the finished outputs into place (replacing an old directory if allowed).</summary>
+    /// <summary>How a directory is renamed (tests make it fail).</summary>
+    internal Action<string, string> Move { get; set; } = Directory.Move;
+
+    /// <summary>
+    /// Moves the finished outputs into place. An old output being replaced keeps its name until the
+    /// new one is complete; it is moved aside only for the final rename, and moved back if that fails.
+    /// </summary>
     public void Commit()
     {
         string? old = null;
         if (Directory.Exists(FinalPath))
         {
             if (!Replace) throw new IOException($"{FinalPath} appeared while the run was writing");
-            old = WorkPath + ".old";
-            Directory.Move(FinalPath, old);
+            if (OutputSafety.WhyNotReplaceable(FinalPath) is { } refused) throw new IOException(refused);
+            old = WorkPath + OldSuffix;
+            Move(FinalPath, old);
         }
-        Directory.Move(WorkPath, FinalPath);
+        try
+        {
+            Move(WorkPath, FinalPath);
+        }
+        catch when (old is not null)
+        {
+            Directory.Move(old, FinalPath);
+            throw;
+        }
         _committed = true;
-        if (old is not null) Directory.Delete(old, recursive: true);
+        if (old is null) return;
+        try
+        {
+            Directory.Delete(old, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The new output is in place; what is left of the old one is removed by the next run here.
+        }
     }
 
     /// <summary>Removes the work directory unless the run was committed.</summary>

@@ -97,20 +97,32 @@ public class RunCommandTests
     }
 
     [Fact]
-    public async Task An_existing_output_directory_is_kept_unless_forced()
+    public async Task An_existing_output_directory_is_kept_unless_forced_and_force_replaces_only_an_ecosim_output()
     {
         using var temp = new TempDirectory();
-        Directory.CreateDirectory(temp["out"]);
+        Directory.CreateDirectory(temp["out/sub"]);
         await File.WriteAllTextAsync(temp["out/keep.txt"], "mine");
         var refused = await RunBaseline(temp["out"], "inprocess");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("already exists", Assert.Single(refused.StderrLines), StringComparison.Ordinal);
         Assert.True(File.Exists(temp["out/keep.txt"]));
 
+        // Issue 12: --force deleted whatever --out named.
         var forced = await RunBaseline(temp["out"], "inprocess", "--force");
-        Assert.Equal(0, forced.ExitCode);
-        Assert.False(File.Exists(temp["out/keep.txt"]));
-        Assert.True(File.Exists(temp["out/metrics.csv"]));
+        Assert.Equal(2, forced.ExitCode);
+        Assert.Contains("not an EcosystemSim output", Assert.Single(forced.StderrLines), StringComparison.Ordinal);
+        Assert.Equal("mine", await File.ReadAllTextAsync(temp["out/keep.txt"]));
+        Assert.True(Directory.Exists(temp["out/sub"]));
+        Assert.Empty(Directory.GetDirectories(temp.Path, ".*"));
+
+        // A run directory is replaced by a new run.
+        var first = await RunBaseline(temp["run"], "inprocess");
+        Assert.Equal(0, first.ExitCode);
+        await File.WriteAllTextAsync(temp["run/marker.txt"], "old run");
+        var again = await RunBaseline(temp["run"], "inprocess", "--force");
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.False(File.Exists(temp["run/marker.txt"]));
+        Assert.True(File.Exists(temp["run/metrics.csv"]));
     }
 
     [Fact]

@@ -1,0 +1,115 @@
+using EcosystemSim.Reports.Output;
+using EcosystemSim.Tests.Support;
+
+namespace EcosystemSim.Tests.Host;
+
+/// <summary>Issue 12, data safety: --force replaces only this program's outputs, atomically; killed runs leave nothing behind for long.</summary>
+public class OutputSafetyTests
+{
+    [Fact]
+    public async Task Compare_and_sweep_with_force_refuse_a_users_directory()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp["notes"]);
+        await File.WriteAllTextAsync(temp["notes/thesis.docx"], "draft");
+        string[] small = ["--households", "200", "--years", "2", "--engine", "inprocess", "-q", "--force", "--out", temp["notes"]];
+        var compare = await Cli.Run(["compare", "baseline", "premium-spiral", .. small]);
+        var sweep = await Cli.Run(["sweep", "baseline", "--set", "pension.vesting_years=10,15", .. small]);
+        foreach (var result in new[] { compare, sweep })
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("not an EcosystemSim output", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        }
+        Assert.Equal(["thesis.docx"], Directory.GetFileSystemEntries(temp["notes"]).Select(Path.GetFileName));
+        Assert.Equal("draft", await File.ReadAllTextAsync(temp["notes/thesis.docx"]));
+    }
+
+    [Fact]
+    public async Task A_sweep_with_force_replaces_a_different_sweep()
+    {
+        using var temp = new TempDirectory();
+        string[] small = ["--households", "200", "--years", "2", "--engine", "inprocess", "-q", "--out", temp["s"]];
+        Assert.Equal(0, (await Cli.Run(["sweep", "baseline", "--set", "pension.vesting_years=10", .. small])).ExitCode);
+        var other = await Cli.Run(["sweep", "baseline", "--set", "pension.vesting_years=12", "--force", .. small]);
+        Assert.True(other.ExitCode == 0, other.Stderr);
+        Assert.Contains("\"12\"", await File.ReadAllTextAsync(temp["s/sweep.json"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_current_directory_a_file_and_a_users_directory_are_not_replaceable_an_output_and_an_empty_one_are()
+    {
+        using var temp = new TempDirectory();
+        Assert.Contains("current directory", OutputSafety.WhyNotReplaceable(Directory.GetCurrentDirectory()), StringComparison.Ordinal);
+        Assert.Contains("current directory", OutputSafety.WhyNotReplaceable(Path.GetDirectoryName(Directory.GetCurrentDirectory())!), StringComparison.Ordinal);
+        File.WriteAllText(temp["file"], "x");
+        Assert.Contains("is a file", OutputSafety.WhyNotReplaceable(temp["file"]), StringComparison.Ordinal);
+        Directory.CreateDirectory(temp["mine"]);
+        File.WriteAllText(temp["mine/manifest.json"], "{\"name\": \"not ours\"}");
+        Assert.Contains("not an EcosystemSim output", OutputSafety.WhyNotReplaceable(temp["mine"]), StringComparison.Ordinal);
+        Directory.CreateDirectory(temp["run"]);
+        File.WriteAllText(temp["run/manifest.json"], "{\"program_version\": \"0.1.0\", \"files\": []}");
+        Assert.Null(OutputSafety.WhyNotReplaceable(temp["run"]));
+        Directory.CreateDirectory(temp["empty"]);
+        Assert.Null(OutputSafety.WhyNotReplaceable(temp["empty"]));
+        Assert.Null(OutputSafety.WhyNotReplaceable(temp["absent"]));
+    }
+
+    [Fact]
+    public void A_failed_final_rename_puts_the_old_output_back_under_its_name()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp["run"]);
+        File.WriteAllText(temp["run/manifest.json"], "{\"program_version\": \"0.1.0\", \"files\": []}");
+        using var directory = RunDirectory.Create(temp["run"], replace: true);
+        File.WriteAllText(directory.File("metrics.csv"), "new");
+        // The old output keeps its name while the new one is written.
+        Assert.True(File.Exists(temp["run/manifest.json"]));
+        int moves = 0;
+        directory.Move = (from, to) =>
+        {
+            if (++moves == 2) throw new IOException("disk gone");
+            Directory.Move(from, to);
+        };
+        Assert.Throws<IOException>(directory.Commit);
+        Assert.True(File.Exists(temp["run/manifest.json"]));
+        Assert.False(File.Exists(temp["run/metrics.csv"]));
+        Assert.Empty(Directory.GetDirectories(temp.Path, "*.old"));
+    }
+
+    [Fact]
+    public void Leftovers_of_killed_runs_are_cleaned_and_an_old_output_moved_aside_is_restored()
+    {
+        using var temp = new TempDirectory();
+        int gone = DeadProcessId();
+        // A killed run's work directory, and a killed commit's old output with no replacement.
+        Directory.CreateDirectory(temp[$".run.partial-{gone}-abc"]);
+        Directory.CreateDirectory(temp[$".kept.partial-{gone}-def.old"]);
+        File.WriteAllText(temp[$".kept.partial-{gone}-def.old/manifest.json"], "{}");
+        // A live process's work directory is not touched.
+        Directory.CreateDirectory(temp[$".run.partial-{Environment.ProcessId}-ghi"]);
+
+        using (RunDirectory.Create(temp["run"], replace: false)) { }
+        OutputSafety.CleanLeftovers(temp.Path, "kept");
+
+        Assert.False(Directory.Exists(temp[$".run.partial-{gone}-abc"]));
+        Assert.True(Directory.Exists(temp[$".run.partial-{Environment.ProcessId}-ghi"]));
+        Assert.True(File.Exists(temp["kept/manifest.json"]));
+        Assert.False(Directory.Exists(temp[$".kept.partial-{gone}-def.old"]));
+    }
+
+    /// <summary>A process id no process has now.</summary>
+    private static int DeadProcessId()
+    {
+        for (int pid = 4_000_000; ; pid--)
+        {
+            try
+            {
+                using var p = System.Diagnostics.Process.GetProcessById(pid);
+            }
+            catch (ArgumentException)
+            {
+                return pid;
+            }
+        }
+    }
+}
