@@ -1,3 +1,4 @@
 using EcosystemSim.Host.Cli;
 
-return await EcosimCli.RunAsync(args, Console.Out, Console.Error);
+using var guard = ProcessGuard.Install(Console.Error);
+return await EcosimCli.RunAsync(args, Console.Out, Console.Error, guard.Token);

@@ -29,7 +29,10 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "ecosim" });
         builder.Logging.ClearProviders();
+        // Once the command is cancelled the silo's complaints about being stopped (cancelled start-up, calls in flight) are
+        // noise: the command says it was interrupted.
         builder.Logging.AddProvider(new SerilogLoggerProvider(logger));
+        builder.Logging.AddFilter((_, _) => !cancellationToken.IsCancellationRequested);
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         // Free ports, so that several runs can share a machine.
         int siloPort = FreePort(), gatewayPort = FreePort();

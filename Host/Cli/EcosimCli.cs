@@ -28,7 +28,25 @@ public static class EcosimCli
             await stderr.WriteLineAsync($"ecosim: {message} (see 'ecosim --help')");
             return ExitCodes.BadInput;
         }
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        return await parse.InvokeAsync(configuration, cancellationToken);
+        // The process's own guard (ProcessGuard) turns Ctrl-C into cancellation; the parser's handler would exit 130 instead.
+        var configuration = new InvocationConfiguration
+        {
+            Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+        };
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("ecosim: interrupted");
+            return ExitCodes.RunFailed;
+        }
+        catch (Exception e)
+        {
+            // Commands report their own failures; this is for what escapes them.
+            await stderr.WriteLineAsync($"ecosim: the command failed: {ProcessGuard.OneLine(e.GetBaseException().Message)}");
+            return ExitCodes.RunFailed;
+        }
     }
 }

@@ -25,19 +25,39 @@ public static class CommandOutcome
     public static async Task<int> InterruptedAsync(Logger log, ProgressReporter progress, TextWriter stderr, string left)
     {
         progress.Finish();
-        log.Warning("Interrupted; {Left}", left);
+        log.Information("Interrupted; {Left}", left);
         await log.DisposeAsync();
         await stderr.WriteLineAsync($"ecosim: interrupted; {left}");
         return ExitCodes.RunFailed;
     }
 
-    /// <summary>The work failed: the exception in the log, its innermost message on stderr; exit code 1.</summary>
-    public static async Task<int> FailedAsync(Logger log, ProgressReporter progress, TextWriter stderr, Exception e, string what)
+    /// <summary>
+    /// The work failed: the exception in the log, its innermost message on stderr with where the log
+    /// is; exit code 1. A log inside an output that is being discarded is kept in the temporary folder.
+    /// </summary>
+    public static async Task<int> FailedAsync(Logger log, ProgressReporter progress, TextWriter stderr, Exception e, string what, string? logFile = null)
     {
         progress.Finish();
         log.Error(e, "The {What} failed", what);
         await log.DisposeAsync();
-        await stderr.WriteLineAsync($"ecosim: the {what} failed: {e.GetBaseException().Message}");
+        string where = KeptLog(logFile) is { } kept ? $" (details in {kept})" : "";
+        await stderr.WriteLineAsync($"ecosim: the {what} failed: {ProcessGuard.OneLine(e.GetBaseException().Message)}{where}");
         return ExitCodes.RunFailed;
+    }
+
+    private static string? KeptLog(string? logFile)
+    {
+        if (logFile is null || !File.Exists(logFile)) return null;
+        if (!logFile.Contains(".partial-", StringComparison.Ordinal)) return logFile;
+        try
+        {
+            string kept = Path.Combine(Path.GetTempPath(), $"ecosim-failed-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log");
+            File.Copy(logFile, kept, overwrite: true);
+            return kept;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 }

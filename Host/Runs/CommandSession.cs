@@ -80,7 +80,7 @@ public sealed class CommandSession
         }
         catch (Exception e)
         {
-            return await CommandOutcome.FailedAsync(log, progress, stderr, e, what);
+            return await CommandOutcome.FailedAsync(log, progress, stderr, e, what, logFile);
         }
     }
 

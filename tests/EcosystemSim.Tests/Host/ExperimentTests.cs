@@ -183,4 +183,26 @@ public class ExperimentTests
             Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(temp["r"], file)), await File.ReadAllBytesAsync(Path.Combine(temp["s/points/001"], file)));
         }
     }
+
+    [Fact]
+    public async Task A_failure_inside_a_command_is_one_line_with_the_logs_path_and_exit_1()
+    {
+        using var temp = new TempDirectory();
+        SweepHandler.PointWritten = _ => throw new InvalidOperationException("disk on fire\n   at Somewhere.Else()");
+        Cli.Result result;
+        try
+        {
+            result = await Cli.Run("sweep", "baseline", "--set", "pension.vesting_years=10,15", "--out", temp["s"], "--households", "200",
+                "--years", "2", "--engine", "inprocess", "-q");
+        }
+        finally
+        {
+            SweepHandler.PointWritten = null;
+        }
+        Assert.Equal(1, result.ExitCode);
+        string line = Assert.Single(result.StderrLines);
+        Assert.StartsWith("ecosim: the sweep failed: disk on fire", line, StringComparison.Ordinal);
+        Assert.Contains($"(details in {temp["s/ecosim.log"]})", line, StringComparison.Ordinal);
+        Assert.Contains("InvalidOperationException", await File.ReadAllTextAsync(temp["s/ecosim.log"]), StringComparison.Ordinal);
+    }
 }
