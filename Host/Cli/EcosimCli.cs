@@ -24,7 +24,7 @@ public static class EcosimCli
         if (parse.Errors.Count > 0)
         {
             // The first error is the cause; later ones usually follow from it (an unknown option's value, say).
-            string message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            string message = ParseMessages.Plain(ProcessGuard.OneLine(parse.Errors[0].Message));
             await stderr.WriteLineAsync($"ecosim: {message} (see 'ecosim --help')");
             return ExitCodes.BadInput;
         }

@@ -113,3 +113,20 @@ public class OutputSafetyTests
         }
     }
 }
+
+/// <summary>Issue 12 item 13: option values that do not parse get plain words, not .NET type names.</summary>
+public class OptionValueTests
+{
+    [Theory]
+    [InlineData(new[] { "run", "baseline", "--households", "99999999999" }, "ecosim: --households must be a whole number from 1 to 50,000,000; '99999999999' is not")]
+    [InlineData(new[] { "run", "baseline", "--seed", "-1" }, "ecosim: --seed must be a whole number from 0 to 18,446,744,073,709,551,615; '-1' is not")]
+    [InlineData(new[] { "bench", "--years", "abc" }, "ecosim: --years must be a whole number from 1 to 200; 'abc' is not")]
+    [InlineData(new[] { "compare", "baseline", "premium-spiral", "--replications", "1e3" }, "ecosim: --replications must be a whole number from 1 to 10,000; '1e3' is not")]
+    public async Task A_value_that_does_not_parse_is_named_with_its_range(string[] args, string expected)
+    {
+        var result = await Cli.Run(args);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(expected, Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Stderr, StringComparison.Ordinal);
+    }
+}
