@@ -2,6 +2,7 @@ using System.CommandLine;
 using EcosystemSim.Engine.Experiments;
 using EcosystemSim.Host.Calibration;
 using EcosystemSim.Host.Runs;
+using EcosystemSim.Reports.Output;
 using EcosystemSim.Scenarios.Loading;
 using Serilog.Events;
 
@@ -40,10 +41,15 @@ public static class CalibrateCommand
                 await stderr.WriteLineAsync($"ecosim: --households: {size} is out of range: must be at least 1");
                 return ExitCodes.BadInput;
             }
+            string path = parse.GetValue(output)!;
+            if (WhyNotWritable(path) is { } refused)
+            {
+                await stderr.WriteLineAsync($"ecosim: --out: {refused}");
+                return ExitCodes.BadInput;
+            }
             using var log = RunLogging.Create(LogEventLevel.Information, null);
             var results = await Calibrator.RunAsync(baseline, n, size, log, cancellationToken);
             string markdown = CalibrationReport.Markdown(results, baseline, n, size);
-            string path = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             await File.WriteAllTextAsync(path + ".tmp", markdown, cancellationToken);
             File.Move(path + ".tmp", path, overwrite: true);
@@ -51,5 +57,17 @@ public static class CalibrateCommand
             return results.All(r => r.Met || !r.Target.Required) ? ExitCodes.Success : ExitCodes.RunFailed;
         });
         return command;
+    }
+
+    /// <summary>Why the calibration page cannot go to <paramref name="path"/>: not writable, a directory, or a file this program did not write.</summary>
+    private static string? WhyNotWritable(string path)
+    {
+        if (OutputSafety.WhyNotWritable(path) is { } refused) return refused;
+        if (Directory.Exists(path)) return $"{path} is a directory; give a file name";
+        if (File.Exists(path) && !File.ReadLines(path).FirstOrDefault()?.StartsWith(CalibrationReport.Title, StringComparison.Ordinal) == true)
+        {
+            return $"{path} exists and was not written by ecosim calibrate; choose another file";
+        }
+        return null;
     }
 }

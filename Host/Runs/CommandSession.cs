@@ -111,6 +111,7 @@ public sealed class CommandSession
     public static string OutPath(RunRequest request, string defaultName)
     {
         string outPath = request.Out ?? Path.Combine("runs", defaultName);
+        if (OutputSafety.WhyNotWritable(outPath) is { } unwritable) throw new UsageException($"--out: {unwritable}");
         if (!request.Force && (Directory.Exists(outPath) || File.Exists(outPath)))
         {
             throw new UsageException($"--out: {outPath} already exists; choose another directory or pass --force to replace it");

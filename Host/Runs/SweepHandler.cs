@@ -34,7 +34,9 @@ public static class SweepHandler
             var (scenario, loaded) = CommandSession.LoadChecked(request.Scenario, request);
             if (sets.Count == 0) throw new UsageException("--set: give at least one PATH=V1,V2,...");
             var axes = sets.Select(ParseAxis).ToArray();
-            return new Input(scenario, loaded, axes, SweepGrid.Points(scenario, axes), request.Out ?? Path.Combine("runs", $"sweep-{CommandSession.Slug(scenario.Name)}"));
+            string outPath = request.Out ?? Path.Combine("runs", $"sweep-{CommandSession.Slug(scenario.Name)}");
+            if (OutputSafety.WhyNotWritable(outPath) is { } unwritable) throw new UsageException($"--out: {unwritable}");
+            return new Input(scenario, loaded, axes, SweepGrid.Points(scenario, axes), outPath);
         }, stderr);
         if (input is null) return exit;
         if (await Prepare(input, request.Force, stderr) is { } refused) return refused;

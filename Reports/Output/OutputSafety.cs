@@ -29,6 +29,42 @@ public static class OutputSafety
                "--force replaces only this program's outputs: choose another directory";
     }
 
+    /// <summary>
+    /// Why an output cannot be written at <paramref name="path"/>, or null when it can: checked before
+    /// any work, by writing a probe in the nearest folder that exists.
+    /// </summary>
+    public static string? WhyNotWritable(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path)) return "the path is empty";
+        string full;
+        try
+        {
+            full = Full(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return $"{path} is not a usable path ({e.Message})";
+        }
+        string? folder = Path.GetDirectoryName(full);
+        while (folder is not null && !Directory.Exists(folder))
+        {
+            if (File.Exists(folder)) return $"{path} lies under {folder}, which is a file";
+            folder = Path.GetDirectoryName(folder);
+        }
+        if (folder is null) return $"{path} has no folder that exists";
+        string probe = Path.Combine(folder, $".ecosim-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(probe);
+            Directory.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot write in {folder}: {e.Message}";
+        }
+    }
+
     /// <summary>Whether a directory holds a manifest or sweep file written by this program.</summary>
     public static bool IsOutput(string directory) =>
         HasKeys(Path.Combine(directory, ManifestFile), "program_version", "files") || HasKeys(Path.Combine(directory, SweepFile), "resolved", "sets");

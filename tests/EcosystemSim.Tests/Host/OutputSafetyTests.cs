@@ -130,3 +130,47 @@ public class OptionValueTests
         Assert.DoesNotContain("System.", result.Stderr, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Issue 12 item 7: an --out that cannot be written is refused before any simulation, for every command that writes.</summary>
+public class UnwritableOutputTests
+{
+    public static TheoryData<string, string> Outputs()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"ecosim-a-file-{Guid.NewGuid():N}");
+        File.WriteAllText(file, "x");
+        return new TheoryData<string, string>
+        {
+            { "", "the path is empty" },
+            { "/proc/ecosim-x", "cannot write in /proc" },
+            { Path.Combine(file, "sub"), "which is a file" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(Outputs))]
+    public async Task Run_compare_sweep_and_calibrate_refuse_an_output_they_cannot_write(string path, string expected)
+    {
+        string[] small = ["--households", "200", "--years", "2", "--engine", "inprocess", "-q", "--out", path];
+        foreach (var args in new[]
+                 {
+                     ["run", "baseline", .. small], ["compare", "baseline", "premium-spiral", .. small],
+                     ["sweep", "baseline", "--set", "pension.vesting_years=10", .. small], new[] { "calibrate", "--seeds", "1", "--households", "200", "--out", path },
+                 })
+        {
+            var result = await Cli.Run(args);
+            Assert.True(result.ExitCode == 2, $"{args[0]}: {result.Stderr}");
+            Assert.Contains(expected, Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Calibrate_does_not_overwrite_a_file_it_did_not_write()
+    {
+        using var temp = new TempDirectory();
+        await File.WriteAllTextAsync(temp["notes.md"], "# My notes\n");
+        var result = await Cli.Run("calibrate", "--seeds", "1", "--households", "200", "--out", temp["notes.md"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not written by ecosim calibrate", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        Assert.Equal("# My notes\n", await File.ReadAllTextAsync(temp["notes.md"]));
+    }
+}
