@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using EcosystemSim.Scenarios;
 using EcosystemSim.Scenarios.Loading;
 
@@ -49,21 +50,39 @@ public static class SweepGrid
         return points;
     }
 
-    /// <summary>A value for a path, checked as an intervention's set is: the path, the type and the range.</summary>
+    /// <summary>
+    /// A value for a path, checked as an intervention's set is (the path, the type, the range), against
+    /// the scenario's own parameters, so its own products and insurers are known. A value is one YAML
+    /// node (a scalar, or a flow list or mapping such as a schedule): no comment, no line break, no
+    /// control character, so it can set nothing but its own path.
+    /// </summary>
     private static ParameterChange[] Change(Scenario scenario, string path, string value, List<ScenarioProblem> problems)
     {
+        if (value.Any(char.IsControl) || value.Contains('#', StringComparison.Ordinal) || path.Any(char.IsControl))
+        {
+            problems.Add(Problem($"{path}={Printable(value)}", "a value may not contain '#', line breaks or other control characters"));
+            return [];
+        }
+        // The scenario as resolved (JSON is YAML), without its base (already applied) and with one intervention: this value.
+        var resolved = ScenarioWriter.ToJson(scenario with { Base = "", Interventions = [] });
+        resolved.Remove("interventions");
+        string json = resolved.ToJsonString();
         string yaml = string.Create(CultureInfo.InvariantCulture,
-            $"start_year: {scenario.StartYear}\nyears: 1\nhouseholds: {scenario.Households}\ninterventions:\n  - year: {scenario.StartYear}\n    set:\n      {path}: {value}\n");
+            $"{json[..^1]}, \"interventions\": [{{\"year\": {scenario.StartYear}, \"set\": {{{JsonSerializer.Serialize(path)}: {value}}}}}]}}");
         try
         {
-            return ScenarioLoader.Parse(Encoding.UTF8.GetBytes(yaml), "--set").Scenario.Interventions[0].Set;
+            var set = ScenarioLoader.Parse(Encoding.UTF8.GetBytes(yaml), "--set").Scenario.Interventions;
+            if (set.Length == 1 && set[0].Set.Length == 1) return set[0].Set;
+            problems.Add(Problem($"{path}={value}", "is not a single value"));
         }
         catch (ScenarioException e)
         {
             problems.Add(Problem($"{path}={value}", e.Problems[0].Message));
-            return [];
         }
+        return [];
     }
+
+    private static string Printable(string text) => new(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
     private static ScenarioProblem Problem(string field, string message) => new("--set", 0, 0, field, message);
 

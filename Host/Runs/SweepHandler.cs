@@ -130,7 +130,6 @@ public static class SweepHandler
         var grid = new JsonObject
         {
             ["scenario"] = scenario.Name,
-            ["scenario_source"] = loaded.Source,
             ["scenario_sha256"] = loaded.Sha256,
             ["resolved"] = ScenarioWriter.ToJson(scenario),
             ["sets"] = new JsonArray(axes.Select(a => (JsonNode)new JsonObject
