@@ -50,14 +50,20 @@ public sealed class CommandSession
     };
 
     /// <summary>
-    /// Runs a command's work on a fresh engine. <paramref name="work"/> runs its experiments and
+    /// Runs a command's work on a fresh engine, once it is clear the work fits in memory (<paramref name="size"/>: households and replications). <paramref name="work"/> runs its experiments and
     /// writes its files, and returns what commits them; this logs the end, closes the log (which
     /// may live in the output), commits and prints the output's path. Interruption and failure end
     /// with exit code 1 and one line on stderr; <paramref name="leftOnInterrupt"/> says what is left.
     /// </summary>
-    public static async Task<int> ExecuteAsync(RunRequest request, long householdYears, string? logFile, string what, string leftOnInterrupt,
+    public static async Task<int> ExecuteAsync(RunRequest request, Scenario size, long householdYears, string? logFile, string what, string leftOnInterrupt,
         TextWriter stdout, TextWriter stderr, Func<CommandSession, Experiment, Task<Func<string>>> work, CancellationToken cancellationToken)
     {
+        int atOnce = Math.Min(size.Replications, request.Parallel ?? Experiment.DefaultParallelism(size.Replications));
+        if (MemoryEstimate.WhyItCannotFit(request.Engine, size.Households, atOnce) is { } tooBig)
+        {
+            await stderr.WriteLineAsync($"ecosim: the {what} cannot start: {tooBig}");
+            return ExitCodes.RunFailed;
+        }
         var progress = ProgressFor(request, stderr, householdYears);
         var log = RunLogging.Create(request.LogLevel, logFile, progress.DrawsBar ? LogEventLevel.Warning : null);
         var session = new CommandSession(request, progress, log);

@@ -30,7 +30,7 @@ public static class CompareHandler
         var settings = input[0].Scenario;
         var directories = DirectoryNames(input.Select(s => s.Scenario.Name).ToArray());
         using var directory = RunDirectory.Create(outPath, request.Force);
-        return await CommandSession.ExecuteAsync(request, (long)settings.Households * settings.Years * settings.Replications * input.Count,
+        return await CommandSession.ExecuteAsync(request, settings, (long)settings.Households * settings.Years * settings.Replications * input.Count,
             directory.File(RunLogging.FileName), "comparison", "no output directory was written", stdout, stderr, async (session, experiment) =>
             {
                 session.Log.Information("Comparing {Scenarios} with {Baseline}: {Replications} replication(s) of {Households} households, {Start}-{End}",

@@ -24,7 +24,7 @@ public static class RunHandler
 
         var scenario = input.Scenario;
         using var directory = RunDirectory.Create(input.OutPath, request.Force);
-        return await CommandSession.ExecuteAsync(request, (long)scenario.Households * scenario.Years * scenario.Replications,
+        return await CommandSession.ExecuteAsync(request, scenario, (long)scenario.Households * scenario.Years * scenario.Replications,
             directory.File(RunLogging.FileName), "run", "no output directory was written", stdout, stderr, async (session, experiment) =>
             {
                 session.Log.Information("Running {Scenario} ({Source}): {Households} households, {Start}-{End}, seed {Seed}, {Replications} replication(s), engine {Engine}",

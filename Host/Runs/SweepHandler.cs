@@ -44,7 +44,7 @@ public static class SweepHandler
         var (scenario, points, outPath) = (input.Scenario, input.Points, input.OutPath);
         string[] names = points.Select((_, i) => (i + 1).ToString("D3", CultureInfo.InvariantCulture)).ToArray();
         var missing = Enumerable.Range(0, points.Count).Where(i => !Directory.Exists(Path.Combine(outPath, PointsDirectory, names[i]))).ToArray();
-        return await CommandSession.ExecuteAsync(request, (long)scenario.Households * scenario.Years * scenario.Replications * missing.Length,
+        return await CommandSession.ExecuteAsync(request, scenario, (long)scenario.Households * scenario.Years * scenario.Replications * missing.Length,
             Path.Combine(outPath, RunLogging.FileName), "sweep", $"finished points are kept in {outPath}: run the same command to continue",
             stdout, stderr, async (session, experiment) =>
             {

@@ -174,3 +174,23 @@ public class UnwritableOutputTests
         Assert.Equal("# My notes\n", await File.ReadAllTextAsync(temp["notes.md"]));
     }
 }
+
+/// <summary>Issue 12 item 6: a run that cannot fit in memory fails at once with the estimate and the limit.</summary>
+public class MemoryLimitTests
+{
+    [Theory]
+    [InlineData("inprocess")]
+    [InlineData("orleans")]
+    public async Task A_run_too_big_for_the_machine_fails_before_it_starts(string engine)
+    {
+        using var temp = new TempDirectory();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await Cli.Run("run", "baseline", "--households", "50000000", "--engine", engine, "--out", temp["o"]);
+        Assert.Equal(1, result.ExitCode);
+        string line = Assert.Single(result.StderrLines);
+        Assert.Contains("would need about", line, StringComparison.Ordinal);
+        Assert.Contains("this machine allows", line, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+}

@@ -1,0 +1,40 @@
+using EcosystemSim.Engine.Engines;
+
+namespace EcosystemSim.Engine.Experiments;
+
+/// <summary>
+/// How much memory a run will need, estimated before it starts, so that a run that cannot fit fails
+/// in its first second with the estimate and the limit instead of growing until the system kills it.
+/// The figures are peaks measured with `ecosim bench` and full runs on this project's 2-core, 24 GiB
+/// machine (docs/performance.md), rounded up.
+/// </summary>
+public static class MemoryEstimate
+{
+    /// <summary>Bytes per household held in process: 1,000,000 households peaked at 2.1 GB (bench, 2026-11-29).</summary>
+    public const double InProcessBytesPerHousehold = 2_400;
+
+    /// <summary>Bytes per household on the embedded silo: 1,000,000 households x 30 years peaked at 7.3 GB resident (timed run, 2026-11-29).</summary>
+    public const double OrleansBytesPerHousehold = 8_000;
+
+    /// <summary>The process without a population: runtime, silo, plots, report (about 250 MB measured at small sizes).</summary>
+    public const double BaseBytes = 400e6;
+
+    /// <summary>Peak bytes of <paramref name="replicationsAtOnce"/> runs of <paramref name="households"/> households each on an engine.</summary>
+    public static double Bytes(EngineKind engine, long households, int replicationsAtOnce) =>
+        BaseBytes + (engine == EngineKind.InProcess ? InProcessBytesPerHousehold : OrleansBytesPerHousehold) * households * Math.Max(1, replicationsAtOnce);
+
+    /// <summary>The memory this process may use: the machine's, or its container's limit.</summary>
+    public static double AvailableBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+
+    /// <summary>Why the run cannot fit, or null when it can.</summary>
+    public static string? WhyItCannotFit(EngineKind engine, long households, int replicationsAtOnce)
+    {
+        double need = Bytes(engine, households, replicationsAtOnce), have = AvailableBytes;
+        if (need <= have) return null;
+        string engineName = EngineHost.Name(engine);
+        return FormattableString.Invariant(
+            $"the run would need about {need / 1e9:0.#} GB ({households:N0} households x {Math.Max(1, replicationsAtOnce)} replication(s) at once on the {engineName} engine) ") +
+            FormattableString.Invariant($"but this machine allows {have / 1e9:0.#} GB; use fewer households, --parallel 1") +
+            (engine == EngineKind.Orleans ? " or --engine inprocess" : "");
+    }
+}
