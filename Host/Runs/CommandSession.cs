@@ -107,6 +107,7 @@ public sealed class CommandSession
     public static (Scenario Scenario, LoadedScenario Loaded) LoadChecked(string nameOrPath, RunRequest request)
     {
         var loaded = ScenarioLoader.Load(nameOrPath);
+        ManifestCheck.Verify(nameOrPath, loaded.Scenario);
         var scenario = ScenarioOverrides.Apply(loaded.Scenario, request);
         var problems = ScenarioLoader.Check(scenario, loaded.Source);
         if (problems.Count > 0) throw new ScenarioException(problems);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace EcosystemSim.Reports.Output;
 
@@ -14,6 +15,14 @@ public sealed record Manifest : ManifestBase
     public required string Description { get; init; }
     public required string Question { get; init; }
     public required JsonObject Parameters { get; init; }
+
+    /// <summary>SHA-256 of the parameters as compact JSON: a rerun from this manifest refuses parameters edited since.</summary>
+    public string ParametersSha256 => Hash(Parameters);
+
+    /// <summary>The hash <see cref="ParametersSha256"/> holds, of parameters read back from a manifest.</summary>
+    public static string Hash(JsonNode parameters) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(parameters.ToJsonString())));
+    [JsonConverter(typeof(ExactUInt64Converter))]
     public required ulong Seed { get; init; }
     public required long Persons { get; init; }
     public required double Weight { get; init; }

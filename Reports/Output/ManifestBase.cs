@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace EcosystemSim.Reports.Output;
 
@@ -11,6 +12,7 @@ public abstract record ManifestBase
 {
     /// <summary>run, compare or sweep.</summary>
     public required string Kind { get; init; }
+    [JsonConverter(typeof(ExactUInt64ListConverter))]
     public required IReadOnlyList<ulong> Seeds { get; init; }
     public required int Replications { get; init; }
     public required int Households { get; init; }
