@@ -25,8 +25,8 @@ public static class CommandOutcome
     public static async Task<int> InterruptedAsync(Logger log, ProgressReporter progress, TextWriter stderr, string left)
     {
         progress.Finish();
-        log.Information("Interrupted; {Left}", left);
-        await log.DisposeAsync();
+        log.ForContext(RunLogging.FileOnly, true).Information("Interrupted; {Left}", left);
+        await CloseAsync(log);
         await stderr.WriteLineAsync($"ecosim: interrupted; {left}");
         return ExitCodes.RunFailed;
     }
@@ -38,8 +38,8 @@ public static class CommandOutcome
     public static async Task<int> FailedAsync(Logger log, ProgressReporter progress, TextWriter stderr, Exception e, string what, string? logFile = null)
     {
         progress.Finish();
-        log.Error(e, "The {What} failed", what);
-        await log.DisposeAsync();
+        log.ForContext(RunLogging.FileOnly, true).Error(e, "The {What} failed", what);
+        await CloseAsync(log);
         string where = KeptLog(logFile) is { } kept ? $" (details in {kept})" : "";
         await stderr.WriteLineAsync($"ecosim: the {what} failed: {ProcessGuard.OneLine(e.GetBaseException().Message)}{where}");
         return ExitCodes.RunFailed;
@@ -58,6 +58,19 @@ public static class CommandOutcome
         catch (IOException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Closes the log; a log that cannot be flushed (a full disk) must not hide the line the user is owed.</summary>
+    private static async Task CloseAsync(Logger log)
+    {
+        try
+        {
+            await log.DisposeAsync();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The failure being reported is what matters; the log is as complete as the disk allowed.
         }
     }
 }

@@ -10,6 +10,9 @@ public static class RunLogging
 {
     public const string FileName = "ecosim.log";
 
+    /// <summary>A property that keeps an event off the console (the command reports it on stderr in its own words).</summary>
+    public const string FileOnly = "FileOnly";
+
     private const string ConsoleTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
     /// <summary>A logger; Orleans, Microsoft.* and Polly log at Warning and above unless <paramref name="level"/> is more verbose than Debug.</summary>
@@ -24,8 +27,11 @@ public static class RunLogging
             .MinimumLevel.Override("Polly", frameworkLevel)
             // The watchdog's first check after start can report the machine's uptime as a stall; real stalls show elsewhere.
             .MinimumLevel.Override("Orleans.Runtime.Watchdog", LogEventLevel.Error)
-            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: ConsoleTemplate,
-                standardErrorFromLevel: LogEventLevel.Verbose, restrictedToMinimumLevel: consoleLevel ?? LogEventLevel.Verbose);
+            // What the command says itself on stderr (a failure, with its trace) goes to the log file only.
+            .WriteTo.Logger(console => console
+                .Filter.ByExcluding(e => e.Properties.ContainsKey(FileOnly))
+                .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture, outputTemplate: ConsoleTemplate,
+                    standardErrorFromLevel: LogEventLevel.Verbose, restrictedToMinimumLevel: consoleLevel ?? LogEventLevel.Verbose));
         if (file is not null)
         {
             config = config.WriteTo.File(file, formatProvider: CultureInfo.InvariantCulture);

@@ -17,16 +17,20 @@ public static class PlotFiles
         Directory.CreateDirectory(directory);
         string png = Path.Combine(directory, name + ".png");
         string svg = Path.Combine(directory, name + ".svg");
-        using (var stream = File.Create(png))
+        // Rendered in memory, then written by managed code: Skia writes to a stream from native callbacks, where an
+        // I/O failure (a full disk) aborts the process instead of surfacing as an exception the command can report.
+        using (var image = new MemoryStream())
         {
-            new OxyPlot.SkiaSharp.PngExporter { Width = Width, Height = Height }.Export(model, stream);
+            new OxyPlot.SkiaSharp.PngExporter { Width = Width, Height = Height }.Export(model, image);
+            File.WriteAllBytes(png, image.ToArray());
         }
-        using (var stream = File.Create(svg))
+        using (var text = new MemoryStream())
         {
             // OxyPlot's own SVG writer keeps text as text (Skia's turns every glyph into a path, ten times the size);
             // Skia measures the text so that the layout matches the PNG.
             using var measurer = new OxyPlot.SkiaSharp.SkiaRenderContext();
-            new SvgExporter { Width = Width, Height = Height, TextMeasurer = measurer }.Export(model, stream);
+            new SvgExporter { Width = Width, Height = Height, TextMeasurer = measurer }.Export(model, text);
+            File.WriteAllBytes(svg, text.ToArray());
         }
         return (png, svg);
     }
