@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EcosystemSim.Engine.Experiments;
@@ -141,24 +140,33 @@ public static class SweepHandler
         return grid.ToJsonString(new JsonSerializerOptions(JsonSerializerOptions.Default) { WriteIndented = true }) + "\n";
     }
 
-    /// <summary>sweep.csv: `point,PATH1,...,replication,year,region,metric,value` from every point's metrics.csv.</summary>
+    /// <summary>
+    /// sweep.csv: `point,PATH1,...,replication,year,region,metric,value` from every point's metrics.csv,
+    /// read back row by row and written as it is read (through the one CSV writer, so axis paths and
+    /// values with commas are quoted) to sweep.csv.partial, which is then renamed into place.
+    /// </summary>
     private static void WriteTable(string outPath, IReadOnlyList<SweepAxis> axes, IReadOnlyList<IReadOnlyList<string>> values, IReadOnlyList<string> names)
     {
-        var sb = new StringBuilder();
-        sb.Append("point,").Append(string.Join(',', axes.Select(a => Csv(a.Path)))).Append(",replication,year,region,metric,value\n");
-        for (int i = 0; i < names.Count; i++)
+        var metricColumns = EcosystemSim.Reports.Metrics.MetricsTable.Columns;
+        string[] header = ["point", .. axes.Select(a => a.Path), .. metricColumns];
+        string path = Path.Combine(outPath, TableFile);
+        string temp = path + ".partial";
+        using (var csv = Csv.ToFile(temp, header))
         {
-            string prefix = names[i] + "," + string.Join(',', values[i].Select(Csv)) + ",";
-            foreach (string line in File.ReadLines(Path.Combine(outPath, PointsDirectory, names[i], RunOutputs.MetricsFile)).Skip(1))
+            for (int i = 0; i < names.Count; i++)
             {
-                sb.Append(prefix).Append(line).Append('\n');
+                string[] key = [names[i], .. values[i]];
+                string metricsPath = Path.Combine(outPath, PointsDirectory, names[i], RunOutputs.MetricsFile);
+                using var reader = Csv.ReadFile(metricsPath);
+                if (!reader.Header.ColNames.SequenceEqual(metricColumns, StringComparer.Ordinal))
+                {
+                    throw new InvalidDataException($"{metricsPath}: the header is '{string.Join(',', reader.Header.ColNames)}', not '{string.Join(',', metricColumns)}'");
+                }
+                foreach (var row in reader) csv.WriteRow(key, row);
             }
         }
-        WriteAtomically(Path.Combine(outPath, TableFile), sb.ToString());
+        File.Move(temp, path, overwrite: true);
     }
-
-    private static string Csv(string text) =>
-        text.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 
     private static void WriteAtomically(string path, string text)
     {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using EcosystemSim.Reports.Output;
 
 namespace EcosystemSim.Reports.Metrics;
 
@@ -63,17 +63,21 @@ public sealed class SummaryTable
         return values;
     }
 
-    public string ToCsv()
+    /// <summary>The columns of <see cref="Header"/>.</summary>
+    public static IReadOnlyList<string> Columns { get; } = Header.Split(',');
+
+    /// <summary>The CSV text, invariant culture, LF line ends.</summary>
+    public string ToCsv() => Csv.ToText(Header.Length + 1 + Rows.Count * 80, WriteCsv);
+
+    /// <summary>Writes the CSV text (see <see cref="Csv"/>) to <paramref name="writer"/>, left open.</summary>
+    public void WriteCsv(TextWriter writer)
     {
-        var sb = new StringBuilder(Header.Length + Rows.Count * 80);
-        sb.Append(Header).Append('\n');
+        using var csv = Csv.Writer(writer, Columns);
         foreach (var r in Rows)
         {
-            sb.Append(r.Year.ToString(CultureInfo.InvariantCulture)).Append(',').Append(r.Region).Append(',').Append(r.Metric).Append(',')
-              .Append(F(r.Value.Mean)).Append(',').Append(F(r.Value.Sd)).Append(',').Append(F(r.Value.CiLow)).Append(',')
-              .Append(F(r.Value.CiHigh)).Append(',').Append(r.Value.N.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            csv.WriteRow(r.Year.ToString(CultureInfo.InvariantCulture), r.Region, r.Metric, F(r.Value.Mean), F(r.Value.Sd), F(r.Value.CiLow),
+                F(r.Value.CiHigh), r.Value.N.ToString(CultureInfo.InvariantCulture));
         }
-        return sb.ToString();
     }
 
     internal static string F(double x) => MetricsTable.FormatValue(x);
@@ -120,18 +124,22 @@ public sealed class ComparisonTable
         return new ComparisonTable(rows);
     }
 
-    public string ToCsv()
+    /// <summary>The columns of <see cref="Header"/>.</summary>
+    public static IReadOnlyList<string> Columns { get; } = Header.Split(',');
+
+    /// <summary>The CSV text, invariant culture, LF line ends; a scenario name with a comma, quote or line break is quoted.</summary>
+    public string ToCsv() => Csv.ToText(Header.Length + 1 + Rows.Count * 120, WriteCsv);
+
+    /// <summary>Writes the CSV text (see <see cref="Csv"/>) to <paramref name="writer"/>, left open.</summary>
+    public void WriteCsv(TextWriter writer)
     {
-        var sb = new StringBuilder(Header.Length + Rows.Count * 120);
-        sb.Append(Header).Append('\n');
+        using var csv = Csv.Writer(writer, Columns);
         foreach (var r in Rows)
         {
-            sb.Append(r.Scenario).Append(',').Append(r.Year.ToString(CultureInfo.InvariantCulture)).Append(',').Append(r.Region).Append(',')
-              .Append(r.Metric).Append(',').Append(SummaryTable.F(r.BaselineMean)).Append(',').Append(SummaryTable.F(r.ScenarioMean)).Append(',')
-              .Append(SummaryTable.F(r.Difference.Mean)).Append(',').Append(SummaryTable.F(r.Difference.CiLow)).Append(',')
-              .Append(SummaryTable.F(r.Difference.CiHigh)).Append(',').Append(r.Difference.N.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(SummaryTable.F(r.UnpairedLow)).Append(',').Append(SummaryTable.F(r.UnpairedHigh)).Append('\n');
+            csv.WriteRow(r.Scenario, r.Year.ToString(CultureInfo.InvariantCulture), r.Region, r.Metric, SummaryTable.F(r.BaselineMean),
+                SummaryTable.F(r.ScenarioMean), SummaryTable.F(r.Difference.Mean), SummaryTable.F(r.Difference.CiLow),
+                SummaryTable.F(r.Difference.CiHigh), r.Difference.N.ToString(CultureInfo.InvariantCulture), SummaryTable.F(r.UnpairedLow),
+                SummaryTable.F(r.UnpairedHigh));
         }
-        return sb.ToString();
     }
 }

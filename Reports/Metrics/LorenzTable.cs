@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using EcosystemSim.Model;
+using EcosystemSim.Reports.Output;
 
 namespace EcosystemSim.Reports.Metrics;
 
@@ -50,18 +50,20 @@ public sealed class LorenzTable
         _points.Where(p => p.Year == year && p.Region == region && p.Income == income && p.Replication == replication)
             .Select(p => (p.PopulationShare, p.IncomeShare)).ToArray();
 
-    public string ToCsv()
+    /// <summary>The columns of <see cref="Header"/>.</summary>
+    public static IReadOnlyList<string> Columns { get; } = Header.Split(',');
+
+    /// <summary>The CSV text, invariant culture, LF line ends.</summary>
+    public string ToCsv() => Csv.ToText(Header.Length + 1 + _points.Count * 48, WriteCsv);
+
+    /// <summary>Writes the CSV text (see <see cref="Csv"/>) to <paramref name="writer"/>, left open.</summary>
+    public void WriteCsv(TextWriter writer)
     {
-        var sb = new StringBuilder(Header.Length + _points.Count * 48);
-        sb.Append(Header).Append('\n');
+        using var csv = Csv.Writer(writer, Columns);
         foreach (var p in _points)
         {
-            sb.Append(p.Replication.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(p.Year.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(p.Region).Append(',').Append(p.Income).Append(',')
-              .Append(p.PopulationShare.ToString("R", CultureInfo.InvariantCulture)).Append(',')
-              .Append(MetricsTable.FormatValue(p.IncomeShare)).Append('\n');
+            csv.WriteRow(p.Replication.ToString(CultureInfo.InvariantCulture), p.Year.ToString(CultureInfo.InvariantCulture),
+                p.Region, p.Income, p.PopulationShare.ToString("R", CultureInfo.InvariantCulture), MetricsTable.FormatValue(p.IncomeShare));
         }
-        return sb.ToString();
     }
 }

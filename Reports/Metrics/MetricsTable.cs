@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using EcosystemSim.Reports.Output;
 
 namespace EcosystemSim.Reports.Metrics;
 
@@ -30,20 +30,21 @@ public sealed class MetricsTable
         _rows.Where(r => r.Metric == metric && r.Region == region && r.Replication == replication)
             .Select(r => (r.Year, r.Value)).ToArray();
 
+    /// <summary>The columns of <see cref="Header"/>.</summary>
+    public static IReadOnlyList<string> Columns { get; } = Header.Split(',');
+
     /// <summary>The CSV text, invariant culture, LF line ends.</summary>
-    public string ToCsv()
+    public string ToCsv() => Csv.ToText(Header.Length + 1 + _rows.Count * 48, WriteCsv);
+
+    /// <summary>Writes the CSV text (see <see cref="Csv"/>) to <paramref name="writer"/>, left open.</summary>
+    public void WriteCsv(TextWriter writer)
     {
-        var sb = new StringBuilder(Header.Length + _rows.Count * 48);
-        sb.Append(Header).Append('\n');
+        using var csv = Csv.Writer(writer, Columns);
         foreach (var r in _rows)
         {
-            sb.Append(r.Replication.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(r.Year.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(r.Region).Append(',')
-              .Append(r.Metric).Append(',')
-              .Append(FormatValue(r.Value)).Append('\n');
+            csv.WriteRow(r.Replication.ToString(CultureInfo.InvariantCulture), r.Year.ToString(CultureInfo.InvariantCulture),
+                r.Region, r.Metric, FormatValue(r.Value));
         }
-        return sb.ToString();
     }
 
     /// <summary>Shortest text that reads back as the same double; NaN where a rate has no denominator.</summary>

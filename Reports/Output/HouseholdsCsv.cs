@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using EcosystemSim.Model;
 using EcosystemSim.Reports.Metrics;
 
@@ -46,43 +45,55 @@ public static class HouseholdsCsv
 
     public static string Header { get; } = string.Join(',', Columns.Select(c => c.Name));
 
+    /// <summary>The column names, in order.</summary>
+    public static IReadOnlyList<string> ColumnNames { get; } = Columns.Select(c => c.Name).ToArray();
+
     /// <summary>Writes the year's households to a file.</summary>
     public static void Write(YearRecords year, string path)
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        writer.Write(Header);
-        writer.Write('\n');
-        var sb = new StringBuilder(256);
+        using var csv = Csv.ToFile(path, ColumnNames);
+        WriteRows(year, csv);
+    }
+
+    /// <summary>Writes the year's households as CSV to <paramref name="writer"/>, left open.</summary>
+    public static void Write(YearRecords year, TextWriter writer)
+    {
+        using var csv = Csv.Writer(writer, ColumnNames);
+        WriteRows(year, csv);
+    }
+
+    private static void WriteRows(YearRecords year, CsvWriter csv)
+    {
+        string weight = Number(year.Weight);
         foreach (var r in year.Households)
         {
             if (r.Members == 0) continue;
-            sb.Clear();
-            sb.Append(r.HouseholdId.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(Regions.Name(r.Region)).Append(',')
-              .Append(r.County.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(r.Members.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(Number(year.Weight)).Append(',')
-              .Append(Number(Money.ToYuan(r.MarketIncomeFen) / r.Members)).Append(',')
-              .Append(Number(Money.ToYuan(r.DisposableIncomeFen) / r.Members)).Append(',')
-              .Append(Yuan(r.PensionPaidFen)).Append(',')
-              .Append(Yuan(r.DibaoFen)).Append(',')
-              .Append(Yuan(r.MedicalReimbursementsFen)).Append(',')
-              .Append(Yuan(r.OutOfPocketFen)).Append(',')
-              .Append(Yuan(r.ContributionFen)).Append(',')
-              .Append(Yuan(r.PremiumsFen)).Append(',')
-              .Append(Yuan(r.SupplementaryPremiumsFen)).Append(',')
-              .Append(Flag(r.InPoverty)).Append(',')
-              .Append(Flag(r.Catastrophic)).Append(',')
-              .Append(Flag(r.ImpoverishedByIllness)).Append(',')
-              .Append(r.Elderly.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(r.PensionEligible.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(r.PensionContributors.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(r.PensionRecipients.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(r.MedicalEnrolled.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(r.SupplementaryMedicalHolders.ToString(CultureInfo.InvariantCulture)).Append(',')
-              .Append(Flag(r.DibaoEligible)).Append(',')
-              .Append(Flag(r.DibaoReceiving)).Append('\n');
-            writer.Write(sb);
+            csv.WriteRow(
+                r.HouseholdId.ToString(CultureInfo.InvariantCulture),
+                Regions.Name(r.Region),
+                r.County.ToString(CultureInfo.InvariantCulture),
+                r.Members.ToString(CultureInfo.InvariantCulture),
+                weight,
+                Number(Money.ToYuan(r.MarketIncomeFen) / r.Members),
+                Number(Money.ToYuan(r.DisposableIncomeFen) / r.Members),
+                Yuan(r.PensionPaidFen),
+                Yuan(r.DibaoFen),
+                Yuan(r.MedicalReimbursementsFen),
+                Yuan(r.OutOfPocketFen),
+                Yuan(r.ContributionFen),
+                Yuan(r.PremiumsFen),
+                Yuan(r.SupplementaryPremiumsFen),
+                Flag(r.InPoverty),
+                Flag(r.Catastrophic),
+                Flag(r.ImpoverishedByIllness),
+                r.Elderly.ToString(CultureInfo.InvariantCulture),
+                r.PensionEligible.ToString(CultureInfo.InvariantCulture),
+                r.PensionContributors.ToString(CultureInfo.InvariantCulture),
+                r.PensionRecipients.ToString(CultureInfo.InvariantCulture),
+                r.MedicalEnrolled.ToString(CultureInfo.InvariantCulture),
+                r.SupplementaryMedicalHolders.ToString(CultureInfo.InvariantCulture),
+                Flag(r.DibaoEligible),
+                Flag(r.DibaoReceiving));
         }
     }
 
@@ -90,5 +101,5 @@ public static class HouseholdsCsv
 
     private static string Yuan(long fen) => (fen / 100m).ToString(CultureInfo.InvariantCulture);
 
-    private static char Flag(bool value) => value ? '1' : '0';
+    private static string Flag(bool value) => value ? "1" : "0";
 }
