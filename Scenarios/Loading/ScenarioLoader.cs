@@ -65,14 +65,37 @@ public static class ScenarioLoader
         string text;
         try
         {
-            text = new UTF8Encoding(false, true).GetString(bytes);
+            // A leading byte-order mark (as some Windows editors write) is not part of the text.
+            int start = bytes.AsSpan().StartsWith(Utf8Bom) ? Utf8Bom.Length : 0;
+            text = new UTF8Encoding(false, true).GetString(bytes, start, bytes.Length - start);
         }
         catch (DecoderFallbackException)
         {
             throw Single(source, "the file is not valid UTF-8 text");
         }
 
+        try
+        {
+            return Interpret(text, source, sha, chain);
+        }
+        catch (ScenarioException)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Malformed input ends in problems, never in another exception: whatever escapes the checks is one.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            throw Single(source, $"cannot be read ({e.GetType().Name}: {OneLine(e.Message)})");
+        }
+    }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static LoadedScenario Interpret(string text, string source, string sha, IReadOnlyList<string> chain)
+    {
         var problems = new List<ScenarioProblem>();
+        if (RawControlCharacters(text, source) is { Count: > 0 } raw) throw new ScenarioException(raw);
         var root = ParseYaml(text, source, problems);
         if (root is null) throw new ScenarioException(problems);
         // A run's manifest.json: its parameters are the resolved scenario, so the run can be repeated from it.
@@ -121,6 +144,8 @@ public static class ScenarioLoader
     {
         var entry = root.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "base" });
         if (entry.Value is not YamlScalarNode { Value: { Length: > 0 } name }) return null;
+        // A name with control characters is refused where the field is bound; it names no file.
+        if (name.Any(char.IsControl)) return null;
         var at = entry.Value.Start;
         string identity = Identity(source);
         string? directory = File.Exists(source) ? Path.GetDirectoryName(Path.GetFullPath(source)) : null;
@@ -178,11 +203,14 @@ public static class ScenarioLoader
 
     private static YamlMappingNode? ParseYaml(string text, string source, List<ScenarioProblem> problems)
     {
+        // The scanner in use, for where the parser was when it failed with something other than a YamlException.
+        Scanner scanner = new(new StringReader(text));
         try
         {
-            if (!CheckStructure(text, source, problems)) return null;
+            if (!CheckStructure(new Parser(scanner), source, problems)) return null;
+            scanner = new Scanner(new StringReader(text));
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new Parser(scanner));
             if (stream.Documents.Count != 1)
             {
                 problems.Add(new ScenarioProblem(source, 0, 0, "", "expected exactly one YAML document"));
@@ -198,19 +226,169 @@ public static class ScenarioLoader
         }
         catch (YamlException e)
         {
-            string message = (e.InnerException?.Message ?? e.Message).Split('\n')[0].Trim();
-            problems.Add(new ScenarioProblem(source, (int)e.Start.Line, (int)e.Start.Column, "", $"invalid YAML: {message}"));
+            string message = OneLine(e.InnerException?.Message ?? e.Message);
+            var (line, column) = TabIndentation(text, e, scanner) ?? ((int)e.Start.Line, (int)e.Start.Column);
+            problems.Add(new ScenarioProblem(source, line, column, "", $"invalid YAML: {message}"));
+            return null;
+        }
+#pragma warning disable CA1031 // The parser fails on some malformed input with other exceptions; each is a problem where it stopped.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            var at = SafePosition(scanner);
+            problems.Add(new ScenarioProblem(source, (int)(at?.Line ?? 0), (int)(at?.Column ?? 0), "",
+                $"invalid YAML: the parser cannot read the text from here on ({e.GetType().Name}: {OneLine(e.Message)})"));
+            return null;
+        }
+    }
+
+    private static Mark? SafePosition(Scanner scanner)
+    {
+        try
+        {
+            return scanner.CurrentPosition;
+        }
+#pragma warning disable CA1031 // Only a position for a message: none is better than another failure.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
             return null;
         }
     }
 
     /// <summary>
+    /// Where a tab used as indentation is, for a parser error about one: the parser reports it at the
+    /// start of the enclosing mapping or the end of the previous value, often lines away. The tab is
+    /// looked for from the line the error starts on to the line the parser stopped at.
+    /// </summary>
+    private static (int Line, int Column)? TabIndentation(string text, YamlException e, Scanner scanner)
+    {
+        if (!e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase)) return null;
+        long first = Math.Max(1, e.Start.Line);
+        long last = Math.Max(e.End.Line, SafePosition(scanner)?.Line ?? 0);
+        var lines = Lines(text);
+        for (long n = first; n <= last && n <= lines.Count; n++)
+        {
+            string line = lines[(int)(n - 1)];
+            int content = 0;
+            while (content < line.Length && line[content] is ' ' or '\t') content++;
+            int tab = line.IndexOf('\t', 0, content);
+            if (tab >= 0 && content < line.Length && line[content] != '#') return ((int)n, tab + 1);
+        }
+        return null;
+    }
+
+    /// <summary>The lines of the text, split at every line break YAML knows (CR LF, CR, LF, NEL, LS, PS).</summary>
+    private static List<string> Lines(string text)
+    {
+        var lines = new List<string>();
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('\r' or '\n' or '\u0085' or '\u2028' or '\u2029')) continue;
+            lines.Add(text[start..i]);
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+            start = i + 1;
+        }
+        lines.Add(text[start..]);
+        return lines;
+    }
+
+    /// <summary>Most problems reported for raw control characters in one file.</summary>
+    private const int MaxRawProblems = 10;
+
+    /// <summary>
+    /// A problem for each control character written raw in the file, where YAML allows none (C0 but
+    /// tab, line feed and carriage return; DEL; C1 but NEL), at its line and column, naming the field
+    /// whose text it is in. They are refused before the YAML is read: the parser silently ends the
+    /// text at a NUL, and passes escape sequences through to the report and the terminal.
+    /// </summary>
+    private static List<ScenarioProblem> RawControlCharacters(string text, string source)
+    {
+        var problems = new List<ScenarioProblem>();
+        if (!text.Any(IsRawControl)) return problems;
+        var found = new List<(int Index, int Line, int Column)>();
+        int line = 1, column = 1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (IsRawControl(c)) found.Add((i, line, column));
+            if (c is '\n' or '\u0085' or '\u2028' or '\u2029' || (c == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
+            {
+                line++;
+                column = 1;
+            }
+            else
+            {
+                column++;
+            }
+        }
+        // The field each is in, from the text with a printable stand-in for each, if that is YAML.
+        var root = RootOrNull(string.Concat(text.Select(c => IsRawControl(c) ? '\uFFFD' : c)));
+        foreach (var (index, at, column1) in found.Take(MaxRawProblems))
+        {
+            string field = root is null ? "" : FieldAt(root, index, "") ?? "";
+            problems.Add(new ScenarioProblem(source, at, column1, field, $"the control character U+{(int)text[index]:X4} is not allowed in a scenario file"));
+        }
+        if (found.Count > MaxRawProblems)
+        {
+            problems.Add(new ScenarioProblem(source, 0, 0, "", $"{found.Count - MaxRawProblems:N0} more control characters"));
+        }
+        return problems;
+    }
+
+    private static bool IsRawControl(char c) =>
+        char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\u0085');
+
+    private static YamlNode? RootOrNull(string text)
+    {
+        try
+        {
+            var probe = new List<ScenarioProblem>();
+            return ParseYaml(text, "", probe);
+        }
+#pragma warning disable CA1031 // Only to name a field in a problem: none is better than another failure.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The path of the deepest field whose key or value holds the character at <paramref name="index"/>, or null.</summary>
+    private static string? FieldAt(YamlNode node, long index, string path)
+    {
+        static bool Holds(YamlNode n, long i) => n.Start.Index <= i && i < n.End.Index;
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                foreach (var (key, value) in mapping.Children)
+                {
+                    string child = YamlBinder.Join(path, (key as YamlScalarNode)?.Value ?? "");
+                    if (Holds(key, index)) return child;
+                    if (Holds(value, index)) return FieldAt(value, index, child) ?? child;
+                }
+                return null;
+            case YamlSequenceNode sequence:
+                for (int i = 0; i < sequence.Children.Count; i++)
+                {
+                    string child = $"{path}[{i}]";
+                    if (Holds(sequence.Children[i], index)) return FieldAt(sequence.Children[i], index, child) ?? child;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>
     /// Rejects what a scenario never needs and an attacker might use: anchors and aliases (alias
     /// expansion), tags, and nesting deeper than <see cref="MaxDepth"/>.
     /// </summary>
-    private static bool CheckStructure(string text, string source, List<ScenarioProblem> problems)
+    private static bool CheckStructure(Parser parser, string source, List<ScenarioProblem> problems)
     {
-        var parser = new Parser(new StringReader(text));
         int depth = 0;
         while (parser.MoveNext())
         {

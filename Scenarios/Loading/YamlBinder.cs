@@ -54,7 +54,26 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
         return record;
     }
 
+    /// <summary>
+    /// Binds one value. Whatever goes wrong while binding it, even a failure of the binder itself,
+    /// is a problem at the value's line, never an exception.
+    /// </summary>
     private bool TryBind(Type type, YamlNode node, object? current, string path, out object? value)
+    {
+        try
+        {
+            return TryBindValue(type, node, current, path, out value);
+        }
+#pragma warning disable CA1031 // Any failure on any input becomes a problem at the value's line.
+        catch (Exception e) when (e is not OutOfMemoryException)
+#pragma warning restore CA1031
+        {
+            value = null;
+            return Fail(node, path, $"cannot be read ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()})");
+        }
+    }
+
+    private bool TryBindValue(Type type, YamlNode node, object? current, string path, out object? value)
     {
         value = null;
         switch (ParameterTree.KindOf(type))
@@ -63,6 +82,7 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
                 if (!Scalar(node, path, "text", out string? text)) return false;
                 if (node is YamlScalarNode { Style: ScalarStyle.Plain } && PlainNonText(text!) is { } what)
                     return Fail(node, path, $"expected text, found {what} '{text}' (put it in quotes to mean the text)");
+                if (ControlCharacter(text!, path) is { } control) return Fail(node, path, control);
                 value = text;
                 return true;
             case FieldKind.Boolean:
@@ -274,6 +294,29 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
         if (((YamlScalarNode)node).Style != ScalarStyle.Plain)
             return Fail(node, path, $"expected {expected}, found the quoted text '{value}' (remove the quotes)");
         return true;
+    }
+
+    /// <summary>Fields whose text may run over several lines and hold tabs: prose, shown as such.</summary>
+    private static readonly HashSet<string> ProseFields = new(["description", "question", "note"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Why the text of the field at <paramref name="path"/> is refused for a control character, or
+    /// null. Names, ids and the base allow none (C0, DEL and C1, tabs and line breaks included);
+    /// descriptions, questions and notes allow line breaks and tabs only. Raw NUL or escape bytes
+    /// would otherwise reach the report and the terminal.
+    /// </summary>
+    internal static string? ControlCharacter(string text, string path)
+    {
+        int dot = path.LastIndexOf('.');
+        bool prose = ProseFields.Contains(dot < 0 ? path : path[(dot + 1)..]);
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (!char.IsControl(c) || (prose && c is '\n' or '\t')) continue;
+            string allowed = prose ? "only line breaks and tabs are allowed in this text" : "this field allows no control characters, tabs or line breaks";
+            return $"the text contains the control character U+{(int)c:X4} (character {i + 1}); {allowed}";
+        }
+        return null;
     }
 
     /// <summary>
