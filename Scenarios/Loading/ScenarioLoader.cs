@@ -25,6 +25,9 @@ public static class ScenarioLoader
     /// <summary>Deepest nesting of mappings and lists accepted.</summary>
     public const int MaxDepth = 32;
 
+    /// <summary>A base written builtin:NAME is the catalogue's scenario NAME, whatever files lie beside.</summary>
+    public const string BuiltInPrefix = "builtin:";
+
     /// <summary>Most scenarios in a chain of bases.</summary>
     public const int MaxBaseDepth = 16;
 
@@ -35,25 +38,39 @@ public static class ScenarioLoader
     {
         if (File.Exists(pathOrName))
         {
-            var info = new FileInfo(pathOrName);
-            if (info.Length > MaxFileBytes)
-            {
-                throw Single(pathOrName, $"the file is {info.Length:N0} bytes; a scenario may be at most {MaxFileBytes:N0}");
-            }
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(pathOrName);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw Single(pathOrName, $"cannot read the file: {e.Message}");
-            }
-            return Parse(bytes, pathOrName, chain);
+            return Parse(ReadFile(pathOrName), pathOrName, chain);
         }
         if (ScenarioCatalogue.TryGet(pathOrName, out byte[]? builtIn)) return Parse(builtIn, pathOrName, chain);
         if (Directory.Exists(pathOrName)) throw Single(pathOrName, "is a directory, not a scenario file");
         throw Single(pathOrName, $"no such file, and no built-in scenario of that name (built-in: {string.Join(", ", ScenarioCatalogue.Names)})");
+    }
+
+    /// <summary>
+    /// A scenario file's bytes: a regular file only (a device such as /dev/zero or a FIFO would be read
+    /// forever or hang), and at most <see cref="MaxFileBytes"/> read whatever size the file claims.
+    /// </summary>
+    private static byte[] ReadFile(string path)
+    {
+        if (!FileKind.IsRegular(path)) throw Single(path, "is not a regular file (a device, a pipe or a socket); give a scenario file");
+        long length = new FileInfo(path).Length;
+        if (length > MaxFileBytes) throw Single(path, $"the file is {length:N0} bytes; a scenario may be at most {MaxFileBytes:N0}");
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
+            var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxFileBytes) throw Single(path, $"the file grew past {MaxFileBytes:N0} bytes while read; a scenario may be at most {MaxFileBytes:N0}");
+            }
+            return buffer.ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Single(path, $"cannot read the file: {e.Message}");
+        }
     }
 
     /// <summary>Parses scenario bytes (UTF-8 YAML); <paramref name="source"/> names them in problems.</summary>
@@ -86,7 +103,7 @@ public static class ScenarioLoader
         catch (Exception e) when (e is not OutOfMemoryException)
 #pragma warning restore CA1031
         {
-            throw Single(source, $"cannot be read ({e.GetType().Name}: {OneLine(e.Message)})");
+            throw Single(source, $"cannot be read ({OneLine(e.Message)})");
         }
     }
 
@@ -150,11 +167,24 @@ public static class ScenarioLoader
         string identity = Identity(source);
         string? directory = File.Exists(source) ? Path.GetDirectoryName(Path.GetFullPath(source)) : null;
         string target = name;
-        if (directory is not null)
+        if (name.StartsWith(BuiltInPrefix, StringComparison.Ordinal))
+        {
+            // builtin:NAME names the catalogue's scenario even beside a file of that name.
+            target = name[BuiltInPrefix.Length..];
+            if (!ScenarioCatalogue.TryGet(target, out _))
+            {
+                problems.Add(new ScenarioProblem(source, (int)at.Line, (int)at.Column, "base",
+                    $"'{name}': no built-in scenario '{target}' ({string.Join(", ", ScenarioCatalogue.Names)})"));
+                return null;
+            }
+        }
+        else if (directory is not null)
         {
             string relative = Path.Combine(directory, name);
-            if (File.Exists(relative)) target = relative;
-            else if (File.Exists(relative + ".yaml")) target = relative + ".yaml";
+            // A file whose base names itself (a user's baseline.yaml with base: baseline) means the built-in of that name.
+            bool builtIn = ScenarioCatalogue.TryGet(name, out _);
+            if (File.Exists(relative) && !(builtIn && Identity(relative) == identity)) target = relative;
+            else if (File.Exists(relative + ".yaml") && !(builtIn && Identity(relative + ".yaml") == identity)) target = relative + ".yaml";
         }
         if (!File.Exists(target) && !ScenarioCatalogue.TryGet(target, out _))
         {
@@ -237,7 +267,7 @@ public static class ScenarioLoader
         {
             var at = SafePosition(scanner);
             problems.Add(new ScenarioProblem(source, (int)(at?.Line ?? 0), (int)(at?.Column ?? 0), "",
-                $"invalid YAML: the parser cannot read the text from here on ({e.GetType().Name}: {OneLine(e.Message)})"));
+                $"invalid YAML: the parser cannot read the text from here on ({OneLine(e.Message)})"));
             return null;
         }
     }

@@ -69,7 +69,7 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
 #pragma warning restore CA1031
         {
             value = null;
-            return Fail(node, path, $"cannot be read ({e.GetType().Name}: {e.Message.Split('\n')[0].Trim()})");
+            return Fail(node, path, $"cannot be read ({e.Message.Split('\n')[0].Trim()})");
         }
     }
 
