@@ -75,10 +75,16 @@ public sealed record IncomeParameters : IValidatable
         return index;
     }
 
+    /// <summary>Smallest admissible largest earning weight (weights are relative to a working-age adult, normally 1).</summary>
+    public const double MinimumLargestEarningWeight = 0.01;
+
     public IEnumerable<(string Field, string Message)> Validate()
     {
         if (EarningWeights.Length != EarningAgeBounds.Length + 1)
             yield return ("earning_weights", $"needs one weight per age group: {EarningAgeBounds.Length + 1} groups from earning_age_bounds");
+        // The earnings unit is the regional mean over the earning weight per person: with no one earning it is infinite.
+        if (EarningWeights.Length > 0 && EarningWeights.Max() < MinimumLargestEarningWeight)
+            yield return ("earning_weights", $"at least one age group must earn: the largest weight must be at least {MinimumLargestEarningWeight}");
         for (int i = 1; i < EarningAgeBounds.Length; i++)
         {
             if (EarningAgeBounds[i] <= EarningAgeBounds[i - 1]) yield return ("earning_age_bounds", "ages must increase");

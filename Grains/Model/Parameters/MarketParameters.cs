@@ -142,8 +142,8 @@ public sealed record InsurerParameters : IValidatable
     [Param("per year", "Return on invested assets (capital and reserves).", Min = -0.5, Max = 0.5, Source = "Assumption: Chinese insurers' investment yields of 3-5%")]
     public double InvestmentReturn { get; init; } = 0.035;
 
-    [Param("share", "Largest yearly change in a product's premium, up or down.", Min = 0, Max = 10,
-        Source = "Assumption: regulators and the market limit repricing; large enough for a spiral to show")]
+    [Param("share", "Largest yearly change in a product's premium, up or down.", Min = 0, Max = 1,
+        Source = "Assumption: regulators and the market limit repricing; large enough for a spiral to show. Range: a cut of more than the whole premium would make it negative")]
     public double MaxPriceChange { get; init; } = 0.5;
 
     [Param("share of counties", "Counties served at the start, by region (the largest counties first).",

@@ -5,7 +5,7 @@ namespace EcosystemSim.Model.Parameters;
 public sealed record PopulationParameters : IValidatable
 {
     [Param("persons", "Rural resident population in the start year. Each simulated person stands for this total divided by the simulated persons (the weight).",
-        Min = 1, Source = "NBS: 498.35 M rural residents at the end of 2021 (CALIBRATION.md C)")]
+        Min = 1e3, Max = 2e9, Source = "NBS: 498.35 M rural residents at the end of 2021 (CALIBRATION.md C). Range: from a village-sized teaching population to about 1.5 times China's total population (weights beyond it only overflow the totals)")]
     public double RuralPopulation { get; init; } = 498.35e6;
 
     [Param("share", "Share of the rural population in each region (normalised to sum 1).",
