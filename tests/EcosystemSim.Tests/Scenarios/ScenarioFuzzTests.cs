@@ -66,7 +66,7 @@ public class ScenarioFuzzTests
     }
 
     [Fact]
-    public async Task Mutated_files_given_to_validate_exit_0_or_2_without_a_stack_trace()
+    public async Task Mutated_files_given_to_validate_and_run_exit_0_or_2_without_a_stack_trace()
     {
         using var temp = new TempDirectory();
         // A different seed from the in-process sample, and each file under the name of the scenario it came from.
@@ -85,6 +85,16 @@ public class ScenarioFuzzTests
             if (result.ExitCode is not (0 or 2) || result.Stderr.Contains("   at ", StringComparison.Ordinal))
             {
                 failures.Add($"{description}: exit {result.ExitCode}: {result.Stderr.Split('\n')[0]}");
+            }
+            // Every fourth file through `run` too (tiny, so a file that loads runs in a blink): the same ending, and no output unless it ran.
+            if (i % 4 == 0)
+            {
+                string output = temp[$"out-{i:D3}"];
+                var run = await Cli.Run("run", path, "--households", "150", "--years", "1", "--engine", "inprocess", "-q", "--out", output);
+                if (run.ExitCode is not (0 or 2) || run.Stderr.Contains("   at ", StringComparison.Ordinal) || (run.ExitCode == 2) == Directory.Exists(output))
+                {
+                    failures.Add($"{description}: run exit {run.ExitCode}, output {(Directory.Exists(output) ? "written" : "absent")}: {run.Stderr.Split('\n')[0]}");
+                }
             }
             else if (result.ExitCode == 2 && !result.StderrLines.All(l => l.StartsWith(path, StringComparison.Ordinal) || l.StartsWith("baseline", StringComparison.Ordinal) || l.StartsWith("multi-level-market", StringComparison.Ordinal)))
             {
