@@ -21,8 +21,17 @@ public static class SweepHandler
     public const string TableFile = "sweep.csv";
     public const string PointsDirectory = "points";
 
-    /// <summary>Called after each point is written (tests use it to interrupt a sweep part way).</summary>
-    internal static Action<int>? PointWritten { get; set; }
+    /// <summary>
+    /// Called after each point is written (tests use it to interrupt or fail a sweep part way). Held per
+    /// async flow, so a test's hook reaches only the sweep that test runs, never one running beside it.
+    /// </summary>
+    internal static Action<int>? PointWritten
+    {
+        get => PointHook.Value;
+        set => PointHook.Value = value;
+    }
+
+    private static readonly AsyncLocal<Action<int>?> PointHook = new();
 
     private sealed record Input(Scenario Scenario, LoadedScenario Loaded, IReadOnlyList<SweepAxis> Axes, IReadOnlyList<SweepPoint> Points, string OutPath);
 
