@@ -55,20 +55,28 @@ public sealed class Experiment(EngineHost engine, ILogger log)
         clock.Restart();
         // Metrics of a year are computed while the engine steps the next, in year order, so the tables are the same as in line.
         Task pending = Task.CompletedTask;
-        for (int year = plan.StartYear; year < plan.StartYear + plan.Years; year++)
+        try
         {
-            var yearClock = Stopwatch.StartNew();
-            var outcome = await YearProtocol.RunYearAsync(agents, year, cancellationToken);
-            double seconds = yearClock.Elapsed.TotalSeconds;
-            yearSeconds.Add(seconds);
-            var records = Records(plan, outcome, population.Weight);
+            for (int year = plan.StartYear; year < plan.StartYear + plan.Years; year++)
+            {
+                var yearClock = Stopwatch.StartNew();
+                var outcome = await YearProtocol.RunYearAsync(agents, year, cancellationToken);
+                double seconds = yearClock.Elapsed.TotalSeconds;
+                yearSeconds.Add(seconds);
+                var records = Records(plan, outcome, population.Weight);
+                await pending;
+                if (observer.OverlapMetrics) pending = Task.Run(() => Collect(records), cancellationToken);
+                else Collect(records);
+                log.Information("Year {Year} of replication {Replication} done in {Seconds:F2}s ({Rate:N0} household-years/s)",
+                    year, replication, seconds, population.Households / Math.Max(seconds, 1e-9));
+            }
             await pending;
-            if (observer.OverlapMetrics) pending = Task.Run(() => Collect(records), cancellationToken);
-            else Collect(records);
-            log.Information("Year {Year} of replication {Replication} done in {Seconds:F2}s ({Rate:N0} household-years/s)",
-                year, replication, seconds, population.Households / Math.Max(seconds, 1e-9));
         }
-        await pending;
+        finally
+        {
+            // A failed or cancelled year must not leave last year's metrics (and the observer's writes) running behind it.
+            if (!pending.IsCompleted) await pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
         return new RunResult(metrics, lorenz, population)
         {
             InitialiseSeconds = initialise,

@@ -51,8 +51,18 @@ public static class CalibrateCommand
             var results = await Calibrator.RunAsync(baseline, n, size, log, cancellationToken);
             string markdown = CalibrationReport.Markdown(results, baseline, n, size);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            await File.WriteAllTextAsync(path + ".tmp", markdown, cancellationToken);
-            File.Move(path + ".tmp", path, overwrite: true);
+            // Written beside under a name of this program's own, then renamed over the old page.
+            string full = Path.GetFullPath(path);
+            string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            try
+            {
+                await File.WriteAllTextAsync(temp, markdown, cancellationToken);
+                File.Move(temp, path, overwrite: true);
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
             await stdout.WriteLineAsync(markdown);
             return results.All(r => r.Met || !r.Target.Required) ? ExitCodes.Success : ExitCodes.RunFailed;
         });
@@ -64,7 +74,7 @@ public static class CalibrateCommand
     {
         if (OutputSafety.WhyNotWritable(path) is { } refused) return refused;
         if (Directory.Exists(path)) return $"{path} is a directory; give a file name";
-        if (File.Exists(path) && !File.ReadLines(path).FirstOrDefault()?.StartsWith(CalibrationReport.Title, StringComparison.Ordinal) == true)
+        if (File.Exists(path) && File.ReadLines(path).FirstOrDefault()?.StartsWith(CalibrationReport.Title, StringComparison.Ordinal) != true)
         {
             return $"{path} exists and was not written by ecosim calibrate; choose another file";
         }

@@ -41,8 +41,18 @@ public static class CommandOutcome
         log.ForContext(RunLogging.FileOnly, true).Error(e, "The {What} failed", what);
         await CloseAsync(log);
         string where = KeptLog(logFile) is { } kept ? $" (details in {kept})" : "";
-        await stderr.WriteLineAsync($"ecosim: the {what} failed: {ProcessGuard.OneLine(e.GetBaseException().Message)}{where}");
+        await stderr.WriteLineAsync($"ecosim: the {what} failed: {Cause(e.GetBaseException())}{where}");
         return ExitCodes.RunFailed;
+    }
+
+    /// <summary>The innermost exception in words; a full disk (ENOSPC, however .NET words it) is named as such.</summary>
+    private static string Cause(Exception e)
+    {
+        const int NoSpace = 28; // ENOSPC on Linux
+        string message = ProcessGuard.OneLine(e.Message);
+        bool full = e is IOException && ((e.HResult & 0xFFFF) == NoSpace || message.Contains("disk was full", StringComparison.Ordinal) ||
+                                         message.Contains("No space left", StringComparison.Ordinal));
+        return full ? $"the disk is full ({message})" : message;
     }
 
     private static string? KeptLog(string? logFile)
@@ -55,7 +65,7 @@ public static class CommandOutcome
             File.Copy(logFile, kept, overwrite: true);
             return kept;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }

@@ -58,12 +58,7 @@ public sealed class CommandSession
     public static async Task<int> ExecuteAsync(RunRequest request, Scenario size, long householdYears, string? logFile, string what, string leftOnInterrupt,
         TextWriter stdout, TextWriter stderr, Func<CommandSession, Experiment, Task<Func<string>>> work, CancellationToken cancellationToken)
     {
-        int atOnce = Math.Min(size.Replications, request.Parallel ?? Experiment.DefaultParallelism(size.Replications));
-        if (MemoryEstimate.WhyItCannotFit(request.Engine, size.Households, atOnce) is { } tooBig)
-        {
-            await stderr.WriteLineAsync($"ecosim: the {what} cannot start: {tooBig}");
-            return ExitCodes.RunFailed;
-        }
+        if (await RefuseTooBigAsync(request, size, what, stderr) is { } refused) return refused;
         var progress = ProgressFor(request, stderr, householdYears);
         var log = RunLogging.Create(request.LogLevel, logFile, progress.DrawsBar ? LogEventLevel.Warning : null);
         var session = new CommandSession(request, progress, log);
@@ -88,6 +83,15 @@ public sealed class CommandSession
         {
             return await CommandOutcome.FailedAsync(log, progress, stderr, e, what, logFile);
         }
+    }
+
+    /// <summary>A run that cannot fit in memory: reported (exit code 1) before anything starts or is touched; null when it fits.</summary>
+    public static async Task<int?> RefuseTooBigAsync(RunRequest request, Scenario size, string what, TextWriter stderr)
+    {
+        int atOnce = Math.Min(size.Replications, request.Parallel ?? Experiment.DefaultParallelism(size.Replications));
+        if (MemoryEstimate.WhyItCannotFit(request.Engine, size.Households, atOnce) is not { } tooBig) return null;
+        await stderr.WriteLineAsync($"ecosim: the {what} cannot start: {tooBig}");
+        return ExitCodes.RunFailed;
     }
 
     /// <summary>Checks a command's input: bad input is reported (exit code 2) and null returned.</summary>
@@ -119,6 +123,8 @@ public sealed class CommandSession
     {
         string outPath = request.Out ?? Path.Combine("runs", defaultName);
         if (OutputSafety.WhyNotWritable(outPath) is { } unwritable) throw new UsageException($"--out: {unwritable}");
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outPath));
+        OutputSafety.CleanLeftovers(Path.GetDirectoryName(full) ?? full, Path.GetFileName(full));
         if (!request.Force && (Directory.Exists(outPath) || File.Exists(outPath)))
         {
             throw new UsageException($"--out: {outPath} already exists; choose another directory or pass --force to replace it");

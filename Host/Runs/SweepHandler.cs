@@ -47,6 +47,8 @@ public static class SweepHandler
             return new Input(scenario, loaded, axes, SweepGrid.Points(scenario, axes), outPath);
         }, stderr);
         if (input is null) return exit;
+        // Before Prepare, which may replace an old sweep under --force.
+        if (await CommandSession.RefuseTooBigAsync(request, input.Scenario, "sweep", stderr) is { } tooBig) return tooBig;
         if (await Prepare(input, request.Force, stderr) is { } refused) return refused;
 
         var (scenario, points, outPath) = (input.Scenario, input.Points, input.OutPath);

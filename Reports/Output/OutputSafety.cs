@@ -81,8 +81,9 @@ public static class OutputSafety
         foreach (string entry in Directory.EnumerateDirectories(parent, prefix + "*"))
         {
             string rest = Path.GetFileName(entry)[prefix.Length..];
-            int dash = rest.IndexOf('-', StringComparison.Ordinal);
-            if (dash <= 0 || !int.TryParse(rest[..dash], out int pid) || Alive(pid)) continue;
+            // Exactly the shape RunDirectory makes: PID-GUID (32 hex digits), with .old for an output moved aside.
+            var shape = System.Text.RegularExpressions.Regex.Match(rest, @"^(?<pid>[0-9]{1,9})-[0-9a-f]{32}(\.old)?$");
+            if (!shape.Success || !int.TryParse(shape.Groups["pid"].Value, out int pid) || Alive(pid)) continue;
             try
             {
                 string final = Path.Combine(parent, name);

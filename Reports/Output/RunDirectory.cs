@@ -36,14 +36,15 @@ public sealed class RunDirectory : IDisposable
     public static RunDirectory Create(string finalPath, bool replace)
     {
         string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(finalPath));
+        string parent = Path.GetDirectoryName(full)!;
+        // First, so that an old output a killed commit had moved aside is back before its name is checked.
+        OutputSafety.CleanLeftovers(parent, Path.GetFileName(full));
         if (!replace && (Directory.Exists(full) || System.IO.File.Exists(full)))
         {
             throw new IOException($"{finalPath} already exists");
         }
         if (replace && OutputSafety.WhyNotReplaceable(finalPath) is { } refused) throw new IOException(refused);
-        string parent = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(parent);
-        OutputSafety.CleanLeftovers(parent, Path.GetFileName(full));
         string work = Path.Combine(parent, $".{Path.GetFileName(full)}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
         return new RunDirectory(full, work, replace);
@@ -84,7 +85,7 @@ public sealed class RunDirectory : IDisposable
         {
             Directory.Delete(old, recursive: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // The new output is in place; what is left of the old one is removed by the next run here.
         }
@@ -99,7 +100,7 @@ public sealed class RunDirectory : IDisposable
             {
                 Directory.Delete(WorkPath, recursive: true);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // Best effort: a hidden .partial directory is all that can remain.
             }

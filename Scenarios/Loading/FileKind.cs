@@ -24,7 +24,14 @@ internal static partial class FileKind
         };
         if (offset < 0) return true;
         var buffer = new byte[256];
-        if (Native.Stat(path, buffer) != 0) return true; // missing or unreadable: the read says why
+        try
+        {
+            if (Native.Stat(path, buffer) != 0) return true; // missing or unreadable: the read says why
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return true; // a C library without stat as a symbol (glibc before 2.33): the read is still bounded
+        }
         return (BitConverter.ToInt32(buffer, offset) & TypeMask) == Regular;
     }
 

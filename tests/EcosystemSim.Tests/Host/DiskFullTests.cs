@@ -37,7 +37,7 @@ public sealed class DiskFullTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         string line = Assert.Single(result.StderrLines);
         Assert.Contains("failed", line, StringComparison.Ordinal);
-        Assert.Contains("disk was full", line, StringComparison.Ordinal);
+        Assert.Contains("the disk is full", line, StringComparison.Ordinal);
         Assert.Empty(Directory.GetDirectories(_mount.Path, ".*", SearchOption.AllDirectories));
         if (command[0] == "sweep") Assert.Empty(Directory.GetDirectories(Path.Combine(output, "points")));
         else Assert.Empty(Directory.GetFileSystemEntries(_mount.Path));

@@ -81,20 +81,24 @@ public class OutputSafetyTests
     {
         using var temp = new TempDirectory();
         int gone = DeadProcessId();
+        string A = new('a', 32), B = new('b', 32), C = new('c', 32);
+        // Not the shape ecosim makes: never touched.
+        Directory.CreateDirectory(temp[$".run.partial-{gone}-mine"]);
         // A killed run's work directory, and a killed commit's old output with no replacement.
-        Directory.CreateDirectory(temp[$".run.partial-{gone}-abc"]);
-        Directory.CreateDirectory(temp[$".kept.partial-{gone}-def.old"]);
-        File.WriteAllText(temp[$".kept.partial-{gone}-def.old/manifest.json"], "{}");
+        Directory.CreateDirectory(temp[$".run.partial-{gone}-{A}"]);
+        Directory.CreateDirectory(temp[$".kept.partial-{gone}-{B}.old"]);
+        File.WriteAllText(temp[$".kept.partial-{gone}-{B}.old/manifest.json"], "{}");
         // A live process's work directory is not touched.
-        Directory.CreateDirectory(temp[$".run.partial-{Environment.ProcessId}-ghi"]);
+        Directory.CreateDirectory(temp[$".run.partial-{Environment.ProcessId}-{C}"]);
 
         using (RunDirectory.Create(temp["run"], replace: false)) { }
         OutputSafety.CleanLeftovers(temp.Path, "kept");
 
-        Assert.False(Directory.Exists(temp[$".run.partial-{gone}-abc"]));
-        Assert.True(Directory.Exists(temp[$".run.partial-{Environment.ProcessId}-ghi"]));
+        Assert.False(Directory.Exists(temp[$".run.partial-{gone}-{A}"]));
+        Assert.True(Directory.Exists(temp[$".run.partial-{Environment.ProcessId}-{C}"]));
+        Assert.True(Directory.Exists(temp[$".run.partial-{gone}-mine"]));
         Assert.True(File.Exists(temp["kept/manifest.json"]));
-        Assert.False(Directory.Exists(temp[$".kept.partial-{gone}-def.old"]));
+        Assert.False(Directory.Exists(temp[$".kept.partial-{gone}-{B}.old"]));
     }
 
     /// <summary>A process id no process has now.</summary>
