@@ -60,7 +60,7 @@ public sealed class Experiment(EngineHost engine, ILogger log)
             for (int year = plan.StartYear; year < plan.StartYear + plan.Years; year++)
             {
                 var yearClock = Stopwatch.StartNew();
-                var outcome = await YearProtocol.RunYearAsync(agents, year, cancellationToken);
+                var outcome = await RunYearAsync(agents, year, cancellationToken);
                 double seconds = yearClock.Elapsed.TotalSeconds;
                 yearSeconds.Add(seconds);
                 var records = Records(plan, outcome, population.Weight);
@@ -148,6 +148,26 @@ public sealed class Experiment(EngineHost engine, ILogger log)
         return new ComparisonResult(runs, table);
     }
 
+    /// <summary>
+    /// One year of the protocol. Money is whole fen in 64 bits with checked conversions, so a
+    /// scenario whose growth rates compound past 92 quadrillion yuan stops with a
+    /// <see cref="ModelRangeException"/> naming the year, never with a wrapped-around number.
+    /// </summary>
+    private async Task<YearOutcome> RunYearAsync(IAgents agents, int year, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await YearProtocol.RunYearAsync(agents, year, cancellationToken);
+        }
+        catch (Exception e) when (e.GetBaseException() is OverflowException)
+        {
+            log.ForContext("FileOnly", true).Error(e, "Year {Year} overflowed", year);
+            throw new ModelRangeException(
+                $"year {year}: an amount of money passed the most the model holds (92 quadrillion yuan); the scenario's growth rates " +
+                "compound too far over its years (lower the growth rates, the number of years or the gap between the start year and the base years)");
+        }
+    }
+
     /// <summary>A year's records as the metric registry reads them.</summary>
     private static YearRecords Records(RunPlan plan, YearOutcome outcome, double weight) =>
         new(outcome.Year, new ChunkedList<HouseholdYearRecord>(outcome.Counties.Select(c => c.Households).ToArray()),
@@ -171,3 +191,6 @@ public static class Comparison
         Years = baseline.Years,
     };
 }
+
+/// <summary>A run whose numbers left the range the model holds: the scenario's values, together, are beyond the model.</summary>
+public sealed class ModelRangeException(string message) : Exception(message);

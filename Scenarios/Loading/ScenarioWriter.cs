@@ -31,6 +31,8 @@ public static class ScenarioWriter
         Enum e => JsonValue.Create(ParameterTree.ChoiceName(e)),
         _ when kind == FieldKind.ByRegion => ByRegion(value),
         _ when kind == FieldKind.Section => ToJson(value),
+        // A seed above 2^53 as a string of digits, so that readers that hold numbers as doubles keep it exact.
+        ulong u when u > 1UL << 53 => JsonValue.Create(u.ToString(CultureInfo.InvariantCulture)),
         _ => JsonValue.Create(value),
     };
 

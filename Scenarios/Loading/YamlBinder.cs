@@ -122,7 +122,8 @@ internal sealed class YamlBinder(string file, List<ScenarioProblem> problems, Di
     private bool TryInteger(Type type, YamlNode node, string path, out object? value)
     {
         value = null;
-        if (!PlainScalar(node, path, "a whole number", out string? s)) return false;
+        // A seed may be quoted: manifests write seeds above 2^53 as strings so that JSON readers keep them exact.
+        if (type == typeof(ulong) ? !Scalar(node, path, "a whole number", out string? s) : !PlainScalar(node, path, "a whole number", out s)) return false;
         if (type == typeof(ulong))
         {
             if (!ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out ulong u))

@@ -52,6 +52,7 @@ public class ManifestCheckTests
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(path))!;
         Assert.Equal("18446744073709551557", manifest["seed"]!.GetValue<string>());
         Assert.Equal("18446744073709551557", manifest["seeds"]![0]!.GetValue<string>());
+        Assert.Equal("18446744073709551557", manifest["parameters"]!["seed"]!.GetValue<string>());
         var again = await Cli.Run("run", path, "--out", temp["b"], "--engine", "inprocess", "-q");
         Assert.True(again.ExitCode == 0, again.Stderr);
         Assert.Equal(await File.ReadAllBytesAsync(temp["a/metrics.csv"]), await File.ReadAllBytesAsync(temp["b/metrics.csv"]));
