@@ -40,6 +40,11 @@ public static class SchemaGenerator
     {
         FieldKind.Text => new JsonObject { ["type"] = "string" },
         FieldKind.Boolean => new JsonObject { ["type"] = "boolean" },
+        // A seed may be written as a string of digits: manifests do so above 2^53, where JSON readers lose digits.
+        FieldKind.Integer when type == typeof(ulong) => new JsonObject
+        {
+            ["oneOf"] = new JsonArray(Ranged("integer", param), new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9]{1,20}$" }),
+        },
         FieldKind.Integer => Ranged("integer", param),
         FieldKind.Number => Ranged("number", param),
         FieldKind.Choice => new JsonObject { ["enum"] = new JsonArray(ParameterTree.ChoiceNames(type).Select(n => (JsonNode?)n).ToArray()) },
