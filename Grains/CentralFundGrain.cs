@@ -34,6 +34,12 @@ public sealed class CentralFundGrain : Grain, ICentralFundGrain
         return Task.FromResult(accounts);
     }
 
+    public Task Amend(Model.Parameters.ParameterTimeline timeline)
+    {
+        _setup = YearProtocol.Amend(_setup ?? throw new InvalidOperationException("central fund used before initialisation"), timeline);
+        return Task.CompletedTask;
+    }
+
     public Task Shutdown()
     {
         DeactivateOnIdle();

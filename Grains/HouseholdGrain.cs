@@ -17,18 +17,28 @@ namespace EcosystemSim.Grains;
 public sealed class HouseholdGrain : Grain, IHouseholdGrain
 {
     private HouseholdState? _state;
+    private List<HouseholdYearRecord>? _history;
 
     public ValueTask<HouseholdCensus> Initialize(HouseholdInit init)
     {
         int id = (int)this.GetPrimaryKeyLong(out _);
         _state = YearProtocol.CreateHousehold(init.Setup, init.County, id);
+        _history = init.Setup.KeepHistory ? [] : null;
         return ValueTask.FromResult(YearProtocol.Census(init.Setup, _state));
     }
 
     public ValueTask<HouseholdYearRecord> Step(YearContext context)
     {
         var state = _state ?? throw new InvalidOperationException($"household {this.GetPrimaryKeyLong(out _)} stepped before initialisation");
-        return ValueTask.FromResult(YearProtocol.StepHousehold(state, context));
+        var record = YearProtocol.StepHousehold(state, context);
+        _history?.Add(record);
+        return ValueTask.FromResult(record);
+    }
+
+    public ValueTask<AgentView> Inspect()
+    {
+        var state = _state ?? throw new InvalidOperationException($"household {this.GetPrimaryKeyLong(out _)} inspected before initialisation");
+        return ValueTask.FromResult(AgentViews.Household(state, _history ?? []));
     }
 
     public ValueTask Retire()

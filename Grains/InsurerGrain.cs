@@ -10,10 +10,12 @@ public sealed class InsurerGrain : Grain, IInsurerGrain
 {
     private RunSetup? _setup;
     private InsurerState? _state;
+    private List<InsurerYearReport>? _history;
 
     public Task Initialize(RunSetup setup, CountySummary[] counties)
     {
         _setup = setup;
+        _history = setup.KeepHistory ? [] : null;
         _state = YearProtocol.CreateInsurer(setup, (int)this.GetPrimaryKeyLong(out _), counties);
         return Task.CompletedTask;
     }
@@ -23,8 +25,17 @@ public sealed class InsurerGrain : Grain, IInsurerGrain
     public Task<InsurerYearReport> Close(int year, CountyProductReport[] reports, CountySummary[] counties)
     {
         (_state, var report) = YearProtocol.CloseInsurer(Setup.Timeline, State, year, reports, counties);
+        _history?.Add(report);
         return Task.FromResult(report);
     }
+
+    public Task Amend(Model.Parameters.ParameterTimeline timeline)
+    {
+        _setup = YearProtocol.Amend(Setup, timeline);
+        return Task.CompletedTask;
+    }
+
+    public Task<AgentView> Inspect() => Task.FromResult(AgentViews.Insurer((int)this.GetPrimaryKeyLong(out _), State, _history ?? []));
 
     public Task Shutdown()
     {

@@ -14,12 +14,14 @@ public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
     private CountyInit? _init;
     private IHouseholdGrain[] _households = [];
     private CountyState? _state;
+    private List<CountyLedger>? _history;
 
     public async Task<CountyStart> Initialize(CountyInit init)
     {
         this.GetPrimaryKeyLong(out string? keyExtension);
         string runId = keyExtension ?? throw new InvalidOperationException("a local government key needs the run id");
         _init = init;
+        _history = init.Setup.KeepHistory ? [] : null;
         _households = new IHouseholdGrain[init.County.HouseholdCount];
         for (int i = 0; i < _households.Length; i++)
         {
@@ -36,7 +38,14 @@ public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
         var init = _init ?? throw new InvalidOperationException("county stepped before initialisation");
         (var report, _state) = await YearProtocol.StepCountyAsync(init.Setup.Seed, init.County, _state!, national,
             context => new ValueTask<Model.Households.HouseholdYearRecord[]>(FanOut.Run(_households, FanOutWindow, h => h.Step(context))));
+        _history?.Add(report.Ledger);
         return report;
+    }
+
+    public Task<AgentView> Inspect()
+    {
+        var init = _init ?? throw new InvalidOperationException("county inspected before initialisation");
+        return Task.FromResult(AgentViews.County(init.County, _state!, _history ?? []));
     }
 
     public async Task Shutdown()

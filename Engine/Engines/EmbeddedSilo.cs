@@ -28,6 +28,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "ecosim" });
+        // The process owns Ctrl-C and SIGTERM (the command line's ProcessGuard, the lab's server): the silo's host must not
+        // take them, as its default console lifetime does (it would swallow Ctrl-C and stop the silo under a running year).
+        builder.Services.AddSingleton<IHostLifetime, ProcessOwnedLifetime>();
         builder.Logging.ClearProviders();
         // Once the command is cancelled the silo's complaints about being stopped (cancelled start-up, calls in flight) are
         // noise: the command says it was interrupted.
@@ -59,4 +62,15 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>
+/// A host lifetime that leaves Ctrl-C and SIGTERM alone: the host stops when its owner says so. The
+/// process owns signals (ProcessGuard); .NET's console lifetime would take them for one host.
+/// </summary>
+public sealed class ProcessOwnedLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,6 +1,7 @@
 using EcosystemSim.Model.Government;
 using EcosystemSim.Model.Households;
 using EcosystemSim.Model.Market;
+using EcosystemSim.Model.Parameters;
 using EcosystemSim.Model.World;
 using EcosystemSim.Protocol;
 
@@ -20,6 +21,9 @@ public sealed class InProcessAgents : IAgents
     private InsurerState[] _insurers = [];
     private CentralState _central = new();
     private NationalPolicy? _open;
+    private List<HouseholdYearRecord>[][]? _householdHistory;
+    private List<CountyLedger>[]? _countyHistory;
+    private List<InsurerYearReport>[]? _insurerHistory;
 
     public string Engine => "inprocess";
 
@@ -31,6 +35,11 @@ public sealed class InProcessAgents : IAgents
         _layout = layout;
         _households = new HouseholdState[layout.Count][];
         _counties = new CountyState[layout.Count];
+        if (setup.KeepHistory)
+        {
+            _householdHistory = layout.Select(c => Enumerable.Range(0, c.HouseholdCount).Select(_ => new List<HouseholdYearRecord>()).ToArray()).ToArray();
+            _countyHistory = layout.Select(_ => new List<CountyLedger>()).ToArray();
+        }
         var starts = new CountyStart[layout.Count];
         Parallel.For(0, layout.Count, Options(cancellationToken), c =>
         {
@@ -50,6 +59,7 @@ public sealed class InProcessAgents : IAgents
     public Task CreateInsurersAsync(RunSetup setup, int insurers, CountySummary[] counties, CancellationToken cancellationToken)
     {
         _insurers = Enumerable.Range(0, insurers).Select(i => YearProtocol.CreateInsurer(setup, i, counties)).ToArray();
+        _insurerHistory = setup.KeepHistory ? _insurers.Select(_ => new List<InsurerYearReport>()).ToArray() : null;
         return Task.CompletedTask;
     }
 
@@ -79,9 +89,14 @@ public sealed class InProcessAgents : IAgents
             {
                 var records = new HouseholdYearRecord[households.Length];
                 for (int i = 0; i < households.Length; i++) records[i] = YearProtocol.StepHousehold(households[i], context);
+                if (_householdHistory is { } history)
+                {
+                    for (int i = 0; i < households.Length; i++) history[c][i].Add(records[i]);
+                }
                 return ValueTask.FromResult(records);
             });
             (reports[c], _counties[c]) = Completed(task);
+            _countyHistory?[c].Add(reports[c].Ledger);
         });
         return Task.FromResult(reports);
     }
@@ -92,6 +107,7 @@ public sealed class InProcessAgents : IAgents
         for (int i = 0; i < _insurers.Length; i++)
         {
             (_insurers[i], closed[i]) = YearProtocol.CloseInsurer(Setup.Timeline, _insurers[i], year, reports[i], counties);
+            _insurerHistory?[i].Add(closed[i]);
         }
         return Task.FromResult(closed);
     }
@@ -101,6 +117,36 @@ public sealed class InProcessAgents : IAgents
         var open = _open is { } o && o.Year == year ? o : throw new InvalidOperationException($"year {year} closed before it was opened");
         (var accounts, _central) = YearProtocol.CloseYear(open, _central, ledgers);
         return Task.FromResult(accounts);
+    }
+
+    public Task AmendAsync(ParameterTimeline timeline, CancellationToken cancellationToken)
+    {
+        _setup = YearProtocol.Amend(Setup, timeline);
+        return Task.CompletedTask;
+    }
+
+    public Task<AgentView?> InspectAsync(AgentKind kind, int id, CancellationToken cancellationToken)
+    {
+        AgentView? view = null;
+        switch (kind)
+        {
+            case AgentKind.Household:
+                for (int c = 0; c < _layout.Count; c++)
+                {
+                    int i = id - _layout[c].FirstHouseholdId;
+                    if (i < 0 || i >= _layout[c].HouseholdCount) continue;
+                    view = AgentViews.Household(_households[c][i], _householdHistory?[c][i] ?? []);
+                }
+                break;
+            case AgentKind.County:
+                int county = _layout.ToList().FindIndex(c => c.Id == id);
+                if (county >= 0) view = AgentViews.County(_layout[county], _counties[county], _countyHistory?[county] ?? []);
+                break;
+            default:
+                if (id >= 0 && id < _insurers.Length) view = AgentViews.Insurer(id, _insurers[id], _insurerHistory?[id] ?? []);
+                break;
+        }
+        return Task.FromResult(view);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

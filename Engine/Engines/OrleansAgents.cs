@@ -14,6 +14,7 @@ namespace EcosystemSim.Engine.Engines;
 public sealed class OrleansAgents(IGrainFactory grains, string runId, int silos) : IAgents
 {
     private ICentralFundGrain? _central;
+    private IReadOnlyList<CountySpec> _layout = [];
     private ILocalGovernmentGrain[] _counties = [];
     private IInsurerGrain[] _insurers = [];
 
@@ -23,6 +24,7 @@ public sealed class OrleansAgents(IGrainFactory grains, string runId, int silos)
 
     public async Task<CountyStart[]> CreateCountiesAsync(RunSetup setup, IReadOnlyList<CountySpec> layout, CancellationToken cancellationToken)
     {
+        _layout = layout;
         _counties = layout.Select(c => grains.GetGrain<ILocalGovernmentGrain>(c.Id, runId)).ToArray();
         var starts = await Task.WhenAll(layout.Select((county, i) => _counties[i].Initialize(new CountyInit(setup, county))));
         cancellationToken.ThrowIfCancellationRequested();
@@ -54,6 +56,29 @@ public sealed class OrleansAgents(IGrainFactory grains, string runId, int silos)
 
     public Task<NationalAccounts> CloseYearAsync(int year, CountyLedger[] ledgers, CancellationToken cancellationToken) =>
         Central.CloseYear(year, ledgers);
+
+    public async Task AmendAsync(Model.Parameters.ParameterTimeline timeline, CancellationToken cancellationToken)
+    {
+        await Central.Amend(timeline);
+        await Task.WhenAll(_insurers.Select(i => i.Amend(timeline)));
+    }
+
+    public async Task<AgentView?> InspectAsync(AgentKind kind, int id, CancellationToken cancellationToken)
+    {
+        switch (kind)
+        {
+            case AgentKind.Household:
+                // Only a household the run created: asking for another id would activate an empty grain.
+                return _layout.Any(c => id >= c.FirstHouseholdId && id < c.FirstHouseholdId + c.HouseholdCount)
+                    ? await grains.GetGrain<IHouseholdGrain>(id, runId).Inspect()
+                    : null;
+            case AgentKind.County:
+                int county = _layout.ToList().FindIndex(c => c.Id == id);
+                return county < 0 ? null : await _counties[county].Inspect();
+            default:
+                return id >= 0 && id < _insurers.Length ? await _insurers[id].Inspect() : null;
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using EcosystemSim.Engine.Engines;
-using EcosystemSim.Model.Households;
-using EcosystemSim.Protocol;
 using EcosystemSim.Reports.Metrics;
 using EcosystemSim.Scenarios;
 using Serilog;
@@ -26,65 +24,20 @@ public sealed class Experiment(EngineHost engine, ILogger log)
     public static ulong[] Seeds(Scenario scenario) =>
         Enumerable.Range(0, scenario.Replications).Select(r => Model.Random.Seeds.ForReplication(scenario.Seed, r)).ToArray();
 
-    /// <summary>
-    /// One run: create the agents, then each year run the protocol and hand the year's records to
-    /// the metric registry (the protocol's last step).
-    /// </summary>
+    /// <summary>One run, created and stepped to its last year (<see cref="SteppedRun"/>).</summary>
     public async Task<RunResult> RunOnceAsync(RunPlan plan, int replication, string label, RunObserver observer, CancellationToken cancellationToken)
     {
-        await using var agents = engine.Create(plan.RunId);
-        var clock = Stopwatch.StartNew();
-        var population = await YearProtocol.CreateAsync(agents, plan.Setup, plan.Layout, cancellationToken);
-        double initialise = clock.Elapsed.TotalSeconds;
-        log.Information("Created {Households} households ({Persons} persons, weight {Weight:F1}) in {Seconds:F1}s on the {Engine} engine",
-            population.Households, population.Persons, population.Weight, initialise, agents.Engine);
-
-        var metrics = new MetricsTable();
-        var lorenz = new LorenzTable();
-        var yearSeconds = new List<double>();
-        double metricsSeconds = 0;
-        void Collect(YearRecords records)
-        {
-            var metricsClock = Stopwatch.StartNew();
-            metrics.AddRange(MetricRegistry.Compute(records, replication));
-            lorenz.Add(records, replication);
-            metricsSeconds += metricsClock.Elapsed.TotalSeconds;
-            observer.YearDone?.Invoke(new YearDone(label, replication, records, population.Households));
-        }
-
-        clock.Restart();
-        // Metrics of a year are computed while the engine steps the next, in year order, so the tables are the same as in line.
-        Task pending = Task.CompletedTask;
-        try
-        {
-            for (int year = plan.StartYear; year < plan.StartYear + plan.Years; year++)
-            {
-                var yearClock = Stopwatch.StartNew();
-                var outcome = await RunYearAsync(agents, year, cancellationToken);
-                double seconds = yearClock.Elapsed.TotalSeconds;
-                yearSeconds.Add(seconds);
-                var records = Records(plan, outcome, population.Weight);
-                await pending;
-                if (observer.OverlapMetrics) pending = Task.Run(() => Collect(records), cancellationToken);
-                else Collect(records);
-                log.Information("Year {Year} of replication {Replication} done in {Seconds:F2}s ({Rate:N0} household-years/s)",
-                    year, replication, seconds, population.Households / Math.Max(seconds, 1e-9));
-            }
-            await pending;
-        }
-        finally
-        {
-            // A failed or cancelled year must not leave last year's metrics (and the observer's writes) running behind it.
-            if (!pending.IsCompleted) await pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-        return new RunResult(metrics, lorenz, population)
-        {
-            InitialiseSeconds = initialise,
-            YearSeconds = yearSeconds,
-            MetricsSeconds = metricsSeconds,
-            WallSeconds = clock.Elapsed.TotalSeconds,
-        };
+        await using var run = await SteppedRun.StartAsync(engine, plan, replication, label, observer, log, cancellationToken);
+        while (!run.Done) await run.StepAsync(cancellationToken);
+        return await run.FinishAsync();
     }
+
+    /// <summary>
+    /// A run to step a year at a time, change and inspect between years (the lab): every
+    /// replication's agents created, paused before the first year.
+    /// </summary>
+    public Task<LiveRun> StartLiveAsync(Scenario scenario, CancellationToken cancellationToken) =>
+        LiveRun.StartAsync(this, scenario, log, cancellationToken);
 
     /// <summary>
     /// A scenario's replications, several at once (each its own run id on the engine), in
@@ -147,35 +100,6 @@ public sealed class Experiment(EngineHost engine, ILogger log)
             runs.Skip(1).Select(r => (r.Scenario.Name, (IReadOnlyList<MetricsTable>)r.Metrics)).ToArray());
         return new ComparisonResult(runs, table);
     }
-
-    /// <summary>
-    /// One year of the protocol. Money is whole fen in 64 bits with checked conversions, so a
-    /// scenario whose growth rates compound past 92 quadrillion yuan stops with a
-    /// <see cref="ModelRangeException"/> naming the year, never with a wrapped-around number.
-    /// </summary>
-    private async Task<YearOutcome> RunYearAsync(IAgents agents, int year, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await YearProtocol.RunYearAsync(agents, year, cancellationToken);
-        }
-        catch (Exception e) when (e.GetBaseException() is OverflowException)
-        {
-            log.ForContext("FileOnly", true).Error(e, "Year {Year} overflowed", year);
-            throw new ModelRangeException(
-                $"year {year}: an amount of money passed the most the model holds (92 quadrillion yuan); the scenario's growth rates " +
-                "compound too far over its years (lower the growth rates, the number of years or the gap between the start year and the base years)");
-        }
-    }
-
-    /// <summary>A year's records as the metric registry reads them.</summary>
-    private static YearRecords Records(RunPlan plan, YearOutcome outcome, double weight) =>
-        new(outcome.Year, new ChunkedList<HouseholdYearRecord>(outcome.Counties.Select(c => c.Households).ToArray()),
-            outcome.Counties.Select(c => c.Ledger).ToArray(), outcome.National, weight)
-        {
-            Insurers = outcome.Insurers,
-            Parameters = plan.Setup.Timeline.At(outcome.Year),
-        };
 }
 
 /// <summary>How a comparison pairs its scenarios.</summary>
@@ -192,5 +116,3 @@ public static class Comparison
     };
 }
 
-/// <summary>A run whose numbers left the range the model holds: the scenario's values, together, are beyond the model.</summary>
-public sealed class ModelRangeException(string message) : Exception(message);

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using EcosystemSim.Scenarios;
 using EcosystemSim.Scenarios.Loading;
 
@@ -33,56 +30,20 @@ public static class SweepGrid
             problems.Add(Problem(axis.Path, axis.Values.Count == 0 ? "no values" : "a value is given twice"));
         }
         if (problems.Count > 0) throw new ScenarioException(problems);
-        var changes = axes.Select(a => a.Values.Select(v => Change(scenario, a.Path, v, problems)).ToArray()).ToArray();
+        var changes = axes.Select(a => a.Values.Select(v => ScenarioChanges.Parse(scenario, a.Path, v, "--set", $"{a.Path}={v}", problems)).ToArray()).ToArray();
         if (problems.Count > 0) throw new ScenarioException(problems);
 
         var points = new List<SweepPoint>();
         foreach (int[] index in Grid(axes.Select(a => a.Values.Count).ToArray()))
         {
-            var intervention = new Intervention { Year = scenario.StartYear, Set = [.. index.SelectMany((v, k) => changes[k][v])] };
             string[] values = index.Select((v, k) => axes[k].Values[v]).ToArray();
             string label = string.Join(", ", axes.Select((a, k) => $"{a.Path}={values[k]}"));
-            var point = scenario with { Name = $"{scenario.Name} [{label}]", Model = ScenarioTimeline.Apply(scenario.Model, intervention) };
-            problems.AddRange(ScenarioLoader.Check(point, $"--set {label}"));
+            var point = ScenarioChanges.FromStart(scenario, [.. index.SelectMany((v, k) => changes[k][v])], $"{scenario.Name} [{label}]", $"--set {label}", problems);
             points.Add(new SweepPoint(label, values, point));
         }
         if (problems.Count > 0) throw new ScenarioException(problems);
         return points;
     }
-
-    /// <summary>
-    /// A value for a path, checked as an intervention's set is (the path, the type, the range), against
-    /// the scenario's own parameters, so its own products and insurers are known. A value is one YAML
-    /// node (a scalar, or a flow list or mapping such as a schedule): no comment, no line break, no
-    /// control character, so it can set nothing but its own path.
-    /// </summary>
-    private static ParameterChange[] Change(Scenario scenario, string path, string value, List<ScenarioProblem> problems)
-    {
-        if (value.Any(char.IsControl) || value.Contains('#', StringComparison.Ordinal) || path.Any(char.IsControl))
-        {
-            problems.Add(Problem($"{path}={Printable(value)}", "a value may not contain '#', line breaks or other control characters"));
-            return [];
-        }
-        // The scenario as resolved (JSON is YAML), without its base (already applied) and with one intervention: this value.
-        var resolved = ScenarioWriter.ToJson(scenario with { Base = "", Interventions = [] });
-        resolved.Remove("interventions");
-        string json = resolved.ToJsonString();
-        string yaml = string.Create(CultureInfo.InvariantCulture,
-            $"{json[..^1]}, \"interventions\": [{{\"year\": {scenario.StartYear}, \"set\": {{{JsonSerializer.Serialize(path)}: {value}}}}}]}}");
-        try
-        {
-            var set = ScenarioLoader.Parse(Encoding.UTF8.GetBytes(yaml), "--set").Scenario.Interventions;
-            if (set.Length == 1 && set[0].Set.Length == 1) return set[0].Set;
-            problems.Add(Problem($"{path}={value}", "is not a single value"));
-        }
-        catch (ScenarioException e)
-        {
-            problems.Add(Problem($"{path}={value}", e.Problems[0].Message));
-        }
-        return [];
-    }
-
-    private static string Printable(string text) => new(text.Select(c => char.IsControl(c) ? '?' : c).ToArray());
 
     private static ScenarioProblem Problem(string field, string message) => new("--set", 0, 0, field, message);
 

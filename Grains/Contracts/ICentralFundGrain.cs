@@ -19,6 +19,10 @@ public interface ICentralFundGrain : IGrainWithStringKey
     [Alias("CloseYear")]
     Task<NationalAccounts> CloseYear(int year, CountyLedger[] ledgers);
 
+    /// <summary>Replaces the parameters in force from the next year on (<see cref="YearProtocol.Amend"/>).</summary>
+    [Alias("Amend")]
+    Task Amend(Model.Parameters.ParameterTimeline timeline);
+
     [Alias("Shutdown")]
     Task Shutdown();
 }

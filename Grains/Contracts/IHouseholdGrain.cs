@@ -20,6 +20,10 @@ public interface IHouseholdGrain : IGrainWithIntegerCompoundKey
     [Alias("Step")]
     ValueTask<HouseholdYearRecord> Step(YearContext context);
 
+    /// <summary>The household now and its record of each year so far (when the run keeps history).</summary>
+    [Alias("Inspect")]
+    ValueTask<AgentView> Inspect();
+
     /// <summary>The run is over: deactivate.</summary>
     [Alias("Retire")]
     ValueTask Retire();

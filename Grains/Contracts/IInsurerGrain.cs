@@ -22,6 +22,14 @@ public interface IInsurerGrain : IGrainWithIntegerCompoundKey
     [Alias("Close"), ResponseTimeout("00:10:00")]
     Task<InsurerYearReport> Close(int year, CountyProductReport[] reports, CountySummary[] counties);
 
+    /// <summary>Replaces the parameters in force from the next year on (<see cref="YearProtocol.Amend"/>).</summary>
+    [Alias("Amend")]
+    Task Amend(Model.Parameters.ParameterTimeline timeline);
+
+    /// <summary>The insurer's books now and its report of each year so far (when the run keeps history).</summary>
+    [Alias("Inspect")]
+    Task<AgentView> Inspect();
+
     [Alias("Shutdown")]
     Task Shutdown();
 }

@@ -19,6 +19,10 @@ public interface ILocalGovernmentGrain : IGrainWithIntegerCompoundKey
     [Alias("StepYear"), ResponseTimeout("00:30:00")]
     Task<CountyYearReport> StepYear(NationalPolicy national);
 
+    /// <summary>The county now, its households' ids and its ledger of each year so far (when the run keeps history).</summary>
+    [Alias("Inspect")]
+    Task<AgentView> Inspect();
+
     /// <summary>The run is over: retire the households and deactivate.</summary>
     [Alias("Shutdown"), ResponseTimeout("00:10:00")]
     Task Shutdown();

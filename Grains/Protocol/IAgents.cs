@@ -40,4 +40,13 @@ public interface IAgents : IAsyncDisposable
 
     /// <summary>Phase 6 at the central fund (<see cref="YearProtocol.CloseYear"/>).</summary>
     Task<NationalAccounts> CloseYearAsync(int year, CountyLedger[] ledgers, CancellationToken cancellationToken);
+
+    /// <summary>Between years: the central fund and every insurer take the amended timeline (<see cref="YearProtocol.Amend"/>).</summary>
+    Task AmendAsync(Model.Parameters.ParameterTimeline timeline, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Between years: one agent as it is now, read from whatever holds it (household by id, county by
+    /// id, insurer by index); null when the run has no such agent.
+    /// </summary>
+    Task<AgentView?> InspectAsync(AgentKind kind, int id, CancellationToken cancellationToken);
 }

@@ -14,6 +14,14 @@ namespace EcosystemSim.Protocol;
 [GenerateSerializer, Immutable, Alias("ecosim.RunSetup")]
 public sealed record RunSetup([property: Id(0)] ulong Seed, [property: Id(1)] int StartYear, [property: Id(2)] ParameterTimeline Timeline)
 {
+    /// <summary>
+    /// Whether every agent keeps its own record of each year (for the lab's inspector: what a
+    /// household, county or insurer did so far). Off for batch runs: the records cost memory and
+    /// the metrics do not need them kept. It changes nothing the agents decide.
+    /// </summary>
+    [Id(3)]
+    public bool KeepHistory { get; init; }
+
     /// <summary>The parameters in force in the start year (the scenario's own with the interventions dated then).</summary>
     public ModelParameters StartParameters => Timeline.At(StartYear);
 }

@@ -138,6 +138,17 @@ public static class YearProtocol
     public static (NationalAccounts Accounts, CentralState Next) CloseYear(NationalPolicy policy, CentralState state, CountyLedger[] ledgers) =>
         CentralFundRules.CloseYear(policy, state, ledgers);
 
+    // ---- Between years (the lab) ------------------------------------------------------------------
+
+    /// <summary>
+    /// A change of policy decided between years (the lab's "change a lever now"): the timeline with
+    /// the change from the next year on replaces the one the central fund and the insurers hold (the
+    /// only agents that read the timeline; counties and households get the year's parameters with
+    /// the national policy). The years already run read the same parameters in both timelines, so a
+    /// run given the amended timeline from the start repeats the amended run exactly.
+    /// </summary>
+    public static RunSetup Amend(RunSetup setup, ParameterTimeline timeline) => setup with { Timeline = timeline };
+
     /// <summary>Results sorted by county id, whatever order the transport delivered them in.</summary>
     private static T[] ByCounty<T>(IEnumerable<T> items, Func<T, int> county) => items.OrderBy(county).ToArray();
 }

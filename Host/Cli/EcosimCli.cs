@@ -19,6 +19,7 @@ public static class EcosimCli
             ListCommand.Create(stdout, stderr),
             CalibrateCommand.Create(stdout, stderr),
             BenchCommand.Create(stdout, stderr),
+            ServeCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

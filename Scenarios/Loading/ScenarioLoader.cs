@@ -38,9 +38,9 @@ public static class ScenarioLoader
     {
         if (File.Exists(pathOrName))
         {
-            return Parse(ReadFile(pathOrName), pathOrName, chain);
+            return Parse(ReadFile(pathOrName), pathOrName, chain, false);
         }
-        if (ScenarioCatalogue.TryGet(pathOrName, out byte[]? builtIn)) return Parse(builtIn, pathOrName, chain);
+        if (ScenarioCatalogue.TryGet(pathOrName, out byte[]? builtIn)) return Parse(builtIn, pathOrName, chain, false);
         if (Directory.Exists(pathOrName)) throw Single(pathOrName, "is a directory, not a scenario file");
         throw Single(pathOrName, $"no such file, and no built-in scenario of that name (built-in: {string.Join(", ", ScenarioCatalogue.Names)})");
     }
@@ -74,9 +74,15 @@ public static class ScenarioLoader
     }
 
     /// <summary>Parses scenario bytes (UTF-8 YAML); <paramref name="source"/> names them in problems.</summary>
-    public static LoadedScenario Parse(byte[] bytes, string source) => Parse(bytes, source, []);
+    public static LoadedScenario Parse(byte[] bytes, string source) => Parse(bytes, source, [], false);
 
-    private static LoadedScenario Parse(byte[] bytes, string source, IReadOnlyList<string> chain)
+    /// <summary>
+    /// Parses scenario text from a client that may not name files (the lab's API): its base, and
+    /// its base's base, must be built-in scenarios, and <paramref name="source"/> is only a label.
+    /// </summary>
+    public static LoadedScenario ParseUntrusted(byte[] bytes, string source) => Parse(bytes, source, [], true);
+
+    private static LoadedScenario Parse(byte[] bytes, string source, IReadOnlyList<string> chain, bool catalogueOnly)
     {
         string sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         string text;
@@ -93,7 +99,7 @@ public static class ScenarioLoader
 
         try
         {
-            return Interpret(text, source, sha, chain);
+            return Interpret(text, source, sha, chain, catalogueOnly);
         }
         catch (ScenarioException)
         {
@@ -109,7 +115,7 @@ public static class ScenarioLoader
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    private static LoadedScenario Interpret(string text, string source, string sha, IReadOnlyList<string> chain)
+    private static LoadedScenario Interpret(string text, string source, string sha, IReadOnlyList<string> chain, bool catalogueOnly)
     {
         var problems = new List<ScenarioProblem>();
         if (RawControlCharacters(text, source) is { Count: > 0 } raw) throw new ScenarioException(raw);
@@ -126,7 +132,7 @@ public static class ScenarioLoader
         var marks = new Dictionary<string, Mark>(StringComparer.Ordinal);
         var binder = new YamlBinder(source, problems, marks);
         // A manifest's parameters are resolved already (its interventions include its base's): its base is only a record of where it came from.
-        var start = (manifest ? null : BaseOf(root, source, chain, problems)) ?? new Scenario();
+        var start = (manifest ? null : (catalogueOnly ? BuiltInBaseOf(root, source, chain, problems) : BaseOf(root, source, chain, problems))) ?? new Scenario();
         // The file's own text, not its base's: a reform inherits settings, not a name or a question.
         var defaults = start with { Name = "", Description = "", Question = "", Base = "" };
         var scenario = (Scenario)binder.BindRecord(typeof(Scenario), root, defaults, "");
@@ -207,6 +213,37 @@ public static class ScenarioLoader
         try
         {
             return Load(target, path).Scenario;
+        }
+        catch (ScenarioException e)
+        {
+            problems.Add(new ScenarioProblem(source, (int)at.Line, (int)at.Column, "base", $"the base scenario '{name}' cannot be used"));
+            problems.AddRange(e.Problems);
+            return null;
+        }
+    }
+
+    /// <summary>The base of text that may name no file: a built-in scenario (NAME or builtin:NAME), resolved from the catalogue alone.</summary>
+    private static Scenario? BuiltInBaseOf(YamlMappingNode root, string source, IReadOnlyList<string> chain, List<ScenarioProblem> problems)
+    {
+        var entry = root.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "base" });
+        if (entry.Value is not YamlScalarNode { Value: { Length: > 0 } name } || name.Any(char.IsControl)) return null;
+        var at = entry.Value.Start;
+        string target = name.StartsWith(BuiltInPrefix, StringComparison.Ordinal) ? name[BuiltInPrefix.Length..] : name;
+        if (!ScenarioCatalogue.TryGet(target, out byte[]? bytes))
+        {
+            problems.Add(new ScenarioProblem(source, (int)at.Line, (int)at.Column, "base",
+                $"'{name}' is not a built-in scenario; here a base must be one ({string.Join(", ", ScenarioCatalogue.Names)})"));
+            return null;
+        }
+        var path = chain.Append(BuiltInPrefix + source).ToList();
+        if (path.Contains(BuiltInPrefix + target) || path.Count > MaxBaseDepth)
+        {
+            problems.Add(new ScenarioProblem(source, (int)at.Line, (int)at.Column, "base", $"'{name}' makes a cycle of bases or too long a chain"));
+            return null;
+        }
+        try
+        {
+            return Parse(bytes, target, path, true).Scenario;
         }
         catch (ScenarioException e)
         {
