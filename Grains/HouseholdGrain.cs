@@ -18,12 +18,14 @@ public sealed class HouseholdGrain : Grain, IHouseholdGrain
 {
     private HouseholdState? _state;
     private List<HouseholdYearRecord>? _history;
+    private int _firstYear;
 
     public ValueTask<HouseholdCensus> Initialize(HouseholdInit init)
     {
         int id = (int)this.GetPrimaryKeyLong(out _);
         _state = YearProtocol.CreateHousehold(init.Setup, init.County, id);
         _history = init.Setup.KeepHistory ? [] : null;
+        _firstYear = init.Setup.StartYear;
         return ValueTask.FromResult(YearProtocol.Census(init.Setup, _state));
     }
 
@@ -38,7 +40,7 @@ public sealed class HouseholdGrain : Grain, IHouseholdGrain
     public ValueTask<AgentView> Inspect()
     {
         var state = _state ?? throw new InvalidOperationException($"household {this.GetPrimaryKeyLong(out _)} inspected before initialisation");
-        return ValueTask.FromResult(AgentViews.Household(state, _history ?? []));
+        return ValueTask.FromResult(AgentViews.Household(state, _history ?? [], _firstYear));
     }
 
     public ValueTask Retire()

@@ -135,7 +135,7 @@ public sealed class InProcessAgents : IAgents
                 {
                     int i = id - _layout[c].FirstHouseholdId;
                     if (i < 0 || i >= _layout[c].HouseholdCount) continue;
-                    view = AgentViews.Household(_households[c][i], _householdHistory?[c][i] ?? []);
+                    view = AgentViews.Household(_households[c][i], _householdHistory?[c][i] ?? [], Setup.StartYear);
                 }
                 break;
             case AgentKind.County:

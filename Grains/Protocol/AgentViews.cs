@@ -44,8 +44,17 @@ public static class AgentViews
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new FiniteDoubleConverter() },
     };
 
-    public static AgentView Household(HouseholdState state, IReadOnlyList<HouseholdYearRecord> history) =>
-        new(AgentKind.Household, state.Id, JsonSerializer.Serialize(state, Options), JsonSerializer.Serialize(history, Options));
+    /// <summary>A household: its state and members; its history is its record of each year from <paramref name="firstYear"/> on (every household steps every year), each with its year.</summary>
+    public static AgentView Household(HouseholdState state, IReadOnlyList<HouseholdYearRecord> history, int firstYear)
+    {
+        var years = (JsonArray)JsonSerializer.SerializeToNode(history, Options)!;
+        for (int i = 0; i < years.Count; i++)
+        {
+            var record = (JsonObject)years[i]!;
+            record.Insert(0, "year", firstYear + i);
+        }
+        return new(AgentKind.Household, state.Id, JsonSerializer.Serialize(state, Options), years.ToJsonString());
+    }
 
     /// <summary>A county: its specification, its households' ids and its state; its history is its ledgers.</summary>
     public static AgentView County(CountySpec county, CountyState state, IReadOnlyList<CountyLedger> history)
