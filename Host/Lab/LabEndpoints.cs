@@ -220,7 +220,7 @@ public static class LabEndpoints
         : throw new LabNotFoundException($"run {run.Id} has no replication '{text}' (it has {run.Live.Scenario.Replications})");
 
     private static int Delay(JsonNode node) =>
-        node is JsonValue v && v.TryGetValue(out double d) && d >= 0 && d <= MaxDelayMilliseconds && d == Math.Floor(d) ? (int)d
+        node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && double.TryParse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture, out double d) && d >= 0 && d <= MaxDelayMilliseconds && d == Math.Floor(d) ? (int)d
         : throw new LabBadRequestException($"delay_ms: expected a whole number of milliseconds from 0 to {MaxDelayMilliseconds}, found {node.ToJsonString()}");
 
     /// <summary>The request's JSON object; an empty body is an empty object.</summary>

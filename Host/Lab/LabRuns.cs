@@ -169,7 +169,10 @@ public sealed class LabRuns(LabOptions options, Func<EngineKind, Experiment> exp
     {
         var node = request[field];
         if (node is null) return null;
-        if (node is JsonValue v && v.TryGetValue(out decimal d) && decimal.Truncate(d) == d && d >= 0 && d <= ulong.MaxValue)
+        // The number's JSON text, whatever the value holds (a parsed element or a CLR number), read exactly.
+        if (node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && decimal.TryParse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out decimal d)
+            && decimal.Truncate(d) == d && d >= 0 && d <= ulong.MaxValue)
         {
             try
             {
