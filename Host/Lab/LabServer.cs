@@ -64,6 +64,8 @@ public static class LabServer
             // Ctrl-C: stop below
         }
         log.Information("Stopping the lab");
+        // Runs first: that ends the pages' event streams, which would otherwise hold the server's stop until its timeout.
+        await runs.DisposeAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await app.StopAsync(timeout.Token);
         return ExitCodes.Success;
