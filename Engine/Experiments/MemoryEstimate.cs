@@ -19,6 +19,17 @@ public static class MemoryEstimate
     /// <summary>The process without a population: runtime, silo, plots, report (about 250 MB measured at small sizes).</summary>
     public const double BaseBytes = 400e6;
 
+    /// <summary>
+    /// Bytes per household and year a lab run keeps for the inspector: a household's year record
+    /// (HouseholdYearRecord, about 400 bytes: a test holds the constant above its size) in a list,
+    /// plus its county's and insurers' records, which are few.
+    /// </summary>
+    public const double HistoryBytesPerHouseholdYear = 480;
+
+    /// <summary>Bytes a lab run holds at its end: its agents on the engine and every year's records for the inspector, every replication at once.</summary>
+    public static double LiveRunBytes(EngineKind engine, long households, int replications, int years) =>
+        ((engine == EngineKind.InProcess ? InProcessBytesPerHousehold : OrleansBytesPerHousehold) + HistoryBytesPerHouseholdYear * years) * households * Math.Max(1, replications);
+
     /// <summary>Peak bytes of <paramref name="replicationsAtOnce"/> runs of <paramref name="households"/> households each on an engine.</summary>
     public static double Bytes(EngineKind engine, long households, int replicationsAtOnce) =>
         BaseBytes + (engine == EngineKind.InProcess ? InProcessBytesPerHousehold : OrleansBytesPerHousehold) * households * Math.Max(1, replicationsAtOnce);

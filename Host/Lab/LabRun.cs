@@ -44,6 +44,9 @@ public sealed class LabRun : IAsyncDisposable
 
     public DateTimeOffset Created { get; } = DateTimeOffset.UtcNow;
 
+    /// <summary>The memory the run holds at its end, estimated (MemoryEstimate.LiveRunBytes).</summary>
+    public double EstimatedBytes { get; init; }
+
     /// <summary>paused, running, finished or failed.</summary>
     public string State { get; private set; } = "paused";
 

@@ -55,7 +55,7 @@ public sealed class LabRuns(LabOptions options, Func<EngineKind, Experiment> exp
         {
             throw new LabBadRequestException($"households: {scenario.Households} x {scenario.Replications} replication(s) is more than this server allows (--max-households {options.MaxHouseholds})");
         }
-        if (MemoryEstimate.WhyItCannotFit(engine, scenario.Households, scenario.Replications) is { } tooBig) throw new LabBadRequestException(tooBig);
+        double bytes = MemoryEstimate.LiveRunBytes(engine, scenario.Households, scenario.Replications, scenario.Years);
         // One creation at a time: the count of runs is checked and the run added under the same lock.
         await _creating.WaitAsync(cancellationToken);
         try
@@ -64,9 +64,16 @@ public sealed class LabRuns(LabOptions options, Func<EngineKind, Experiment> exp
             {
                 throw new LabTooManyException($"this server holds at most {options.MaxRuns} runs (--max-runs); delete one or wait until an idle one expires");
             }
+            // Runs hold their agents and histories until deleted: the new one must fit beside those held.
+            double held = _runs.Values.Sum(r => r.EstimatedBytes), have = MemoryEstimate.AvailableBytes - MemoryEstimate.BaseBytes;
+            if (held + bytes > have)
+            {
+                throw new LabTooManyException(FormattableString.Invariant(
+                    $"not enough memory for this run: it would hold about {bytes / 1e9:0.##} GB beside {held / 1e9:0.##} GB held by {_runs.Count} run(s), of {have / 1e9:0.#} GB; delete a run or ask for fewer households or years"));
+            }
             string id = $"r{Interlocked.Increment(ref _next)}";
             var live = await experiments(engine).StartLiveAsync(scenario, cancellationToken);
-            var run = new LabRun(id, live, source, EngineHost.Name(engine));
+            var run = new LabRun(id, live, source, EngineHost.Name(engine)) { EstimatedBytes = bytes };
             _runs[id] = run;
             log.Information("Lab run {Id}: {Scenario}, {Households} households x {Replications}, {Start}-{End}, seed {Seed}, engine {Engine}",
                 id, scenario.Name, scenario.Households, scenario.Replications, scenario.StartYear, scenario.EndYear, scenario.Seed, run.Engine);

@@ -45,4 +45,25 @@ public class LabRunsTests
         Assert.False(await runs.DeleteAsync(held[0].Id));
         Assert.NotNull(await runs.CreateAsync(Small(), CancellationToken.None));
     }
+
+    [Fact]
+    public void The_history_estimate_holds_a_household_year_record()
+    {
+        Assert.True(System.Runtime.CompilerServices.Unsafe.SizeOf<EcosystemSim.Model.Households.HouseholdYearRecord>() + 24 <= MemoryEstimate.HistoryBytesPerHouseholdYear,
+            $"a HouseholdYearRecord is {System.Runtime.CompilerServices.Unsafe.SizeOf<EcosystemSim.Model.Households.HouseholdYearRecord>()} bytes");
+    }
+
+    [Fact]
+    public async Task A_run_that_would_not_fit_in_memory_beside_the_runs_held_is_refused_with_the_figures()
+    {
+        // 100,000 households x 200 years of history would hold about 10 GB; the registry allows it by size, not by memory.
+        await using var runs = new LabRuns(new LabOptions(0, "127.0.0.1", 100_000_000, 4, TimeSpan.FromMinutes(10), EngineKind.InProcess),
+            _ => new Experiment(EngineHost.InProcess, Serilog.Core.Logger.None), Serilog.Core.Logger.None);
+        double need = MemoryEstimate.LiveRunBytes(EngineKind.InProcess, 1_000_000, 4, 200);
+        Assert.True(need > MemoryEstimate.AvailableBytes, "the test's run must be larger than the machine");
+        var e = await Assert.ThrowsAsync<LabTooManyException>(() => runs.CreateAsync(
+            new JsonObject { ["scenario"] = "baseline", ["households"] = 1_000_000, ["years"] = 200, ["replications"] = 4 }, CancellationToken.None));
+        Assert.Contains("not enough memory", e.Message);
+        Assert.Empty(runs.All);
+    }
 }
