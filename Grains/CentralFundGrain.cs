@@ -34,6 +34,16 @@ public sealed class CentralFundGrain : Grain, ICentralFundGrain
         return Task.FromResult(accounts);
     }
 
+    public Task<CentralState> Save() => Task.FromResult(_state);
+
+    public Task Restore(RunSetup setup, CentralState state)
+    {
+        _setup = setup;
+        _state = state;
+        _open = null;
+        return Task.CompletedTask;
+    }
+
     public Task Amend(Model.Parameters.ParameterTimeline timeline)
     {
         _setup = YearProtocol.Amend(_setup ?? throw new InvalidOperationException("central fund used before initialisation"), timeline);

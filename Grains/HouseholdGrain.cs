@@ -43,6 +43,17 @@ public sealed class HouseholdGrain : Grain, IHouseholdGrain
         return ValueTask.FromResult(AgentViews.Household(state, _history ?? [], _firstYear));
     }
 
+    public ValueTask<HouseholdState> Save() =>
+        ValueTask.FromResult(_state ?? throw new InvalidOperationException($"household {this.GetPrimaryKeyLong(out _)} saved before initialisation"));
+
+    public ValueTask Restore(HouseholdRestore restore)
+    {
+        _state = restore.State;
+        _history = restore.Setup.KeepHistory ? [] : null;
+        _firstYear = restore.Setup.StartYear;
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask Retire()
     {
         DeactivateOnIdle();

@@ -35,6 +35,16 @@ public sealed class InsurerGrain : Grain, IInsurerGrain
         return Task.CompletedTask;
     }
 
+    public Task<InsurerState> Save() => Task.FromResult(State);
+
+    public Task Restore(RunSetup setup, InsurerState state)
+    {
+        _setup = setup;
+        _history = setup.KeepHistory ? [] : null;
+        _state = state;
+        return Task.CompletedTask;
+    }
+
     public Task<AgentView> Inspect() => Task.FromResult(AgentViews.Insurer((int)this.GetPrimaryKeyLong(out _), State, _history ?? []));
 
     public Task Shutdown()

@@ -42,6 +42,33 @@ public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
         return report;
     }
 
+    public async Task<CountySaved> Save()
+    {
+        var state = _state ?? throw new InvalidOperationException("county saved before initialisation");
+        return new CountySaved(state, await FanOut.Run(_households, FanOutWindow, h => h.Save()));
+    }
+
+    public async Task Restore(CountyRestore restore)
+    {
+        this.GetPrimaryKeyLong(out string? keyExtension);
+        string runId = keyExtension ?? throw new InvalidOperationException("a local government key needs the run id");
+        var (init, saved) = (restore.Init, restore.Saved);
+        if (saved.Households.Length != init.County.HouseholdCount)
+        {
+            throw new InvalidOperationException($"county {init.County.Id}: the checkpoint holds {saved.Households.Length} households, the layout {init.County.HouseholdCount}");
+        }
+        _init = init;
+        _history = init.Setup.KeepHistory ? [] : null;
+        _households = Enumerable.Range(0, init.County.HouseholdCount)
+            .Select(i => GrainFactory.GetGrain<IHouseholdGrain>(init.County.FirstHouseholdId + i, runId)).ToArray();
+        await FanOut.Run(Enumerable.Range(0, _households.Length).ToArray(), FanOutWindow, async i =>
+        {
+            await _households[i].Restore(new HouseholdRestore(init.Setup, saved.Households[i]));
+            return 0;
+        });
+        _state = saved.State;
+    }
+
     public Task<AgentView> Inspect()
     {
         var init = _init ?? throw new InvalidOperationException("county inspected before initialisation");

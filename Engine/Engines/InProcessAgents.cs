@@ -125,6 +125,29 @@ public sealed class InProcessAgents : IAgents
         return Task.CompletedTask;
     }
 
+    public Task<AgentsState> SaveAsync(CancellationToken cancellationToken) =>
+        // The arrays themselves, not copies: the state is valid until the next year runs, and the caller serialises it before.
+        Task.FromResult(new AgentsState(_households.SelectMany(h => h).ToArray(), [.. _counties], [.. _insurers], _central));
+
+    public Task RestoreAsync(RunSetup setup, IReadOnlyList<CountySpec> layout, AgentsState state, CancellationToken cancellationToken)
+    {
+        var saved = CheckpointLayout.ByCounty(layout, state);
+        _setup = setup;
+        _layout = layout;
+        _households = saved.Select(s => s.Households).ToArray();
+        _counties = saved.Select(s => s.State).ToArray();
+        _insurers = [.. state.Insurers];
+        _central = state.Central;
+        _open = null;
+        if (setup.KeepHistory)
+        {
+            _householdHistory = layout.Select(c => Enumerable.Range(0, c.HouseholdCount).Select(_ => new List<HouseholdYearRecord>()).ToArray()).ToArray();
+            _countyHistory = layout.Select(_ => new List<CountyLedger>()).ToArray();
+            _insurerHistory = _insurers.Select(_ => new List<InsurerYearReport>()).ToArray();
+        }
+        return Task.CompletedTask;
+    }
+
     public Task<AgentView?> InspectAsync(AgentKind kind, int id, CancellationToken cancellationToken)
     {
         AgentView? view = null;

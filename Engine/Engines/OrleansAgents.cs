@@ -63,6 +63,28 @@ public sealed class OrleansAgents(IGrainFactory grains, string runId, int silos)
         await Task.WhenAll(_insurers.Select(i => i.Amend(timeline)));
     }
 
+    public async Task<AgentsState> SaveAsync(CancellationToken cancellationToken)
+    {
+        var counties = await Task.WhenAll(_counties.Select(c => c.Save()));
+        var insurers = await Task.WhenAll(_insurers.Select(i => i.Save()));
+        var central = await Central.Save();
+        // Counties are in layout order, which is county id order; households follow their county's, which is id order.
+        return new AgentsState(counties.SelectMany(c => c.Households).ToArray(), counties.Select(c => c.State).ToArray(), insurers, central);
+    }
+
+    public async Task RestoreAsync(RunSetup setup, IReadOnlyList<CountySpec> layout, AgentsState state, CancellationToken cancellationToken)
+    {
+        _layout = layout;
+        _counties = layout.Select(c => grains.GetGrain<ILocalGovernmentGrain>(c.Id, runId)).ToArray();
+        var saved = CheckpointLayout.ByCounty(layout, state);
+        await Task.WhenAll(layout.Select((county, i) => _counties[i].Restore(new CountyRestore(new CountyInit(setup, county), saved[i]))));
+        cancellationToken.ThrowIfCancellationRequested();
+        _insurers = Enumerable.Range(0, state.Insurers.Length).Select(i => grains.GetGrain<IInsurerGrain>(i, runId)).ToArray();
+        await Task.WhenAll(_insurers.Select((insurer, i) => insurer.Restore(setup, state.Insurers[i])));
+        _central = grains.GetGrain<ICentralFundGrain>(runId);
+        await _central.Restore(setup, state.Central);
+    }
+
     public async Task<AgentView?> InspectAsync(AgentKind kind, int id, CancellationToken cancellationToken)
     {
         switch (kind)

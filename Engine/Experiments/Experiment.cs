@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EcosystemSim.Engine.Engines;
 using EcosystemSim.Reports.Metrics;
 using EcosystemSim.Scenarios;
+using EcosystemSim.Scenarios.Loading;
 using Serilog;
 
 namespace EcosystemSim.Engine.Experiments;
@@ -24,11 +25,26 @@ public sealed class Experiment(EngineHost engine, ILogger log)
     public static ulong[] Seeds(Scenario scenario) =>
         Enumerable.Range(0, scenario.Replications).Select(r => Model.Random.Seeds.ForReplication(scenario.Seed, r)).ToArray();
 
-    /// <summary>One run, created and stepped to its last year (<see cref="SteppedRun"/>).</summary>
-    public async Task<RunResult> RunOnceAsync(RunPlan plan, int replication, string label, RunObserver observer, CancellationToken cancellationToken)
+    /// <summary>
+    /// One run, created (or put back from a checkpoint) and stepped to its last year
+    /// (<see cref="SteppedRun"/>), writing a checkpoint at the end of every N-th year when asked.
+    /// </summary>
+    public async Task<RunResult> RunOnceAsync(RunPlan plan, int replication, string label, RunObserver observer, CancellationToken cancellationToken,
+        CheckpointPlan? checkpoints = null)
     {
-        await using var run = await SteppedRun.StartAsync(engine, plan, replication, label, observer, log, cancellationToken);
-        while (!run.Done) await run.StepAsync(cancellationToken);
+        var from = checkpoints?.From?.Invoke(replication);
+        await using var run = await SteppedRun.StartAsync(engine, plan, replication, label, observer, log, cancellationToken, from);
+        while (!run.Done)
+        {
+            await run.StepAsync(cancellationToken);
+            if (checkpoints is { Directory: { } directory, Every: > 0 } && !run.Done && (run.NextYear - plan.StartYear) % checkpoints.Every == 0)
+            {
+                var checkpoint = await run.CheckpointAsync(checkpoints.ScenarioJson, cancellationToken);
+                Checkpoints.Write(directory, checkpoint);
+                if (!checkpoints.KeepAll) Checkpoints.RemoveOlder(directory, replication, checkpoint.LastYear);
+                log.Information("Checkpoint of replication {Replication} at the end of {Year}", replication, checkpoint.LastYear);
+            }
+        }
         return await run.FinishAsync();
     }
 
@@ -43,8 +59,10 @@ public sealed class Experiment(EngineHost engine, ILogger log)
     /// A scenario's replications, several at once (each its own run id on the engine), in
     /// replication order whatever order they finish in. One failed replication stops the others.
     /// </summary>
-    public async Task<ScenarioResult> RunAsync(Scenario scenario, int parallelism, RunObserver observer, CancellationToken cancellationToken)
+    public async Task<ScenarioResult> RunAsync(Scenario scenario, int parallelism, RunObserver observer, CancellationToken cancellationToken,
+        CheckpointPlan? checkpoints = null)
     {
+        checkpoints = checkpoints is null ? null : checkpoints with { ScenarioJson = ScenarioWriter.ToJson(scenario with { Base = "" }).ToJsonString() };
         var clock = Stopwatch.StartNew();
         var results = new RunResult[scenario.Replications];
         var timeline = ScenarioTimeline.Compile(scenario);
@@ -58,7 +76,7 @@ public sealed class Experiment(EngineHost engine, ILogger log)
             {
                 var plan = RunPlan.For(scenario, timeline, r, $"{scenario.Name}-{batch}-r{r}");
                 string label = scenario.Replications > 1 ? $"{scenario.Name} replication {r + 1}/{scenario.Replications}" : scenario.Name;
-                results[r] = await RunOnceAsync(plan, r, label, observer, failed.Token);
+                results[r] = await RunOnceAsync(plan, r, label, observer, failed.Token, checkpoints);
             }
             catch
             {
@@ -116,3 +134,22 @@ public static class Comparison
     };
 }
 
+/// <summary>
+/// How a run writes checkpoints and where each replication starts: <see cref="Directory"/> receives
+/// a checkpoint at the end of every <see cref="Every"/>-th year (only the latest kept unless
+/// <see cref="KeepAll"/>); <see cref="From"/> gives a replication's checkpoint to start from (a
+/// resume or a fork), or null to create its agents.
+/// </summary>
+public sealed record CheckpointPlan
+{
+    public string? Directory { get; init; }
+
+    public int Every { get; init; }
+
+    public bool KeepAll { get; init; }
+
+    public Func<int, ReplicationCheckpoint?>? From { get; init; }
+
+    /// <summary>The scenario the run runs, as checkpoints record it (set by <see cref="Experiment.RunAsync"/>).</summary>
+    public string ScenarioJson { get; init; } = "";
+}

@@ -57,19 +57,39 @@ public sealed class SteppedRun : IAsyncDisposable
 
     public LorenzTable Lorenz { get; } = new();
 
-    /// <summary>Creates the run's agents on the engine (the protocol's creation), ready for the first year.</summary>
+    /// <summary>
+    /// Creates the run's agents on the engine (the protocol's creation), ready for the first year;
+    /// or, given a checkpoint, puts them back as it holds them, ready for the year after it, with
+    /// the metrics and curves of the years it had done.
+    /// </summary>
     public static async Task<SteppedRun> StartAsync(EngineHost engine, RunPlan plan, int replication, string label, RunObserver observer, ILogger log,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, ReplicationCheckpoint? from = null)
     {
         var agents = engine.Create(plan.RunId);
         try
         {
             var clock = Stopwatch.StartNew();
-            var population = await YearProtocol.CreateAsync(agents, plan.Setup, plan.Layout, cancellationToken);
+            PopulationSummary population;
+            if (from is null)
+            {
+                population = await YearProtocol.CreateAsync(agents, plan.Setup, plan.Layout, cancellationToken);
+            }
+            else
+            {
+                await agents.RestoreAsync(plan.Setup, plan.Layout, from.Agents, cancellationToken);
+                population = from.Population;
+            }
             double initialise = clock.Elapsed.TotalSeconds;
-            log.Information("Created {Households} households ({Persons} persons, weight {Weight:F1}) in {Seconds:F1}s on the {Engine} engine",
-                population.Households, population.Persons, population.Weight, initialise, agents.Engine);
-            return new SteppedRun(agents, plan, replication, label, observer, log, population, initialise);
+            log.Information("{Action} {Households} households ({Persons} persons, weight {Weight:F1}) in {Seconds:F1}s on the {Engine} engine",
+                from is null ? "Created" : $"Restored from the end of {from.LastYear}:", population.Households, population.Persons, population.Weight, initialise, agents.Engine);
+            var run = new SteppedRun(agents, plan, replication, label, observer, log, population, initialise);
+            if (from is not null)
+            {
+                run.NextYear = from.LastYear + 1;
+                run.Metrics.AddRange(from.Metrics);
+                run.Lorenz.AddRange(from.Lorenz);
+            }
+            return run;
         }
         catch
         {
@@ -114,6 +134,18 @@ public sealed class SteppedRun : IAsyncDisposable
     {
         await _agents.AmendAsync(timeline, cancellationToken);
         Plan = Plan with { Setup = YearProtocol.Amend(Plan.Setup, timeline) };
+    }
+
+    /// <summary>
+    /// Between years: the run as a checkpoint holds it (the last year's metrics in first). The
+    /// agents' state is valid until the next step: write it before stepping on.
+    /// </summary>
+    public async Task<ReplicationCheckpoint> CheckpointAsync(string scenarioJson, CancellationToken cancellationToken)
+    {
+        if (NextYear == Plan.StartYear) throw new InvalidOperationException("no year has run: nothing to checkpoint");
+        await _pending;
+        var agents = await _agents.SaveAsync(cancellationToken);
+        return new ReplicationCheckpoint(_replication, NextYear - 1, scenarioJson, Population, agents, [.. Metrics.Rows], [.. Lorenz.Points]);
     }
 
     /// <summary>Between years: one agent as it is now (null when the run has no such agent).</summary>

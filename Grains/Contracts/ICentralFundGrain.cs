@@ -19,6 +19,14 @@ public interface ICentralFundGrain : IGrainWithStringKey
     [Alias("CloseYear")]
     Task<NationalAccounts> CloseYear(int year, CountyLedger[] ledgers);
 
+    /// <summary>The central fund's state, for a checkpoint.</summary>
+    [Alias("Save")]
+    Task<CentralState> Save();
+
+    /// <summary>Puts the central fund back as a checkpoint saved it (no year open).</summary>
+    [Alias("Restore")]
+    Task Restore(RunSetup setup, CentralState state);
+
     /// <summary>Replaces the parameters in force from the next year on (<see cref="YearProtocol.Amend"/>).</summary>
     [Alias("Amend")]
     Task Amend(Model.Parameters.ParameterTimeline timeline);

@@ -25,6 +25,12 @@ public interface IHouseholdGrain : IGrainWithIntegerCompoundKey
     ValueTask<AgentView> Inspect();
 
     /// <summary>The run is over: deactivate.</summary>
+    [Alias("Save")]
+    ValueTask<HouseholdState> Save();
+
+    [Alias("Restore")]
+    ValueTask Restore(HouseholdRestore restore);
+
     [Alias("Retire")]
     ValueTask Retire();
 }

@@ -26,6 +26,14 @@ public interface IInsurerGrain : IGrainWithIntegerCompoundKey
     [Alias("Amend")]
     Task Amend(Model.Parameters.ParameterTimeline timeline);
 
+    /// <summary>The insurer's state, for a checkpoint.</summary>
+    [Alias("Save")]
+    Task<InsurerState> Save();
+
+    /// <summary>Puts the insurer back as a checkpoint saved it.</summary>
+    [Alias("Restore")]
+    Task Restore(RunSetup setup, InsurerState state);
+
     /// <summary>The insurer's books now and its report of each year so far (when the run keeps history).</summary>
     [Alias("Inspect")]
     Task<AgentView> Inspect();

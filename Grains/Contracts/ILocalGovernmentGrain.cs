@@ -20,6 +20,12 @@ public interface ILocalGovernmentGrain : IGrainWithIntegerCompoundKey
     Task<CountyYearReport> StepYear(NationalPolicy national);
 
     /// <summary>The county now, its households' ids and its ledger of each year so far (when the run keeps history).</summary>
+    [Alias("Save"), ResponseTimeout("00:30:00")]
+    Task<CountySaved> Save();
+
+    [Alias("Restore"), ResponseTimeout("00:30:00")]
+    Task Restore(CountyRestore restore);
+
     [Alias("Inspect")]
     Task<AgentView> Inspect();
 

@@ -44,6 +44,15 @@ public interface IAgents : IAsyncDisposable
     /// <summary>Between years: the central fund and every insurer take the amended timeline (<see cref="YearProtocol.Amend"/>).</summary>
     Task AmendAsync(Model.Parameters.ParameterTimeline timeline, CancellationToken cancellationToken);
 
+    /// <summary>Between years: every agent's state, for a checkpoint (valid until the next year runs: serialise it before).</summary>
+    Task<AgentsState> SaveAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Instead of creating the agents: puts them back as <paramref name="state"/> holds them (a
+    /// checkpoint), under <paramref name="setup"/> (whose timeline may differ after the checkpoint's year).
+    /// </summary>
+    Task RestoreAsync(RunSetup setup, IReadOnlyList<CountySpec> layout, AgentsState state, CancellationToken cancellationToken);
+
     /// <summary>
     /// Between years: one agent as it is now, read from whatever holds it (household by id, county by
     /// id, insurer by index); null when the run has no such agent.

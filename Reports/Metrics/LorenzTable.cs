@@ -30,6 +30,9 @@ public sealed class LorenzTable
         return all;
     }
 
+    /// <summary>Adds points computed before (a checkpoint's years).</summary>
+    public void AddRange(IEnumerable<LorenzPoint> points) => _points.AddRange(points);
+
     /// <summary>Adds the year's curves.</summary>
     public void Add(YearRecords year, int replication)
     {

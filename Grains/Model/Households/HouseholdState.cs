@@ -2,8 +2,10 @@ namespace EcosystemSim.Model.Households;
 
 /// <summary>
 /// A household's state between years. Owned by exactly one holder (a household grain or the
-/// in-process engine's array) and changed only by <see cref="HouseholdRules"/>.
+/// in-process engine's array) and changed only by <see cref="HouseholdRules"/>. Serialisable for
+/// checkpoints (every field has an id: a field without one would be lost on resume).
 /// </summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Alias("ecosim.HouseholdState")]
 public sealed class HouseholdState
 {
     public required int Id { get; init; }
@@ -63,40 +65,43 @@ public enum PensionStatus : byte
     NotEntitled = 2,
 }
 
-/// <summary>One member of a household.</summary>
+/// <summary>One member of a household (serialisable for checkpoints: every field has an id).</summary>
+[GenerateSerializer, Alias("ecosim.MemberState")]
 public struct MemberState
 {
     /// <summary>Number of the member within the household, never reused; keys the member's random draws.</summary>
-    public int Serial;
+    [Id(0)] public int Serial;
 
-    public int BirthYear;
+    [Id(1)] public int BirthYear;
 
     /// <summary>Works away from home (sends remittances instead of earning at home).</summary>
-    public bool Migrant;
+    [Id(2)] public bool Migrant;
 
     /// <summary>Has a chronic condition.</summary>
-    public bool Chronic;
+    [Id(3)] public bool Chronic;
 
-    public PensionStatus PensionStatus;
+    [Id(4)] public PensionStatus PensionStatus;
 
-    public int YearsContributed;
+    [Id(5)] public int YearsContributed;
 
-    public bool ContributedLastYear;
+    [Id(6)] public bool ContributedLastYear;
 
     /// <summary>Individual pension account balance.</summary>
-    public long AccountFen;
+    [Id(7)] public long AccountFen;
 
     /// <summary>Monthly account pension fixed at retirement (balance / divisor).</summary>
-    public long AnnuityFen;
+    [Id(8)] public long AnnuityFen;
 
     /// <summary>Enrolled in the resident medical insurance (in the year just stepped).</summary>
-    public bool MedicalEnrolled;
+    [Id(9)] public bool MedicalEnrolled;
 
     /// <summary>Consecutive years not enrolled, up to the year just stepped (for the waiting period).</summary>
-    public int MedicalMissedYears;
+    [Id(10)] public int MedicalMissedYears;
 
     // Product slots hold index + 1, so that a new member (all zeros) holds nothing.
-    private int _topUpSlot, _pensionSlot;
+    [Id(11)] private int _topUpSlot;
+
+    [Id(15)] private int _pensionSlot;
 
     /// <summary>Medical top-up held in the year just stepped (a product index), or -1.</summary>
     public int TopUpProduct
@@ -113,13 +118,13 @@ public struct MemberState
     }
 
     /// <summary>Still contributing to the supplementary pension (not paid up).</summary>
-    public bool PensionContributing;
+    [Id(12)] public bool PensionContributing;
 
     /// <summary>Supplementary pension account.</summary>
-    public long PensionProductAccountFen;
+    [Id(13)] public long PensionProductAccountFen;
 
     /// <summary>Monthly supplementary annuity fixed at the pension age.</summary>
-    public long PensionProductAnnuityFen;
+    [Id(14)] public long PensionProductAnnuityFen;
 
     public readonly int Age(int year) => year - BirthYear;
 }
