@@ -61,7 +61,9 @@ public static class InsurerRules
         Solvent = s.Solvent,
         Counties = s.Solvent ? s.Counties : [],
         Products = s.Solvent
-            ? s.Products.Where(b => p.Market.Products[b.Product].OnSale(year)).Select(b => new ProductPrice(b.Product, b.PremiumByBandFen)).ToArray()
+            // A ceiling set for this year holds at once: the offered price is the book's under it.
+            ? s.Products.Where(b => p.Market.Products[b.Product].OnSale(year))
+                .Select(b => new ProductPrice(b.Product, p.Market.Products[b.Product].Capped(b.PremiumByBandFen))).ToArray()
             : [],
     };
 
@@ -181,7 +183,7 @@ public static class InsurerRules
                     [use.Policies0, use.Policies1, use.Policies2], [use.Claims0Fen, use.Claims1Fen, use.Claims2Fen]))
                 .TakeLast(ip.ExperienceYears).ToArray();
             var updated = b with { Experience = experience };
-            return updated with { PremiumByBandFen = Reprice(p, ip, pp, updated, year + 1) };
+            return updated with { PremiumByBandFen = pp.Capped(Reprice(p, ip, pp, updated, year + 1)) };
         }).ToArray();
 
     /// <summary>

@@ -205,9 +205,13 @@ public sealed record ProductParameters : IValidatable
     [Param("choice", "Medical top-up: flat (one premium) or age_banded (a premium per age band).", Source = "About 78% of Huimin Bao products were flat-rate in 2021-22 (CALIBRATION.md A)")]
     public PricingKind Pricing { get; init; } = PricingKind.Flat;
 
-    [Param("yuan/year", "Medical top-up: premium at launch (for the middle age band when age-banded).",
+    [Param("yuan/year", "Medical top-up: premium at launch (for the middle age band when age-banded). After launch the insurer sets its prices from its experience, so a later change has no effect on a product already on sale: cap its prices with premium_cap_yuan.",
         Min = 0, Max = 1e6, Source = "Mean Huimin Bao premium about 77 yuan in 2021-22 (CALIBRATION.md A)")]
     public double PremiumYuan { get; init; } = 77;
+
+    [Param("yuan/year", "Medical top-up: price ceiling, the most the insurer may charge a member in any age band, from the year it is set (0: no ceiling). The insurer still reprices below it, and leaves counties where it loses money.",
+        Min = 0, Max = 1e6, Source = "Lever: local governments approve the prices of the government-guided city products they endorse (CALIBRATION.md A)")]
+    public double PremiumCapYuan { get; init; }
 
     [Param("ratio", "Medical top-up: relative cost of the three age bands, for age-banded premiums and the insurer's prior.",
         Min = 0, Max = 100, Source = "Assumption: admission risk rises with age")]
@@ -265,6 +269,14 @@ public sealed record ProductParameters : IValidatable
     /// <summary>The deductible in force in a year.</summary>
     public double DeductibleIn(int year, double costGrowth) =>
         DeductibleIndexed ? DeductibleYuan * Math.Pow(1 + costGrowth, year - LaunchYear) : DeductibleYuan;
+
+    /// <summary>Prices per age band under the ceiling (<see cref="PremiumCapYuan"/>), if any.</summary>
+    public long[] Capped(long[] pricesFen)
+    {
+        if (PremiumCapYuan <= 0 || Kind != ProductKind.MedicalTopUp) return pricesFen;
+        long cap = Money.FromYuan(PremiumCapYuan);
+        return pricesFen.Select(p => Math.Min(p, cap)).ToArray();
+    }
 
     /// <summary>Whether the product is sold in a year.</summary>
     public bool OnSale(int year) => year >= LaunchYear && (WithdrawYear == 0 || year < WithdrawYear);

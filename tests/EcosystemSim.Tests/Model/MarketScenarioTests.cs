@@ -21,6 +21,33 @@ public class MarketScenarioTests
     }
 
     [Fact]
+    public async Task A_price_ceiling_holds_from_the_year_it_is_set_and_changes_nothing_before()
+    {
+        var spiral = ScenarioLoader.Load("premium-spiral").Scenario with { Households = 5000, Years = 6, Replications = 1 };
+        var capped = spiral with
+        {
+            Interventions =
+            [
+                .. spiral.Interventions,
+                new EcosystemSim.Scenarios.Intervention
+                {
+                    Year = 2024, Note = "ceiling",
+                    Set = [ScenarioChanges.Parse(spiral, "market.products[open_cover].premium_cap_yuan", "450", "test", "set", [])[0]],
+                },
+            ],
+        };
+        var experiment = new Experiment(EngineHost.InProcess, Logger.None);
+        var free = (await experiment.RunAsync(spiral, 1, RunObserver.None, CancellationToken.None)).Replications[0].Metrics;
+        var held = (await experiment.RunAsync(capped, 1, RunObserver.None, CancellationToken.None)).Replications[0].Metrics;
+        var freePremium = free.Series("product_average_premium_yuan", "product:open_cover").ToDictionary(p => p.Year, p => p.Value);
+        var heldPremium = held.Series("product_average_premium_yuan", "product:open_cover").ToDictionary(p => p.Year, p => p.Value);
+        // Before the ceiling the two runs are the same run; the free premium rises above 450 by then.
+        foreach (int year in new[] { 2021, 2022, 2023 }) Assert.Equal(freePremium[year], heldPremium[year]);
+        Assert.Contains(freePremium, p => p.Key >= 2024 && p.Value > 450);
+        Assert.All(heldPremium.Where(p => p.Key >= 2024 && double.IsFinite(p.Value)), p => Assert.True(p.Value <= 450 + 1e-9, $"{p.Key}: {p.Value}"));
+    }
+
+    [Fact]
     public async Task Every_insurers_books_balance_every_year()
     {
         var (_, insurers) = await Run("baseline", households: 3000, years: 12);
