@@ -116,7 +116,7 @@ public class LabApiTests(LabServerFixture fixture) : IClassFixture<LabServerFixt
         Assert.NotNull(year.Data["headline"]!["medical_enrollment_rate"]);
         await Api.PostAsync($"/api/runs/{id}/step", null);
         var changed = await Json(await Api.PostAsJsonAsync($"/api/runs/{id}/interventions",
-            new JsonObject { ["set"] = new JsonObject { ["market.products[open_cover].premium_yuan"] = 120 }, ["note"] = "cheaper, now" }));
+            new JsonObject { ["set"] = new JsonObject { ["market.products[open_cover].premium_cap_yuan"] = 450 }, ["note"] = "cheaper, now" }));
         Assert.Equal(2023, (int)changed["interventions"]![0]!["year"]!);
         var rows = (await Json(await Api.GetAsync($"/api/runs/{id}/metrics?metric=medical_enrollment_rate&region=national"))).AsArray();
         Assert.Equal(4, rows.Count); // two years, two replications
