@@ -5,7 +5,7 @@ namespace EcosystemSim.Engine.Engines;
 /// <summary>The engines a run can use.</summary>
 public enum EngineKind
 {
-    /// <summary>Grains on an Orleans cluster: by default one silo embedded in this process.</summary>
+    /// <summary>Grains on an Orleans cluster: by default one silo embedded in this process, or a cluster of `ecosim silo` processes.</summary>
     Orleans,
 
     /// <summary>The same protocol on arrays in a plain loop.</summary>
@@ -38,6 +38,9 @@ public sealed class EngineHost : IAsyncDisposable
     /// <summary>Silos in the cluster (0 in process).</summary>
     public int Silos { get; }
 
+    /// <summary>Why a cluster reached by <see cref="ConnectAsync"/> was lost during the run (a silo left with its agents' state), or null.</summary>
+    public string? Lost => (_owned as ClusterConnection)?.Lost;
+
     /// <summary>The engine's name in manifests and on the command line.</summary>
     public static string Name(EngineKind kind) => kind == EngineKind.InProcess ? "inprocess" : "orleans";
 
@@ -54,6 +57,17 @@ public sealed class EngineHost : IAsyncDisposable
 
     /// <summary>A cluster someone else runs (a test cluster, a client's cluster): this host does not stop it.</summary>
     public static EngineHost OnCluster(IGrainFactory grains, int silos) => new(EngineKind.Orleans, grains, silos, null);
+
+    /// <summary>
+    /// A cluster of `ecosim silo` processes reached through its Redis membership: every run of the
+    /// experiment is a client's calls to it, and disposing the host disconnects the client (the silos
+    /// stay). Throws <see cref="ClusterUnavailableException"/> when the cluster cannot be reached in time.
+    /// </summary>
+    public static async Task<EngineHost> ConnectAsync(ClusterAddress address, string clusterId, Serilog.ILogger log, CancellationToken cancellationToken)
+    {
+        var client = await ClusterConnection.ConnectAsync(address, clusterId, log, cancellationToken);
+        return new EngineHost(EngineKind.Orleans, client.Grains, client.Silos, client);
+    }
 
     /// <summary>Fresh agents for one run.</summary>
     public IAgents Create(string runId) =>

@@ -30,8 +30,20 @@ public sealed class RunOptions
 
     public Option<string> Engine { get; } = new("--engine")
     {
-        Description = "orleans: grains on an embedded single silo (default); inprocess: the same rules in a plain loop.",
+        Description = "orleans: grains on an embedded single silo (default), or on the cluster of --cluster; inprocess: the same rules in a plain loop.",
         DefaultValueFactory = _ => "orleans",
+    };
+
+    public Option<string?> Cluster { get; } = new("--cluster")
+    {
+        Description = "Run on a cluster of 'ecosim silo' processes found through Redis membership: redis://HOST:PORT[?password=...] (docs/cluster.md).",
+        HelpName = "URL",
+    };
+
+    public Option<string> ClusterId { get; } = new("--cluster-id")
+    {
+        Description = "With --cluster: the cluster to use, as its silos were started with.",
+        DefaultValueFactory = _ => ClusterConnection.DefaultClusterId,
     };
 
     public Option<bool> Force { get; } = new("--force") { Description = "Replace the output directory if it exists." };
@@ -40,15 +52,42 @@ public sealed class RunOptions
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Log warnings and errors only; no progress." };
 
-    public RunOptions() => Engine.AcceptOnlyFromAmong("orleans", "inprocess");
+    public RunOptions()
+    {
+        Engine.AcceptOnlyFromAmong("orleans", "inprocess");
+        Cluster.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is not { } url) return;
+            try
+            {
+                ClusterAddress.Parse(url);
+            }
+            catch (FormatException e)
+            {
+                result.AddError($"--cluster: {e.Message}");
+            }
+        });
+        ClusterId.Validators.Add(result =>
+        {
+            if (SiloCommand.WhyNotAClusterId(result.GetValueOrDefault<string>()) is { } why) result.AddError($"--cluster-id: {why}");
+        });
+    }
 
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Out, Households, Years, StartYear, Seed, Replications, Parallel, Engine, Force, Verbose, Quiet })
+        foreach (Option option in new Option[] { Out, Households, Years, StartYear, Seed, Replications, Parallel, Engine, Cluster, ClusterId, Force, Verbose, Quiet })
         {
             command.Options.Add(option);
         }
+        // A cluster runs grains; the in-process engine has none to run there.
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(Cluster) is not null && result.GetValue(Engine) == "inprocess")
+            {
+                result.AddError("--cluster runs the Orleans engine on the cluster; it cannot be combined with --engine inprocess");
+            }
+        });
     }
 
     /// <summary>The request for one scenario (or the first of several) from the parsed options.</summary>
@@ -62,9 +101,12 @@ public sealed class RunOptions
             parse.GetValue(Engine) == "inprocess" ? EngineKind.InProcess : EngineKind.Orleans,
             parse.GetValue(Force),
             parse.GetValue(Verbose) ? LogEventLevel.Debug : parse.GetValue(Quiet) ? LogEventLevel.Warning : LogEventLevel.Information,
-            "ecosim " + string.Join(' ', args))
+            // The command line goes into manifests and logs: a password in --cluster must not.
+            "ecosim " + ClusterAddress.MaskPasswords(string.Join(' ', args)))
         {
             Replications = parse.GetValue(Replications),
             Parallel = parse.GetValue(Parallel),
+            Cluster = parse.GetValue(Cluster) is { } url ? ClusterAddress.Parse(url) : null,
+            ClusterId = parse.GetValue(ClusterId)!,
         };
 }

@@ -62,10 +62,11 @@ public sealed class CommandSession
         var progress = ProgressFor(request, stderr, householdYears);
         var log = RunLogging.Create(request.LogLevel, logFile, progress.DrawsBar ? LogEventLevel.Warning : null);
         var session = new CommandSession(request, progress, log);
+        EngineHost? engine = null;
         try
         {
             Func<string> commit;
-            await using (var engine = await EngineHost.StartAsync(request.Engine, log, cancellationToken))
+            await using (engine = await StartEngineAsync(request, log, cancellationToken))
             {
                 commit = await work(session, new Experiment(engine, log));
             }
@@ -79,15 +80,38 @@ public sealed class CommandSession
         {
             return await CommandOutcome.InterruptedAsync(log, progress, stderr, leftOnInterrupt);
         }
+        catch (ClusterUnavailableException e)
+        {
+            // Nothing ran: the reason is the whole story, without a log to look in.
+            progress.Finish();
+            log.ForContext(RunLogging.FileOnly, true).Error("The {What} cannot start: {Reason}", what, e.Message);
+            await log.DisposeAsync();
+            await stderr.WriteLineAsync($"ecosim: the {what} cannot start: {ProcessGuard.OneLine(e.Message)}");
+            return ExitCodes.RunFailed;
+        }
+        catch (Exception e) when (engine?.Lost is { } lost)
+        {
+            // What failed the calls is the client's own disconnect; the cause is the silo lost, and like an interruption it leaves what it leaves.
+            log.ForContext(RunLogging.FileOnly, true).Error(e, "The {What} failed: {Lost}", what, lost);
+            return await CommandOutcome.FailedAsync(log, progress, stderr, new ClusterUnavailableException($"{lost}; {leftOnInterrupt}"), what, logFile);
+        }
         catch (Exception e)
         {
             return await CommandOutcome.FailedAsync(log, progress, stderr, e, what, logFile);
         }
     }
 
+    /// <summary>The engine the request asks for: the cluster of --cluster (reached as a client), else one started in this process.</summary>
+    private static Task<EngineHost> StartEngineAsync(RunRequest request, Logger log, CancellationToken cancellationToken) =>
+        request.Cluster is { } cluster
+            ? EngineHost.ConnectAsync(cluster, request.ClusterId, log, cancellationToken)
+            : EngineHost.StartAsync(request.Engine, log, cancellationToken);
+
     /// <summary>A run that cannot fit in memory: reported (exit code 1) before anything starts or is touched; null when it fits.</summary>
     public static async Task<int?> RefuseTooBigAsync(RunRequest request, Scenario size, string what, TextWriter stderr)
     {
+        // On a cluster the agents live on the silos, whose memory this process cannot see; it holds the results and a year's records (docs/cluster.md).
+        if (request.Cluster is not null) return null;
         int atOnce = Math.Min(size.Replications, request.Parallel ?? Experiment.DefaultParallelism(size.Replications));
         if (MemoryEstimate.WhyItCannotFit(request.Engine, size.Households, atOnce) is not { } tooBig) return null;
         await stderr.WriteLineAsync($"ecosim: the {what} cannot start: {tooBig}");

@@ -24,4 +24,10 @@ public sealed record RunRequest(
 
     /// <summary>Replications run at once (--parallel); one per core by default.</summary>
     public int? Parallel { get; init; }
+
+    /// <summary>The cluster to run on (--cluster), or null for the engine in this process.</summary>
+    public ClusterAddress? Cluster { get; init; }
+
+    /// <summary>The cluster's id (--cluster-id), as its silos were started with.</summary>
+    public string ClusterId { get; init; } = ClusterConnection.DefaultClusterId;
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace EcosystemSim.Tests.Support;
 
 /// <summary>
@@ -29,18 +27,5 @@ public static class Chromium
     private static string? Find() =>
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium" }.FirstOrDefault(File.Exists);
 
-    private static async Task<string> InstallAsync()
-    {
-        string sudo = Environment.UserName == "root" ? "" : "sudo -n ";
-        string command = $"{sudo}apt-get install -y -qq chromium || ({sudo}apt-get update -qq && {sudo}apt-get install -y -qq chromium)";
-        var start = new ProcessStartInfo("bash", ["-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        string error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        await output;
-        return Find() ?? throw new InvalidOperationException(
-            $"the browser tests need Debian's chromium and it could not be installed (apt-get exit {process.ExitCode}: {error.Trim()}); install it with 'apt-get install chromium' (.ci/run does)");
-    }
+    private static Task<string> InstallAsync() => DebianPackage.InstallAsync("chromium", Find, "the browser tests");
 }

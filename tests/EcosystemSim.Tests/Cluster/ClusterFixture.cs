@@ -1,0 +1,46 @@
+using EcosystemSim.Tests.Support;
+
+namespace EcosystemSim.Tests.Cluster;
+
+/// <summary>
+/// A real cluster for the tests of a collection: a redis-server that needs a password, and two
+/// `ecosim silo` processes joined through it, stopped with Ctrl-C afterwards (a clean leave is
+/// tested on a silo of its own: ClusterFailureTests).
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const string Name = "cluster";
+
+    /// <summary>A password no log or output may repeat: the tests look for it.</summary>
+    public string Password { get; } = "pw" + Guid.NewGuid().ToString("N");
+
+    public RedisServer Redis { get; private set; } = null!;
+
+    public IReadOnlyList<SiloProcess> Silos { get; private set; } = [];
+
+    /// <summary>The address a client passes to --cluster, password included.</summary>
+    public string Url => Redis.Url;
+
+    public async Task InitializeAsync()
+    {
+        Redis = await RedisServer.StartAsync(Password);
+        try
+        {
+            Silos = await SiloProcess.StartManyAsync(Url, 2);
+        }
+        catch
+        {
+            await Redis.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Task.WhenAll(Silos.Select(s => s.DisposeAsync().AsTask()));
+        await Redis.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(ClusterFixture.Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>;
