@@ -20,6 +20,25 @@ public sealed record EngineMeasurement
     public required int Households { get; init; }
     public required int Years { get; init; }
 
+    /// <summary>Checkpoints written (bench --checkpoint-every), their total seconds (saving the agents and writing the file) and bytes.</summary>
+    public int Checkpoints { get; init; }
+
+    public double CheckpointSeconds { get; init; }
+
+    /// <summary>Seconds spent compressing and writing checkpoints while the next years ran (they compete with the years for the cores).</summary>
+    public double CheckpointBackgroundSeconds { get; init; }
+
+    public long CheckpointBytes { get; init; }
+
+    /// <summary>Seconds the run waited for one checkpoint (saving and encoding the agents between years), on average.</summary>
+    public double SecondsPerCheckpoint => Checkpoints == 0 ? double.NaN : CheckpointSeconds / Checkpoints;
+
+    /// <summary>Bytes of a checkpoint per household.</summary>
+    public double CheckpointBytesPerHousehold => Checkpoints == 0 ? double.NaN : (double)CheckpointBytes / Checkpoints / Households;
+
+    /// <summary>The run's wait for checkpoints over the engine's time (compression and writing overlap the next years and show in their time).</summary>
+    public double CheckpointOverhead => Checkpoints == 0 ? 0 : CheckpointSeconds / EngineSeconds;
+
     /// <summary>The engine's work: creating the agents and stepping every year.</summary>
     public double EngineSeconds => InitialiseSeconds + FirstYearSeconds + SteadySeconds;
 
@@ -36,12 +55,27 @@ public sealed record EngineMeasurement
 /// </summary>
 public static class Bench
 {
-    public static async Task<EngineMeasurement> MeasureAsync(EngineKind kind, Scenario scenario, ILogger log, CancellationToken cancellationToken)
+    /// <summary>Measures one engine; with <paramref name="checkpointEvery"/> above 0 it also writes a checkpoint every that many years (to a temporary directory, removed after) and measures them.</summary>
+    public static async Task<EngineMeasurement> MeasureAsync(EngineKind kind, Scenario scenario, ILogger log, CancellationToken cancellationToken, int checkpointEvery = 0)
     {
         using var sampler = new MemorySampler();
         await using var engine = await EngineHost.StartAsync(kind, log, cancellationToken);
         var plan = RunPlan.For(scenario, 0, $"bench-{Guid.NewGuid():N}");
-        var result = await new Experiment(engine, log).RunOnceAsync(plan, 0, scenario.Name, new RunObserver { OverlapMetrics = false }, cancellationToken);
+        string directory = Path.Combine(Path.GetTempPath(), $"ecosim-bench-checkpoints-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var stats = new CheckpointStats();
+        var checkpoints = checkpointEvery <= 0 ? null : new CheckpointPlan
+        {
+            Directory = directory, Every = checkpointEvery, Stats = stats, ScenarioJson = Scenarios.Loading.ScenarioWriter.ToJson(scenario).ToJsonString(),
+        };
+        RunResult result;
+        try
+        {
+            result = await new Experiment(engine, log).RunOnceAsync(plan, 0, scenario.Name, new RunObserver { OverlapMetrics = false }, cancellationToken, checkpoints);
+        }
+        finally
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
         return new EngineMeasurement
         {
             Engine = engine.Engine,
@@ -53,6 +87,10 @@ public static class Bench
             PeakManagedHeapMb = sampler.PeakHeap / 1048576.0,
             Households = plan.Households,
             Years = plan.Years,
+            Checkpoints = stats.Count,
+            CheckpointSeconds = stats.Seconds,
+            CheckpointBackgroundSeconds = stats.BackgroundSeconds,
+            CheckpointBytes = stats.Bytes,
         };
     }
 

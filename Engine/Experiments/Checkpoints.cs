@@ -50,7 +50,28 @@ public static class Checkpoints
     public static string FileName(int replication) => $"replication-{replication}{Extension}";
 
     /// <summary>Writes a replication's checkpoint into <paramref name="root"/>/YEAR/, whole or not at all.</summary>
-    public static string Write(string root, ReplicationCheckpoint checkpoint)
+    public static string Write(string root, ReplicationCheckpoint checkpoint) => Write(root, Encode(checkpoint));
+
+    /// <summary>
+    /// A checkpoint as bytes, before compression: quick, so that a run can go on with its next year
+    /// (which changes the agents' state) while <see cref="Write(string, EncodedCheckpoint)"/> compresses and writes it.
+    /// </summary>
+    public static EncodedCheckpoint Encode(ReplicationCheckpoint checkpoint)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(ModelVersion);
+            writer.Write(JsonSerializer.Serialize(Header.Of(checkpoint), Json));
+        }
+        Codec.Value.Serialize(checkpoint.Agents, buffer);
+        return new EncodedCheckpoint(checkpoint.Replication, checkpoint.LastYear, buffer.ToArray());
+    }
+
+    /// <summary>Compresses and writes an encoded checkpoint into <paramref name="root"/>/YEAR/, whole or not at all; returns its path.</summary>
+    public static string Write(string root, EncodedCheckpoint checkpoint)
     {
         string directory = Path.Combine(root, checkpoint.LastYear.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Directory.CreateDirectory(directory);
@@ -60,14 +81,8 @@ public static class Checkpoints
         {
             using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             using (var zip = new GZipStream(file, CompressionLevel.Fastest))
-            using (var writer = new BinaryWriter(zip, Encoding.UTF8, leaveOpen: true))
             {
-                writer.Write(Magic);
-                writer.Write(FormatVersion);
-                writer.Write(ModelVersion);
-                writer.Write(JsonSerializer.Serialize(Header.Of(checkpoint), Json));
-                writer.Flush();
-                Codec.Value.Serialize(checkpoint.Agents, zip);
+                zip.Write(checkpoint.Bytes);
             }
             File.Move(temporary, path, overwrite: true);
             return path;
@@ -137,3 +152,6 @@ public static class Checkpoints
             new(c.Replication, c.LastYear, c.ScenarioJson, c.Population, [.. c.Metrics], [.. c.Lorenz]);
     }
 }
+
+/// <summary>A checkpoint encoded but not yet compressed and written (<see cref="Checkpoints.Encode"/>).</summary>
+public sealed record EncodedCheckpoint(int Replication, int LastYear, byte[] Bytes);

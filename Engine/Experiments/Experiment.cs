@@ -34,18 +34,38 @@ public sealed class Experiment(EngineHost engine, ILogger log)
     {
         var from = checkpoints?.From?.Invoke(replication);
         await using var run = await SteppedRun.StartAsync(engine, plan, replication, label, observer, log, cancellationToken, from);
-        while (!run.Done)
+        // A checkpoint is encoded between years and compressed and written while the next year runs; the next one waits for it.
+        Task writing = Task.CompletedTask;
+        try
         {
-            await run.StepAsync(cancellationToken);
-            if (checkpoints is { Directory: { } directory, Every: > 0 } && !run.Done && (run.NextYear - plan.StartYear) % checkpoints.Every == 0)
+            while (!run.Done)
             {
-                var checkpoint = await run.CheckpointAsync(checkpoints.ScenarioJson, cancellationToken);
-                Checkpoints.Write(directory, checkpoint);
-                if (!checkpoints.KeepAll) Checkpoints.RemoveOlder(directory, replication, checkpoint.LastYear);
-                log.Information("Checkpoint of replication {Replication} at the end of {Year}", replication, checkpoint.LastYear);
+                await run.StepAsync(cancellationToken);
+                if (checkpoints is { Directory: { } directory, Every: > 0 } && !run.Done && (run.NextYear - plan.StartYear) % checkpoints.Every == 0)
+                {
+                    await writing;
+                    var clock = Stopwatch.StartNew();
+                    var encoded = Checkpoints.Encode(await run.CheckpointAsync(checkpoints.ScenarioJson, cancellationToken));
+                    double encodeSeconds = clock.Elapsed.TotalSeconds;
+                    writing = Task.Run(() => WriteCheckpoint(directory, encoded, checkpoints, encodeSeconds), CancellationToken.None);
+                }
             }
         }
+        finally
+        {
+            // Whether the run ends or fails, the checkpoint being written is finished (or its failure seen): a resume may need it.
+            await writing;
+        }
         return await run.FinishAsync();
+    }
+
+    private void WriteCheckpoint(string directory, EncodedCheckpoint encoded, CheckpointPlan checkpoints, double encodeSeconds)
+    {
+        var clock = Stopwatch.StartNew();
+        string file = Checkpoints.Write(directory, encoded);
+        if (!checkpoints.KeepAll) Checkpoints.RemoveOlder(directory, encoded.Replication, encoded.LastYear);
+        checkpoints.Stats?.Add(encodeSeconds, clock.Elapsed.TotalSeconds, new FileInfo(file).Length);
+        log.Information("Checkpoint of replication {Replication} at the end of {Year}", encoded.Replication, encoded.LastYear);
     }
 
     /// <summary>
@@ -106,13 +126,14 @@ public sealed class Experiment(EngineHost engine, ILogger log)
     /// The baseline, then each reform with the baseline's run settings and seeds (common random
     /// numbers, <see cref="Comparison.Align"/>), and their paired differences replication by replication.
     /// </summary>
+    /// <remarks>With <paramref name="from"/>, every scenario starts from the same checkpoint (`compare --from`): the shared years are not run again.</remarks>
     public async Task<ComparisonResult> CompareAsync(Scenario baseline, IReadOnlyList<Scenario> reforms, int parallelism,
-        RunObserver observer, CancellationToken cancellationToken)
+        RunObserver observer, CancellationToken cancellationToken, CheckpointPlan? from = null)
     {
-        var runs = new List<ScenarioResult> { await RunAsync(baseline, parallelism, observer, cancellationToken) };
+        var runs = new List<ScenarioResult> { await RunAsync(baseline, parallelism, observer, cancellationToken, from) };
         foreach (var reform in reforms)
         {
-            runs.Add(await RunAsync(Comparison.Align(baseline, reform), parallelism, observer, cancellationToken));
+            runs.Add(await RunAsync(Comparison.Align(baseline, reform), parallelism, observer, cancellationToken, from));
         }
         var table = ComparisonTable.Of(runs[0].Metrics,
             runs.Skip(1).Select(r => (r.Scenario.Name, (IReadOnlyList<MetricsTable>)r.Metrics)).ToArray());
@@ -150,6 +171,38 @@ public sealed record CheckpointPlan
 
     public Func<int, ReplicationCheckpoint?>? From { get; init; }
 
+    /// <summary>Where the time and bytes of the checkpoints written are added up (bench), or null.</summary>
+    public CheckpointStats? Stats { get; init; }
+
     /// <summary>The scenario the run runs, as checkpoints record it (set by <see cref="Experiment.RunAsync"/>).</summary>
     public string ScenarioJson { get; init; } = "";
+}
+
+/// <summary>
+/// What checkpoints cost: how many were written; the seconds the run waited for them (saving the
+/// agents and encoding them, between years); the seconds spent compressing and writing them (while
+/// the next year runs); their bytes on disk.
+/// </summary>
+public sealed class CheckpointStats
+{
+    private readonly object _lock = new();
+
+    public int Count { get; private set; }
+
+    public double Seconds { get; private set; }
+
+    public double BackgroundSeconds { get; private set; }
+
+    public long Bytes { get; private set; }
+
+    public void Add(double seconds, double backgroundSeconds, long bytes)
+    {
+        lock (_lock)
+        {
+            Count++;
+            Seconds += seconds;
+            BackgroundSeconds += backgroundSeconds;
+            Bytes += bytes;
+        }
+    }
 }

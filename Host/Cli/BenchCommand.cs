@@ -12,13 +12,18 @@ public static class BenchCommand
         var years = new Option<int>("--years") { Description = "Simulated years.", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var engines = new Option<string>("--engines") { Description = "both (default), inprocess or orleans.", DefaultValueFactory = _ => "both" };
+        var checkpointEvery = new Option<int>("--checkpoint-every")
+        {
+            Description = "Also write a checkpoint every N years (to a temporary directory) and report its time, size per household and overhead.",
+            HelpName = "N",
+        };
         var command = new Command("bench",
             "The calibrated baseline on both engines, side by side in this process: activation time per household, steady-state household-years per second, peak memory, and the Orleans overhead ratio.")
         {
-            households, years, json, engines,
+            households, years, json, engines, checkpointEvery,
         };
         command.SetAction((parse, cancellationToken) => BenchHandler.ExecuteAsync(parse.GetValue(households), parse.GetValue(years),
-            parse.GetValue(json), parse.GetValue(engines)!, stdout, stderr, cancellationToken));
+            parse.GetValue(json), parse.GetValue(engines)!, stdout, stderr, cancellationToken, parse.GetValue(checkpointEvery)));
         return command;
     }
 }

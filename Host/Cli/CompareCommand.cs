@@ -17,8 +17,15 @@ public static class CompareCommand
             baseline, reforms,
         };
         options.AddTo(command);
+        var from = new Option<string?>("--from")
+        {
+            Description = "Start every scenario from a checkpoint of the baseline (OUT/checkpoints/YEAR): the shared years are simulated once; every reform's changes must come after YEAR.",
+            HelpName = "DIR",
+        };
+        command.Options.Add(from);
         command.SetAction((parse, cancellationToken) =>
-            CompareHandler.ExecuteAsync(options.Request(parse, parse.GetValue(baseline)!, args), parse.GetValue(reforms)!, stdout, stderr, cancellationToken));
+            CompareHandler.ExecuteAsync(options.Request(parse, parse.GetValue(baseline)!, args), parse.GetValue(reforms)!, stdout, stderr, cancellationToken,
+                parse.GetValue(from)));
         return command;
     }
 }

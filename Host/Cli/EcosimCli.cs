@@ -20,6 +20,8 @@ public static class EcosimCli
             CalibrateCommand.Create(stdout, stderr),
             BenchCommand.Create(stdout, stderr),
             ServeCommand.Create(stdout, stderr),
+            ResumeCommand.Create(stdout, stderr, args),
+            SiloCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

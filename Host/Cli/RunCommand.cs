@@ -18,15 +18,17 @@ public static class RunCommand
             HelpName = "YEARS",
         };
         var options = new RunOptions();
+        var checkpoints = new CheckpointOptions();
         var command = new Command("run", "Run a scenario and write its run directory (report.html, metrics.csv, summary.csv, plots/, manifest.json).")
         {
             scenario, dump,
         };
         options.AddTo(command);
+        checkpoints.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             var request = options.Request(parse, parse.GetValue(scenario)!, args) with { DumpHouseholds = parse.GetValue(dump) };
-            return RunHandler.ExecuteAsync(request, stdout, stderr, cancellationToken);
+            return RunHandler.ExecuteAsync(request, checkpoints.Request(parse), stdout, stderr, cancellationToken);
         });
         return command;
     }

@@ -17,12 +17,14 @@ namespace EcosystemSim.Host.Runs;
 /// </summary>
 public static class BenchHandler
 {
-    public static async Task<int> ExecuteAsync(int households, int years, bool json, string engines, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(int households, int years, bool json, string engines, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
+        int checkpointEvery = 0)
     {
         Scenario scenario;
         try
         {
             if (years is < 1 or > 200) throw new UsageException($"--years: {years} is out of range: must be between 1 and 200");
+            if (checkpointEvery is < 0 or > CheckpointOptions.MaxEvery) throw new UsageException($"--checkpoint-every: {checkpointEvery} is out of range: must be between 1 and {CheckpointOptions.MaxEvery} years");
             if (engines is not ("both" or "inprocess" or "orleans")) throw new UsageException($"--engines: '{engines}' is not both, inprocess or orleans");
             scenario = ScenarioLoader.Load("baseline").Scenario with { Households = households, Years = years };
             var problems = ScenarioLoader.Check(scenario, "baseline");
@@ -42,7 +44,7 @@ public static class BenchHandler
             {
                 if (engines != "both" && engines != (kind == EngineKind.InProcess ? "inprocess" : "orleans")) continue;
                 log.Information("Bench: {Engine} engine, {Households} households, {Years} years", kind, households, years);
-                measurements.Add(await Bench.MeasureAsync(kind, scenario, log, cancellationToken));
+                measurements.Add(await Bench.MeasureAsync(kind, scenario, log, cancellationToken, checkpointEvery));
                 // Leave nothing of one engine to the next.
                 GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                 GC.WaitForPendingFinalizers();
@@ -88,6 +90,14 @@ public static class BenchHandler
             ["orleans_peak_working_set_mb"] = Round(orleans?.PeakWorkingSetMb),
             ["peak_managed_heap_mb"] = Round(m.Count > 0 ? m.Max(x => x.PeakManagedHeapMb) : null),
         };
+        foreach (var x in m.Where(x => x.Checkpoints > 0))
+        {
+            json[$"{x.Engine}_checkpoints"] = x.Checkpoints;
+            json[$"{x.Engine}_seconds_per_checkpoint"] = Math.Round(x.SecondsPerCheckpoint, 3);
+            json[$"{x.Engine}_checkpoint_bytes_per_household"] = Round(x.CheckpointBytesPerHousehold);
+            json[$"{x.Engine}_checkpoint_overhead"] = Math.Round(x.CheckpointOverhead, 4);
+            json[$"{x.Engine}_checkpoint_background_seconds"] = Math.Round(x.CheckpointBackgroundSeconds, 3);
+        }
         return JsonSerializer.Serialize(json) + "\n";
     }
 
@@ -104,6 +114,11 @@ public static class BenchHandler
             sb.Append(c, $"{x.Engine,-11} {x.ActivationMicrosecondsPerHousehold,16:N1}  {x.FirstYearSeconds,12:N2}  {x.SteadyHouseholdYearsPerSecond,17:N0}  {x.EngineSeconds,8:N1}  {x.MetricsSeconds,9:N1}  {x.PeakWorkingSetMb,19:N0}  {x.PeakManagedHeapMb,12:N0}\n");
         }
         if (m.Count == 2) sb.Append(c, $"\noverhead ratio (orleans / inprocess engine seconds): {m[1].EngineSeconds / m[0].EngineSeconds:N2}\n");
+        foreach (var x in m.Where(x => x.Checkpoints > 0))
+        {
+            sb.Append(c, $"{x.Engine} checkpoints: {x.Checkpoints}, the run waited {x.SecondsPerCheckpoint:N2} s for each ({x.CheckpointOverhead:P1} of the engine's time), ");
+            sb.Append(c, $"{x.CheckpointBackgroundSeconds / x.Checkpoints:N2} s each compressing and writing beside the next year, {x.CheckpointBytesPerHousehold:N0} bytes per household\n");
+        }
         return sb.ToString();
     }
 

@@ -17,16 +17,29 @@ public static class CompareHandler
 {
     public const string ComparisonFile = "comparison.csv";
 
-    public static async Task<int> ExecuteAsync(RunRequest request, IReadOnlyList<string> reforms, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <remarks>`--from DIR` (<paramref name="from"/>): every scenario starts from that checkpoint (each must share its years up to it).</remarks>
+    public static async Task<int> ExecuteAsync(RunRequest request, IReadOnlyList<string> reforms, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
+        string? from = null)
     {
         var (checkedInput, exit) = await CommandSession.CheckAsync(() =>
         {
             var scenarios = Check(request, reforms);
-            return Tuple.Create(scenarios, CommandSession.OutPath(request, $"compare-{CommandSession.Slug(scenarios[0].Scenario.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}"));
+            CheckpointPlan? plan = null;
+            if (from is not null)
+            {
+                // Each scenario is checked against the checkpoint: the baseline must be its run, the reforms may change only later years.
+                for (int i = 0; i < scenarios.Count; i++)
+                {
+                    var (aligned, start) = CheckpointRun.Fork(from, scenarios[i].Scenario, i == 0 ? request : request with { Households = null, Seed = null, StartYear = null, Years = null, Replications = null });
+                    scenarios[i] = (aligned, scenarios[i].Loaded);
+                    plan = new CheckpointPlan { From = start };
+                }
+            }
+            return Tuple.Create(scenarios, CommandSession.OutPath(request, $"compare-{CommandSession.Slug(scenarios[0].Scenario.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}"), plan);
         }, stderr);
         if (checkedInput is null) return exit;
 
-        var (input, outPath) = checkedInput;
+        var (input, outPath, checkpoint) = checkedInput;
         var settings = input[0].Scenario;
         var directories = DirectoryNames(input.Select(s => s.Scenario.Name).ToArray());
         using var directory = RunDirectory.Create(outPath, request.Force);
@@ -37,7 +50,7 @@ public static class CompareHandler
                     string.Join(", ", input.Skip(1).Select(s => s.Scenario.Name)), settings.Name, settings.Replications, settings.Households,
                     settings.StartYear, settings.EndYear);
                 var result = await experiment.CompareAsync(settings, input.Skip(1).Select(s => s.Scenario).ToArray(), session.Parallelism(settings),
-                    session.Observer(), cancellationToken);
+                    session.Observer(), cancellationToken, checkpoint);
                 var runs = result.Runs.Select((r, i) => new ScenarioRun(r, input[i].Loaded.Source, input[i].Loaded.Sha256, request.CommandLine, session.Started)).ToArray();
                 Write(directory, runs, directories, result.Table, session);
                 return () =>
