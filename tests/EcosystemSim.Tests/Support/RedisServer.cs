@@ -39,17 +39,9 @@ public sealed class RedisServer : IAsyncDisposable
     {
         string executable = await PathAsync();
         int port = FreePort();
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = System.IO.Path.GetTempPath() };
-        foreach (string arg in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        if (password is not null)
-        {
-            start.ArgumentList.Add("--requirepass");
-            start.ArgumentList.Add(password);
-        }
-        var process = Process.Start(start)!;
+        string[] command = [executable, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
+        if (password is not null) command = [.. command, "--requirepass", password];
+        var process = Process.Start(SiloProcess.Tethered(SiloProcess.SigTerm, command))!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         var server = new RedisServer(process, port, password);

@@ -5,7 +5,9 @@ namespace EcosystemSim.Tests.Support;
 
 /// <summary>
 /// A real `ecosim silo` process (the built ecosim.dll beside the tests) joined to a cluster: started,
-/// its `ready` line awaited, and stopped with Ctrl-C (SIGINT), then killed if it hangs.
+/// its `ready` line awaited, and stopped with Ctrl-C (SIGINT), then killed if it hangs. Tethered to
+/// the test host (<see cref="Tethered"/>): a host that ends without stopping it (a timeout, a kill)
+/// still sends it Ctrl-C, so no silo outlives a test run.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
@@ -47,11 +49,7 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts `ecosim silo --cluster URL` with the given extra options and waits for its ready line.</summary>
     public static async Task<SiloProcess> StartAsync(string cluster, params string[] options)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "ecosim.dll"), "silo", "--cluster", cluster }.Concat(options)) start.ArgumentList.Add(arg);
+        var start = Tethered(SigInt, ["dotnet", Path.Combine(AppContext.BaseDirectory, "ecosim.dll"), "silo", "--cluster", cluster, .. options]);
         var process = Process.Start(start)!;
         var stderr = new StringBuilder();
         var stderrDone = Task.Run(async () =>
@@ -109,6 +107,7 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
+        _process.StandardInput.Close();
         await _stderrDone;
     }
 
@@ -118,8 +117,35 @@ public sealed class SiloProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>
+    /// How to start <paramref name="command"/> so that it cannot outlive the test host: a watcher
+    /// beside it reads the standard input the host holds open and, when that closes (the host ended,
+    /// even killed), sends <paramref name="signal"/>. The command replaces the shell (exec), so the
+    /// process's id is the command's own and signals reach it directly.
+    /// </summary>
+    public static ProcessStartInfo Tethered(int signal, IEnumerable<string> command)
+    {
+        var start = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add("-c");
+        // A background job's standard input would be /dev/null: the watcher reads the host's pipe through fd 3.
+        start.ArgumentList.Add($"exec 3<&0; (read -r _ <&3; kill -{signal} $$ 2>/dev/null) & exec \"$@\" 3<&-");
+        start.ArgumentList.Add("ecosim-test");
+        foreach (string arg in command) start.ArgumentList.Add(arg);
+        return start;
+    }
+
     /// <summary>Sends <paramref name="signal"/> and waits for the exit; kills the process tree after <paramref name="grace"/>.</summary>
     public static async Task StopAsync(Process process, int signal, TimeSpan grace)
+    {
+        await SignalAndWaitAsync(process, signal, grace);
+        // Releases the watcher (Tethered), which would otherwise wait for the host to end.
+        if (process.StartInfo.RedirectStandardInput) process.StandardInput.Close();
+    }
+
+    private static async Task SignalAndWaitAsync(Process process, int signal, TimeSpan grace)
     {
         if (process.HasExited) return;
         _ = Kill(process.Id, signal);
