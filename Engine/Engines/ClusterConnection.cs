@@ -119,14 +119,14 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            _ = DropAsync(host);
+            _ = HostStop.QuietlyAsync(host, StopTimeout);
             string within = deadline.IsCancellationRequested ? FormattableString.Invariant($" within {ConnectDeadline.TotalSeconds:0} s") : "";
             throw new ClusterUnavailableException(address.Scrub(
                 $"cannot reach cluster '{clusterId}' through {address.Masked}{within}: {ClusterFailure.Describe(retry.LastFailure ?? e, address)}"));
         }
         catch
         {
-            _ = DropAsync(host);
+            _ = HostStop.QuietlyAsync(host, StopTimeout);
             throw;
         }
     }
@@ -196,21 +196,6 @@ public sealed class ClusterConnection : IAsyncDisposable
             log.Error("The cluster was lost: {Lost}", Lost);
             await StopClientAsync();
             return;
-        }
-    }
-
-    /// <summary>Stops a client that never connected, without waiting: its start may still be trying.</summary>
-    private static async Task DropAsync(IHost host)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(StopTimeout);
-            await host.StopAsync(timeout.Token).WaitAsync(StopTimeout * 2);
-            host.Dispose();
-        }
-        catch (Exception)
-        {
-            // Nothing was connected; whatever the stop says is of no use to anyone.
         }
     }
 

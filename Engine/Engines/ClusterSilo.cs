@@ -105,7 +105,7 @@ public sealed class ClusterSilo : IAsyncDisposable
         catch (Exception e)
         {
             // Stopping marks a half-joined silo dead in the table, so the next silo need not wait for it to be voted out.
-            await StopQuietlyAsync(host);
+            await HostStop.QuietlyAsync(host, AbandonTimeout);
             if (cancellationToken.IsCancellationRequested) throw;
             if (deadline.IsCancellationRequested) throw new ClusterUnavailableException(
                 $"could not join cluster '{settings.ClusterId}' through {settings.Cluster.Masked} within {JoinDeadline.TotalSeconds:0} s");
@@ -127,25 +127,34 @@ public sealed class ClusterSilo : IAsyncDisposable
         _host.Dispose();
     }
 
-    private static async Task StopQuietlyAsync(IHost host)
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(AbandonTimeout);
-            await host.StopAsync(timeout.Token).WaitAsync(AbandonTimeout * 2);
-            host.Dispose();
-        }
-        catch (Exception)
-        {
-            // The silo never joined; the reason is what the user is told, not how the stop went.
-        }
-    }
-
     /// <summary>A port free now on <paramref name="address"/>: the operating system's pick.</summary>
     private static int FreePort(IPAddress address)
     {
         using var listener = new TcpListener(address, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Stopping a host that never joined or connected (a silo, a client).</summary>
+internal static class HostStop
+{
+    /// <summary>
+    /// Stops and disposes <paramref name="host"/> without waiting past twice <paramref name="timeout"/>
+    /// (its start may still be trying) and without throwing: nothing was joined, so the reason the
+    /// caller reports is the whole story, not how the stop went.
+    /// </summary>
+    public static async Task QuietlyAsync(IHost host, TimeSpan timeout)
+    {
+        try
+        {
+            using var cancel = new CancellationTokenSource(timeout);
+            await host.StopAsync(cancel.Token).WaitAsync(timeout * 2);
+            host.Dispose();
+        }
+        catch (Exception)
+        {
+            // See above: nothing depends on the stop.
+        }
     }
 }
