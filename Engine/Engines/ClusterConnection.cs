@@ -62,7 +62,11 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     private readonly IHost _host;
     private readonly CancellationTokenSource _stopWatching = new();
+    private readonly IManagementGrain _management;
+    private readonly HashSet<SiloAddress> _silos;
+    private readonly Serilog.ILogger _log;
     private readonly Task _watch;
+    private string? _lost;
     private int _stopped;
 
     private ClusterConnection(IHost host, IReadOnlyCollection<SiloAddress> silos, Serilog.ILogger log)
@@ -71,7 +75,10 @@ public sealed class ClusterConnection : IAsyncDisposable
         var client = host.Services.GetRequiredService<IClusterClient>();
         Grains = client;
         Silos = silos.Count;
-        _watch = WatchAsync(client.GetGrain<IManagementGrain>(0), [.. silos], log);
+        _management = client.GetGrain<IManagementGrain>(0);
+        _silos = [.. silos];
+        _log = log;
+        _watch = WatchAsync();
     }
 
     /// <summary>The cluster's grains.</summary>
@@ -81,7 +88,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     public int Silos { get; }
 
     /// <summary>Why the cluster was lost during the run (a silo left, and the state it held with it), or null.</summary>
-    public string? Lost { get; private set; }
+    public string? Lost => Volatile.Read(ref _lost);
 
     /// <summary>Connects to cluster <paramref name="clusterId"/> through <paramref name="address"/>; throws <see cref="ClusterUnavailableException"/> when it cannot.</summary>
     public static async Task<ClusterConnection> ConnectAsync(ClusterAddress address, string clusterId, Serilog.ILogger log, CancellationToken cancellationToken)
@@ -163,23 +170,41 @@ public sealed class ClusterConnection : IAsyncDisposable
     }
 
     /// <summary>
+    /// After a call failed: whether a silo has left the cluster, asked at once rather than at the
+    /// watch's next check, so that the failure is reported as the loss it is (a grain re-activated
+    /// on a surviving silo after its silo was declared dead fails its next call as uninitialised,
+    /// possibly before the watch looks). Returns <see cref="Lost"/>.
+    /// </summary>
+    public async Task<string?> CheckLostAsync()
+    {
+        if (Lost is not null || Volatile.Read(ref _stopped) == 1) return Lost;
+        try
+        {
+            if (await GoneAsync(WatchEvery * 5) is { Count: > 0 } gone) await ReportLostAsync(LeftTheCluster(gone));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Unanswered: the failure stands as it is; the watch goes on judging the silence.
+        }
+        return Lost;
+    }
+
+    /// <summary>
     /// Checks every <see cref="WatchEvery"/> that the silos the client started with are all active;
     /// when one is not, or the cluster stops answering, records why in <see cref="Lost"/> and
     /// disconnects, which fails the calls in flight at once instead of after their timeout.
     /// </summary>
-    private async Task WatchAsync(IManagementGrain management, HashSet<SiloAddress> silos, Serilog.ILogger log)
+    private async Task WatchAsync()
     {
         var sinceAnswer = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
+        while (Lost is null)
         {
             try
             {
                 await Task.Delay(WatchEvery, _stopWatching.Token);
-                var active = await management.GetHosts(onlyActive: true).WaitAsync(WatchTimeout, _stopWatching.Token);
+                var gone = await GoneAsync(WatchTimeout).WaitAsync(_stopWatching.Token);
                 sinceAnswer.Restart();
-                var gone = silos.Where(s => !active.ContainsKey(s)).Select(s => s.Endpoint.ToString()).ToList();
-                if (gone.Count == 0) continue;
-                Lost = $"silo {string.Join(", ", gone)} left the cluster during the run, and with it the state of the agents it held";
+                if (gone.Count > 0) await ReportLostAsync(LeftTheCluster(gone));
             }
             catch (OperationCanceledException) when (_stopWatching.IsCancellationRequested)
             {
@@ -187,16 +212,31 @@ public sealed class ClusterConnection : IAsyncDisposable
             }
             catch (Exception) when (sinceAnswer.Elapsed < SilenceLimit)
             {
-                continue;
+                // Unanswered for now: a silo just lost may have held the management grain.
             }
             catch (Exception)
             {
-                Lost = "the cluster stopped answering during the run";
+                await ReportLostAsync("the cluster stopped answering during the run");
             }
-            log.Error("The cluster was lost: {Lost}", Lost);
-            await StopClientAsync();
-            return;
         }
+    }
+
+    /// <summary>The silos the client started with that are no longer active.</summary>
+    private async Task<List<string>> GoneAsync(TimeSpan timeout)
+    {
+        var active = await _management.GetHosts(onlyActive: true).WaitAsync(timeout);
+        return _silos.Where(s => !active.ContainsKey(s)).Select(s => s.Endpoint.ToString()).ToList();
+    }
+
+    private static string LeftTheCluster(List<string> gone) =>
+        $"silo {string.Join(", ", gone)} left the cluster during the run, and with it the state of the agents it held";
+
+    /// <summary>Records the loss (the first reason wins), logs it once and disconnects.</summary>
+    private async Task ReportLostAsync(string lost)
+    {
+        if (Interlocked.CompareExchange(ref _lost, lost, null) is not null) return;
+        _log.Error("The cluster was lost: {Lost}", lost);
+        await StopClientAsync();
     }
 
     /// <summary>Retries every failure to reach the cluster until the deadline cancels, remembering the last for the message.</summary>

@@ -41,6 +41,9 @@ public sealed class EngineHost : IAsyncDisposable
     /// <summary>Why a cluster reached by <see cref="ConnectAsync"/> was lost during the run (a silo left with its agents' state), or null.</summary>
     public string? Lost => (_owned as ClusterConnection)?.Lost;
 
+    /// <summary>After a failure: asks a cluster at once whether a silo has left it (see <see cref="ClusterConnection.CheckLostAsync"/>); returns <see cref="Lost"/>.</summary>
+    public Task<string?> CheckLostAsync() => _owned is ClusterConnection cluster ? cluster.CheckLostAsync() : Task.FromResult(Lost);
+
     /// <summary>The engine's name in manifests and on the command line.</summary>
     public static string Name(EngineKind kind) => kind == EngineKind.InProcess ? "inprocess" : "orleans";
 

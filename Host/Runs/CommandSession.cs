@@ -68,7 +68,16 @@ public sealed class CommandSession
             Func<string> commit;
             await using (engine = await StartEngineAsync(request, log, cancellationToken))
             {
-                commit = await work(session, new Experiment(engine, log));
+                try
+                {
+                    commit = await work(session, new Experiment(engine, log));
+                }
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A failure on a cluster may be a silo's loss that the watch has not yet seen: asked now, it is reported as such below.
+                    await engine.CheckLostAsync();
+                    throw;
+                }
             }
             progress.Finish();
             log.Information("Finished in {Seconds:F1}s", session.Clock.Elapsed.TotalSeconds);

@@ -73,17 +73,19 @@ public class LostSiloTests
     }
 
     /// <summary>The port of a silo that hosts counties of the running run, once they exist.</summary>
-    private static async Task<string> SiloHostingCountiesAsync(IGrainFactory grains, Process run)
+    internal static async Task<string> SiloHostingCountiesAsync(IGrainFactory grains, Process run)
     {
         var management = grains.GetGrain<IManagementGrain>(0);
         var clock = Stopwatch.StartNew();
+        string seen = "nothing";
         while (clock.Elapsed < Bound && !run.HasExited)
         {
-            var counties = (await management.GetSimpleGrainStatistics())
-                .FirstOrDefault(s => s.GrainType.Contains("LocalGovernmentGrain", StringComparison.Ordinal) && s.ActivationCount > 0);
+            var statistics = await management.GetSimpleGrainStatistics();
+            seen = string.Join(", ", statistics.Select(s => $"{s.ActivationCount} {s.GrainType} on {s.SiloAddress.Endpoint}"));
+            var counties = statistics.FirstOrDefault(s => s.GrainType.Contains("LocalGovernmentGrain", StringComparison.Ordinal) && s.ActivationCount > 0);
             if (counties is not null) return counties.SiloAddress.Endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
             await Task.Delay(50);
         }
-        throw new InvalidOperationException("no county was activated on the cluster");
+        throw new InvalidOperationException($"no county was activated on the cluster before the run ended (seen: {seen})");
     }
 }
