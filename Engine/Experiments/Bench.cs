@@ -20,6 +20,9 @@ public sealed record EngineMeasurement
     public required int Households { get; init; }
     public required int Years { get; init; }
 
+    /// <summary>Silos the engine ran on (0 in process, 1 for the embedded silo); on a cluster the peak memory is the client's, not the silos'.</summary>
+    public int Silos { get; init; }
+
     /// <summary>Checkpoints written (bench --checkpoint-every), their total seconds (saving the agents and writing the file) and bytes.</summary>
     public int Checkpoints { get; init; }
 
@@ -55,11 +58,21 @@ public sealed record EngineMeasurement
 /// </summary>
 public static class Bench
 {
+    /// <summary>The engine name of a measurement on a cluster of `ecosim silo` processes.</summary>
+    public const string ClusterEngine = "cluster";
+
     /// <summary>Measures one engine; with <paramref name="checkpointEvery"/> above 0 it also writes a checkpoint every that many years (to a temporary directory, removed after) and measures them.</summary>
-    public static async Task<EngineMeasurement> MeasureAsync(EngineKind kind, Scenario scenario, ILogger log, CancellationToken cancellationToken, int checkpointEvery = 0)
+    public static Task<EngineMeasurement> MeasureAsync(EngineKind kind, Scenario scenario, ILogger log, CancellationToken cancellationToken, int checkpointEvery = 0) =>
+        MeasureAsync(() => EngineHost.StartAsync(kind, log, cancellationToken), EngineHost.Name(kind), scenario, log, cancellationToken, checkpointEvery);
+
+    /// <summary>Measures the Orleans engine on a cluster of `ecosim silo` processes, as a client of it (<see cref="ClusterEngine"/>).</summary>
+    public static Task<EngineMeasurement> MeasureClusterAsync(ClusterAddress cluster, string clusterId, Scenario scenario, ILogger log, CancellationToken cancellationToken, int checkpointEvery = 0) =>
+        MeasureAsync(() => EngineHost.ConnectAsync(cluster, clusterId, log, cancellationToken), ClusterEngine, scenario, log, cancellationToken, checkpointEvery);
+
+    private static async Task<EngineMeasurement> MeasureAsync(Func<Task<EngineHost>> start, string name, Scenario scenario, ILogger log, CancellationToken cancellationToken, int checkpointEvery)
     {
         using var sampler = new MemorySampler();
-        await using var engine = await EngineHost.StartAsync(kind, log, cancellationToken);
+        await using var engine = await start();
         var plan = RunPlan.For(scenario, 0, $"bench-{Guid.NewGuid():N}");
         string directory = Path.Combine(Path.GetTempPath(), $"ecosim-bench-checkpoints-{Environment.ProcessId}-{Guid.NewGuid():N}");
         var stats = new CheckpointStats();
@@ -78,7 +91,8 @@ public static class Bench
         }
         return new EngineMeasurement
         {
-            Engine = engine.Engine,
+            Engine = name,
+            Silos = engine.Silos,
             InitialiseSeconds = result.InitialiseSeconds,
             FirstYearSeconds = result.YearSeconds[0],
             SteadySeconds = result.YearSeconds.Skip(1).Sum(),

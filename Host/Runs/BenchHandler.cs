@@ -17,18 +17,22 @@ namespace EcosystemSim.Host.Runs;
 /// </summary>
 public static class BenchHandler
 {
-    public static async Task<int> ExecuteAsync(int households, int years, bool json, string engines, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
-        int checkpointEvery = 0)
+    /// <summary>What `ecosim bench` was asked for.</summary>
+    public sealed record Request(int Households, int Years, bool Json, string Engines, int CheckpointEvery)
+    {
+        /// <summary>A cluster to measure as well (--cluster), as a URL still to be checked.</summary>
+        public string? Cluster { get; init; }
+
+        public string ClusterId { get; init; } = ClusterConnection.DefaultClusterId;
+    }
+
+    public static async Task<int> ExecuteAsync(Request request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         Scenario scenario;
+        ClusterAddress? cluster;
         try
         {
-            if (years is < 1 or > 200) throw new UsageException($"--years: {years} is out of range: must be between 1 and 200");
-            if (checkpointEvery is < 0 or > CheckpointOptions.MaxEvery) throw new UsageException($"--checkpoint-every: {checkpointEvery} is out of range: must be between 1 and {CheckpointOptions.MaxEvery} years");
-            if (engines is not ("both" or "inprocess" or "orleans")) throw new UsageException($"--engines: '{engines}' is not both, inprocess or orleans");
-            scenario = ScenarioLoader.Load("baseline").Scenario with { Households = households, Years = years };
-            var problems = ScenarioLoader.Check(scenario, "baseline");
-            if (problems.Count > 0) throw new UsageException($"--households: {problems[0].Message}");
+            (scenario, cluster) = Check(request);
         }
         catch (UsageException e)
         {
@@ -36,20 +40,24 @@ public static class BenchHandler
             return ExitCodes.BadInput;
         }
 
-        var log = RunLogging.Create(json ? LogEventLevel.Warning : LogEventLevel.Information, null);
+        var log = RunLogging.Create(request.Json ? LogEventLevel.Warning : LogEventLevel.Information, null);
         try
         {
             var measurements = new List<EngineMeasurement>();
-            foreach (var kind in new[] { EngineKind.InProcess, EngineKind.Orleans })
+            foreach (var kind in new[] { EngineKind.InProcess, EngineKind.Orleans }.Where(k => request.Engines == "both" || request.Engines == EngineHost.Name(k)))
             {
-                if (engines != "both" && engines != (kind == EngineKind.InProcess ? "inprocess" : "orleans")) continue;
-                log.Information("Bench: {Engine} engine, {Households} households, {Years} years", kind, households, years);
-                measurements.Add(await Bench.MeasureAsync(kind, scenario, log, cancellationToken, checkpointEvery));
+                log.Information("Bench: {Engine} engine, {Households} households, {Years} years", kind, request.Households, request.Years);
+                measurements.Add(await Bench.MeasureAsync(kind, scenario, log, cancellationToken, request.CheckpointEvery));
                 // Leave nothing of one engine to the next.
                 GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                 GC.WaitForPendingFinalizers();
             }
-            await stdout.WriteAsync(json ? Json(measurements, households, years) : Table(measurements, households, years));
+            if (cluster is not null)
+            {
+                log.Information("Bench: the cluster of {Cluster}, {Households} households, {Years} years", cluster.Masked, request.Households, request.Years);
+                measurements.Add(await Bench.MeasureClusterAsync(cluster, request.ClusterId, scenario, log, cancellationToken, request.CheckpointEvery));
+            }
+            await stdout.WriteAsync(request.Json ? Json(measurements, request.Households, request.Years) : Table(measurements, request.Households, request.Years));
             await log.DisposeAsync();
             return ExitCodes.Success;
         }
@@ -59,6 +67,12 @@ public static class BenchHandler
             await stderr.WriteLineAsync("ecosim: interrupted");
             return ExitCodes.RunFailed;
         }
+        catch (ClusterUnavailableException e)
+        {
+            await log.DisposeAsync();
+            await stderr.WriteLineAsync($"ecosim: the benchmark cannot start: {ProcessGuard.OneLine(e.Message)}");
+            return ExitCodes.RunFailed;
+        }
         catch (Exception e)
         {
             log.Error(e, "The benchmark failed");
@@ -66,6 +80,32 @@ public static class BenchHandler
             await stderr.WriteLineAsync($"ecosim: the benchmark failed: {e.GetBaseException().Message}");
             return ExitCodes.RunFailed;
         }
+    }
+
+    /// <summary>The benchmark's scenario and cluster, or a <see cref="UsageException"/> naming the option at fault.</summary>
+    private static (Scenario Scenario, ClusterAddress? Cluster) Check(Request request)
+    {
+        if (request.Years is < 1 or > 200) throw new UsageException($"--years: {request.Years} is out of range: must be between 1 and 200");
+        if (request.CheckpointEvery is < 0 or > CheckpointOptions.MaxEvery)
+        {
+            throw new UsageException($"--checkpoint-every: {request.CheckpointEvery} is out of range: must be between 1 and {CheckpointOptions.MaxEvery} years");
+        }
+        if (request.Engines is not ("both" or "inprocess" or "orleans" or "cluster")) throw new UsageException($"--engines: '{request.Engines}' is not both, inprocess, orleans or cluster");
+        ClusterAddress? cluster;
+        try
+        {
+            cluster = request.Cluster is { } url ? ClusterAddress.Parse(url) : null;
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--cluster: {e.Message}");
+        }
+        if (cluster is null && request.Engines == "cluster") throw new UsageException("--engines cluster needs --cluster URL");
+        if (SiloCommand.WhyNotAClusterId(request.ClusterId) is { } why) throw new UsageException($"--cluster-id: {why}");
+        var scenario = ScenarioLoader.Load("baseline").Scenario with { Households = request.Households, Years = request.Years };
+        var problems = ScenarioLoader.Check(scenario, "baseline");
+        if (problems.Count > 0) throw new UsageException($"--households: {problems[0].Message}");
+        return (scenario, cluster);
     }
 
     private static string Json(IReadOnlyList<EngineMeasurement> m, int households, int years)
@@ -85,11 +125,19 @@ public static class BenchHandler
             ["orleans_seconds"] = Round(orleans?.EngineSeconds),
             ["overhead_ratio"] = inprocess is null || orleans is null ? null : Math.Round(orleans.EngineSeconds / inprocess.EngineSeconds, 3),
             ["metrics_seconds"] = Round(m.Count > 0 ? m.Average(x => x.MetricsSeconds) : null),
-            ["peak_working_set_mb"] = Round(m.Count > 0 ? m.Max(x => x.PeakWorkingSetMb) : null),
+            ["peak_working_set_mb"] = Round(m.Where(x => x.Engine != Bench.ClusterEngine).Select(x => (double?)x.PeakWorkingSetMb).Max()),
             ["inprocess_peak_working_set_mb"] = Round(inprocess?.PeakWorkingSetMb),
             ["orleans_peak_working_set_mb"] = Round(orleans?.PeakWorkingSetMb),
             ["peak_managed_heap_mb"] = Round(m.Count > 0 ? m.Max(x => x.PeakManagedHeapMb) : null),
         };
+        if (m.FirstOrDefault(x => x.Engine == Bench.ClusterEngine) is { } cluster)
+        {
+            json["cluster_silos"] = cluster.Silos;
+            json["cluster_household_years_per_s"] = Round(cluster.SteadyHouseholdYearsPerSecond);
+            json["cluster_activation_us_per_household"] = Round(cluster.ActivationMicrosecondsPerHousehold);
+            json["cluster_seconds"] = Round(cluster.EngineSeconds);
+            json["cluster_client_peak_working_set_mb"] = Round(cluster.PeakWorkingSetMb);
+        }
         foreach (var x in m.Where(x => x.Checkpoints > 0))
         {
             json[$"{x.Engine}_checkpoints"] = x.Checkpoints;
@@ -111,9 +159,18 @@ public static class BenchHandler
         sb.Append("engine      activation us/hh  first year s  steady hh-years/s  engine s  metrics s  peak working set MB  peak heap MB\n");
         foreach (var x in m)
         {
-            sb.Append(c, $"{x.Engine,-11} {x.ActivationMicrosecondsPerHousehold,16:N1}  {x.FirstYearSeconds,12:N2}  {x.SteadyHouseholdYearsPerSecond,17:N0}  {x.EngineSeconds,8:N1}  {x.MetricsSeconds,9:N1}  {x.PeakWorkingSetMb,19:N0}  {x.PeakManagedHeapMb,12:N0}\n");
+            string engine = x.Engine == Bench.ClusterEngine ? $"cluster/{x.Silos}" : x.Engine;
+            sb.Append(c, $"{engine,-11} {x.ActivationMicrosecondsPerHousehold,16:N1}  {x.FirstYearSeconds,12:N2}  {x.SteadyHouseholdYearsPerSecond,17:N0}  {x.EngineSeconds,8:N1}  {x.MetricsSeconds,9:N1}  {x.PeakWorkingSetMb,19:N0}  {x.PeakManagedHeapMb,12:N0}\n");
         }
-        if (m.Count == 2) sb.Append(c, $"\noverhead ratio (orleans / inprocess engine seconds): {m[1].EngineSeconds / m[0].EngineSeconds:N2}\n");
+        var inprocess = m.FirstOrDefault(x => x.Engine == "inprocess");
+        var orleans = m.FirstOrDefault(x => x.Engine == "orleans");
+        if (inprocess is not null && orleans is not null) sb.Append(c, $"\noverhead ratio (orleans / inprocess engine seconds): {orleans.EngineSeconds / inprocess.EngineSeconds:N2}\n");
+        if (m.FirstOrDefault(x => x.Engine == Bench.ClusterEngine) is { } cluster)
+        {
+            sb.Append(c, $"cluster/{cluster.Silos}: a client of {cluster.Silos} silo process(es); its peak working set is the client's (the silos' is in /proc/PID/status)");
+            if (orleans is not null) sb.Append(c, $"; cluster / embedded silo engine seconds: {cluster.EngineSeconds / orleans.EngineSeconds:N2}");
+            sb.Append('\n');
+        }
         foreach (var x in m.Where(x => x.Checkpoints > 0))
         {
             sb.Append(c, $"{x.Engine} checkpoints: {x.Checkpoints}, the run waited {x.SecondsPerCheckpoint:N2} s for each ({x.CheckpointOverhead:P1} of the engine's time), ");

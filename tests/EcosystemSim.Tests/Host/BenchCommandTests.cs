@@ -21,11 +21,15 @@ public class BenchCommandTests
         }
     }
 
-    [Fact]
-    public async Task Bench_refuses_bad_sizes_with_one_line()
+    [Theory]
+    [InlineData("--households 3 --years 2", "ecosim: --households:")]
+    [InlineData("--engines cluster", "ecosim: --engines cluster needs --cluster URL")]
+    [InlineData("--engines all", "ecosim: --engines: 'all' is not both, inprocess, orleans or cluster")]
+    [InlineData("--cluster http://x:1", "ecosim: --cluster:")]
+    public async Task Bench_refuses_bad_options_with_one_line(string options, string line)
     {
-        var result = await Cli.Run("bench", "--households", "3", "--years", "2");
+        var result = await Cli.Run(["bench", .. options.Split(' ')]);
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("ecosim: --households:", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        Assert.StartsWith(line, Assert.Single(result.StderrLines), StringComparison.Ordinal);
     }
 }
