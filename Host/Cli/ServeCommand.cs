@@ -27,10 +27,16 @@ public static class ServeCommand
         var idle = new Option<int>("--idle-minutes") { Description = "A run nobody touches for this long is removed.", DefaultValueFactory = _ => DefaultIdleMinutes };
         var engine = new Option<string>("--engine") { Description = "Default engine of new runs: orleans (the embedded silo) or inprocess.", DefaultValueFactory = _ => "orleans" };
         engine.AcceptOnlyFromAmong("orleans", "inprocess");
+        var cluster = new Option<string?>("--cluster")
+        {
+            Description = "Run the orleans engine's runs on a cluster of 'ecosim silo' processes instead of an embedded silo: redis://HOST:PORT[?password=...] (docs/cluster.md).",
+            HelpName = "URL",
+        };
+        var clusterId = new Option<string>("--cluster-id") { Description = "With --cluster: the cluster's id.", DefaultValueFactory = _ => ClusterConnection.DefaultClusterId };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Log more (debug)." };
         var command = new Command("serve", "Serve the live lab: a web page on this computer to run, steer and inspect simulations (prints its address with a token).")
         {
-            port, bind, maxHouseholds, maxRuns, idle, engine, verbose,
+            port, bind, maxHouseholds, maxRuns, idle, engine, cluster, clusterId, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,7 +47,11 @@ public static class ServeCommand
                     Range("--port", parse.GetValue(port), 0, 65535), parse.GetValue(bind)!,
                     Range("--max-households", parse.GetValue(maxHouseholds), 1, 100_000_000), Range("--max-runs", parse.GetValue(maxRuns), 1, 1000),
                     TimeSpan.FromMinutes(Range("--idle-minutes", parse.GetValue(idle), 1, 7 * 24 * 60)),
-                    parse.GetValue(engine) == "inprocess" ? EngineKind.InProcess : EngineKind.Orleans);
+                    parse.GetValue(engine) == "inprocess" ? EngineKind.InProcess : EngineKind.Orleans)
+                {
+                    Cluster = ClusterOption(parse.GetValue(cluster)),
+                    ClusterId = SiloCommand.WhyNotAClusterId(parse.GetValue(clusterId)) is { } why ? throw new UsageException($"--cluster-id: {why}") : parse.GetValue(clusterId)!,
+                };
                 LabServer.Address(options.Bind);
             }
             catch (UsageException e)
@@ -58,6 +68,11 @@ public static class ServeCommand
                 await stderr.WriteLineAsync($"ecosim: --port: {options.Port} is in use; choose another or 0 for a free one");
                 return ExitCodes.BadInput;
             }
+            catch (ClusterUnavailableException e)
+            {
+                await stderr.WriteLineAsync($"ecosim: the lab cannot start: {ProcessGuard.OneLine(e.Message)}");
+                return ExitCodes.RunFailed;
+            }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 await stderr.WriteLineAsync("ecosim: interrupted while the lab was starting");
@@ -71,6 +86,18 @@ public static class ServeCommand
             }
         });
         return command;
+    }
+
+    private static ClusterAddress? ClusterOption(string? url)
+    {
+        try
+        {
+            return url is null ? null : ClusterAddress.Parse(url);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--cluster: {e.Message}");
+        }
     }
 
     private static int Range(string option, int value, int min, int max) =>

@@ -225,4 +225,10 @@ public sealed class LabRuns(LabOptions options, Func<EngineKind, Experiment> exp
 }
 
 /// <summary>The server's settings (ecosim serve's options).</summary>
-public sealed record LabOptions(int Port, string Bind, int MaxHouseholds, int MaxRuns, TimeSpan Idle, EngineKind Engine);
+public sealed record LabOptions(int Port, string Bind, int MaxHouseholds, int MaxRuns, TimeSpan Idle, EngineKind Engine)
+{
+    /// <summary>With --cluster: the Orleans engine's runs go to this cluster of `ecosim silo` processes instead of an embedded silo.</summary>
+    public ClusterAddress? Cluster { get; init; }
+
+    public string ClusterId { get; init; } = ClusterConnection.DefaultClusterId;
+}

@@ -18,7 +18,7 @@ using Serilog.Extensions.Logging;
 namespace EcosystemSim.Host.Lab;
 
 /// <summary>
-/// `ecosim serve`: the embedded silo and an ASP.NET Core app on loopback with the lab's page and
+/// `ecosim serve`: the embedded silo (or a client of the cluster of --cluster) and an ASP.NET Core app on loopback with the lab's page and
 /// API (docs/api.md, docs/lab.md). Every API call needs the token printed with the address.
 /// </summary>
 public static class LabServer
@@ -35,7 +35,9 @@ public static class LabServer
     public static async Task<int> ServeAsync(LabOptions options, Serilog.ILogger log, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var address = Address(options.Bind);
-        await using var orleans = await EngineHost.StartAsync(EngineKind.Orleans, log, cancellationToken);
+        await using var orleans = options.Cluster is { } cluster
+            ? await EngineHost.ConnectAsync(cluster, options.ClusterId, log, cancellationToken)
+            : await EngineHost.StartAsync(EngineKind.Orleans, log, cancellationToken);
         var experiments = new Dictionary<EngineKind, Experiment>
         {
             [EngineKind.Orleans] = new(orleans, log),
