@@ -20,45 +20,23 @@ public static class ServeCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var port = new Option<int>("--port") { Description = "TCP port; 0 picks a free one.", DefaultValueFactory = _ => 0 };
-        var bind = new Option<string>("--bind") { Description = "Address to listen on: 127.0.0.1 (this computer only) unless you mean otherwise.", DefaultValueFactory = _ => "127.0.0.1" };
-        var maxHouseholds = new Option<int>("--max-households") { Description = "Largest run a request may ask for (households x replications).", DefaultValueFactory = _ => DefaultMaxHouseholds };
-        var maxRuns = new Option<int>("--max-runs") { Description = "Runs held at once.", DefaultValueFactory = _ => DefaultMaxRuns };
-        var idle = new Option<int>("--idle-minutes") { Description = "A run nobody touches for this long is removed.", DefaultValueFactory = _ => DefaultIdleMinutes };
-        var engine = new Option<string>("--engine") { Description = "Default engine of new runs: orleans (the embedded silo) or inprocess.", DefaultValueFactory = _ => "orleans" };
-        engine.AcceptOnlyFromAmong("orleans", "inprocess");
-        var cluster = new Option<string?>("--cluster")
-        {
-            Description = "Run the orleans engine's runs on a cluster of 'ecosim silo' processes instead of an embedded silo: redis://HOST:PORT[?password=...] (docs/cluster.md).",
-            HelpName = "URL",
-        };
-        var clusterId = new Option<string>("--cluster-id") { Description = "With --cluster: the cluster's id.", DefaultValueFactory = _ => ClusterConnection.DefaultClusterId };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "Log more (debug)." };
+        var o = new ServeOptions();
         var command = new Command("serve", "Serve the live lab: a web page on this computer to run, steer and inspect simulations (prints its address with a token).")
         {
-            port, bind, maxHouseholds, maxRuns, idle, engine, cluster, clusterId, verbose,
+            o.Port, o.Bind, o.MaxHouseholds, o.MaxRuns, o.Idle, o.Engine, o.Cluster, o.ClusterId, o.Verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             LabOptions options;
             try
             {
-                options = new LabOptions(
-                    Range("--port", parse.GetValue(port), 0, 65535), parse.GetValue(bind)!,
-                    Range("--max-households", parse.GetValue(maxHouseholds), 1, 100_000_000), Range("--max-runs", parse.GetValue(maxRuns), 1, 1000),
-                    TimeSpan.FromMinutes(Range("--idle-minutes", parse.GetValue(idle), 1, 7 * 24 * 60)),
-                    parse.GetValue(engine) == "inprocess" ? EngineKind.InProcess : EngineKind.Orleans)
-                {
-                    Cluster = ClusterOption(parse.GetValue(cluster)),
-                    ClusterId = SiloCommand.WhyNotAClusterId(parse.GetValue(clusterId)) is { } why ? throw new UsageException($"--cluster-id: {why}") : parse.GetValue(clusterId)!,
-                };
-                LabServer.Address(options.Bind);
+                options = o.Read(parse);
             }
             catch (UsageException e)
             {
                 return await CommandOutcome.BadInputAsync(e, stderr);
             }
-            await using var log = RunLogging.Create(parse.GetValue(verbose) ? LogEventLevel.Debug : LogEventLevel.Information, null);
+            await using var log = RunLogging.Create(parse.GetValue(o.Verbose) ? LogEventLevel.Debug : LogEventLevel.Information, null);
             try
             {
                 return await LabServer.ServeAsync(options, log, stdout, stderr, cancellationToken);
@@ -88,18 +66,73 @@ public static class ServeCommand
         return command;
     }
 
-    private static ClusterAddress? ClusterOption(string? url)
+    /// <summary>The options of `ecosim serve`, and their reading into the server's settings.</summary>
+    private sealed class ServeOptions
     {
-        try
-        {
-            return url is null ? null : ClusterAddress.Parse(url);
-        }
-        catch (FormatException e)
-        {
-            throw new UsageException($"--cluster: {e.Message}");
-        }
-    }
+        public Option<int> Port { get; } = new("--port") { Description = "TCP port; 0 picks a free one.", DefaultValueFactory = _ => 0 };
 
-    private static int Range(string option, int value, int min, int max) =>
-        value >= min && value <= max ? value : throw new UsageException($"{option}: {value} is out of range: must be between {min} and {max}");
+        public Option<string> Bind { get; } = new("--bind")
+        {
+            Description = "Address to listen on: 127.0.0.1 (this computer only) unless you mean otherwise.", DefaultValueFactory = _ => "127.0.0.1",
+        };
+
+        public Option<int> MaxHouseholds { get; } = new("--max-households")
+        {
+            Description = "Largest run a request may ask for (households x replications).", DefaultValueFactory = _ => DefaultMaxHouseholds,
+        };
+
+        public Option<int> MaxRuns { get; } = new("--max-runs") { Description = "Runs held at once.", DefaultValueFactory = _ => DefaultMaxRuns };
+
+        public Option<int> Idle { get; } = new("--idle-minutes") { Description = "A run nobody touches for this long is removed.", DefaultValueFactory = _ => DefaultIdleMinutes };
+
+        public Option<string> Engine { get; } = new("--engine")
+        {
+            Description = "Default engine of new runs: orleans (the embedded silo, or the cluster of --cluster) or inprocess.", DefaultValueFactory = _ => "orleans",
+        };
+
+        public Option<string?> Cluster { get; } = new("--cluster")
+        {
+            Description = "Run the orleans engine's runs on a cluster of 'ecosim silo' processes instead of an embedded silo: redis://HOST:PORT[?password=...] (docs/cluster.md).",
+            HelpName = "URL",
+        };
+
+        public Option<string> ClusterId { get; } = new("--cluster-id") { Description = "With --cluster: the cluster's id.", DefaultValueFactory = _ => ClusterConnection.DefaultClusterId };
+
+        public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log more (debug)." };
+
+        public ServeOptions() => Engine.AcceptOnlyFromAmong("orleans", "inprocess");
+
+        /// <summary>The server's settings; a <see cref="UsageException"/> naming the option for a value out of range.</summary>
+        public LabOptions Read(ParseResult parse)
+        {
+            string clusterId = parse.GetValue(ClusterId)!;
+            if (SiloCommand.WhyNotAClusterId(clusterId) is { } why) throw new UsageException($"--cluster-id: {why}");
+            var options = new LabOptions(
+                Range("--port", parse.GetValue(Port), 0, 65535), parse.GetValue(Bind)!,
+                Range("--max-households", parse.GetValue(MaxHouseholds), 1, 100_000_000), Range("--max-runs", parse.GetValue(MaxRuns), 1, 1000),
+                TimeSpan.FromMinutes(Range("--idle-minutes", parse.GetValue(Idle), 1, 7 * 24 * 60)),
+                parse.GetValue(Engine) == "inprocess" ? EngineKind.InProcess : EngineKind.Orleans)
+            {
+                Cluster = ClusterAddressOf(parse.GetValue(Cluster)),
+                ClusterId = clusterId,
+            };
+            LabServer.Address(options.Bind);
+            return options;
+        }
+
+        private static ClusterAddress? ClusterAddressOf(string? url)
+        {
+            try
+            {
+                return url is null ? null : ClusterAddress.Parse(url);
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException($"--cluster: {e.Message}");
+            }
+        }
+
+        private static int Range(string option, int value, int min, int max) =>
+            value >= min && value <= max ? value : throw new UsageException($"{option}: {value} is out of range: must be between {min} and {max}");
+    }
 }
