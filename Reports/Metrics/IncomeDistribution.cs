@@ -80,6 +80,29 @@ public sealed class IncomeDistribution
             keep.Select(k => _group[k]).ToArray(), keep.Select(k => _tag[k]).ToArray());
     }
 
+    /// <summary>
+    /// The same observations reweighted: <paramref name="weightOf"/> gives each input position's new
+    /// weight, and those of weight 0 are left out. No new sort: the order (income, ties in input order)
+    /// is the one a distribution built from the kept observations would have.
+    /// </summary>
+    public IncomeDistribution Reweighted(Func<int, int> weightOf)
+    {
+        var income = new List<double>();
+        var weight = new List<double>();
+        var group = new List<int>();
+        var tag = new List<int>();
+        for (int k = 0; k < Count; k++)
+        {
+            int w = weightOf(_tag[k]);
+            if (w <= 0) continue;
+            income.Add(_income[k]);
+            weight.Add(w);
+            group.Add(_group[k]);
+            tag.Add(_tag[k]);
+        }
+        return new IncomeDistribution([.. income], [.. weight], [.. group], [.. tag]);
+    }
+
     /// <summary>The observations' positions in the input, in income order (ties in input order).</summary>
     public ReadOnlySpan<int> SortedInputPositions => _tag;
 

@@ -17,6 +17,12 @@ public enum MetricScope
 
     /// <summary>each product, as product:&lt;id&gt;.</summary>
     Product = 8,
+
+    /// <summary>each breakdown of <see cref="PersonGroups"/> (age:60+, household:dibao, ...), nationally: person-based metrics only.</summary>
+    Groups = 16,
+
+    /// <summary>national, each region and each breakdown.</summary>
+    RegionsAndGroups = Regions | Groups,
 }
 
 /// <summary>A metric, declared once: its name in metrics.csv, unit, meaning, how it is computed, and where it is reported.</summary>
@@ -48,11 +54,17 @@ public sealed record MetricInput(YearRecords Year, RegionTotals Totals)
     /// <summary>The region of a regional row (null for national and market rows).</summary>
     public Region? Region { get; init; }
 
+    /// <summary>The breakdown of a group row (age:60+, ...; null otherwise): its <see cref="Totals"/> hold the group's persons only.</summary>
+    public PersonGroup? Group { get; init; }
+
     /// <summary>Per-capita disposable income over persons (household members, bottom-coded) in the scope, grouped by region.</summary>
-    public IncomeDistribution Disposable => Year.Distributions.For(Region, market: false);
+    public IncomeDistribution Disposable => Group is { } g ? Year.Distributions.ForGroup(g, market: false) : Year.Distributions.For(Region, market: false);
 
     /// <summary>Per-capita market income over persons (bottom-coded) in the scope.</summary>
-    public IncomeDistribution Market => Year.Distributions.For(Region, market: true);
+    public IncomeDistribution Market => Group is { } g ? Year.Distributions.ForGroup(g, market: true) : Year.Distributions.For(Region, market: true);
+
+    /// <summary>The national median of per-capita disposable income over persons: relative poverty lines are shares of it in every scope.</summary>
+    public double NationalMedian => Year.Distributions.Disposable.Median();
 
     /// <summary>A rate in one person-weighted quintile of per-capita disposable income (1 = poorest) of the scope.</summary>
     public double RateInQuintile(int quintile, QuintileCount numerator, QuintileCount denominator) =>

@@ -15,10 +15,19 @@ public static class MetricReference
           .Append("Rates are fractions of persons in [0, 1]; counts of persons and amounts of money are weighted up to the real rural population ")
           .Append("(each simulated person stands for `weight` real ones, see `manifest.json`); money is nominal yuan. ")
           .Append("A rate whose denominator is empty is `NaN`.\n\n")
-          .Append("| metric | unit | meaning |\n|---|---|---|\n");
+          .Append("## Breakdowns\n\n")
+          .Append("Person-based metrics (marked *breakdowns* below) also appear, nationally, for these groups of residents, in the same `region` column. ")
+          .Append("Every member of a household shares its per-capita income, so a group's measure weighs each household by its members in the group; ")
+          .Append("the age bands are fixed ages, whatever the scheme's entry and pension ages, and every resident is in exactly one of them, ")
+          .Append("so a share of residents (a rate or a poverty measure) over the three bands, weighted by their `population`, gives the national figure. ")
+          .Append("Relative poverty lines are shares of the national median in every scope.\n\n")
+          .Append("| scope | residents |\n|---|---|\n");
+        foreach (var g in PersonGroups.All) sb.Append("| `").Append(g.Name).Append("` | ").Append(g.Description).Append(" |\n");
+        sb.Append("\n## Metrics\n\n| metric | unit | meaning |\n|---|---|---|\n");
         foreach (var m in MetricRegistry.All)
         {
-            sb.Append("| `").Append(m.Name).Append("` | ").Append(m.Unit).Append(" | ").Append(m.Description).Append(" |\n");
+            string breakdowns = (m.Scope & MetricScope.Groups) != 0 ? " (*breakdowns*)" : "";
+            sb.Append("| `").Append(m.Name).Append("` | ").Append(m.Unit).Append(" | ").Append(m.Description).Append(breakdowns).Append(" |\n");
         }
         return sb.ToString();
     }

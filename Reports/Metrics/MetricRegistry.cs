@@ -12,13 +12,20 @@ public static class MetricRegistry
 {
     private static double Yuan(long fen, MetricInput m) => Money.ToYuan(fen) * m.Weight;
 
+    /// <summary>
+    /// Relative poverty lines, in per cent of the national median, reported side by side rather than
+    /// chosen: 50% is the OECD's relative poverty line, 60% the EU's at-risk-of-poverty threshold, and
+    /// Eurostat publishes rates at 40% as well (China has not adopted a relative line).
+    /// </summary>
+    public static readonly int[] RelativePovertyShares = [40, 50, 60];
+
     public static IReadOnlyList<MetricDefinition> All { get; } = Declare();
 
     private static IReadOnlyList<MetricDefinition> Declare() =>
     [
         // Population.
         new("population", "persons", "Rural residents (weighted).",
-            m => m.Totals.Persons * m.Weight),
+            m => m.Totals.Persons * m.Weight, MetricScope.RegionsAndGroups),
         new("elderly_share", "share", "Residents at or above the pension age, over all residents.",
             m => Ratio(m.Totals.Elderly, m.Totals.Persons)),
         new("migrant_share", "share", "Working-age residents (16 to below the pension age) who work away from home.",
@@ -46,7 +53,7 @@ public static class MetricRegistry
         new("medical_enrollment_rate_young_healthy", "share", "Enrolment among residents under 45 without a chronic condition (the first to drop out when premiums rise).",
             m => Ratio(m.Totals.YoungHealthyEnrolled, m.Totals.YoungHealthy)),
         new("dibao_recipient_rate", "share", "Residents in households receiving dibao.",
-            m => Ratio(m.Totals.DibaoReceivingPersons, m.Totals.Persons)),
+            m => Ratio(m.Totals.DibaoReceivingPersons, m.Totals.Persons), MetricScope.RegionsAndGroups),
         new("dibao_standard_monthly_yuan", "yuan/person/month", "The dibao standard, averaged over residents.",
             m => Ratio(Money.ToYuan((long)Math.Round(m.Totals.DibaoStandardPersonFen)) / 12, m.Totals.LedgerPersons)),
         new("dibao_exclusion_error", "share", "Residents of eligible households (income with pensions below the standard) who do not receive dibao, over residents of eligible households.",
@@ -85,11 +92,11 @@ public static class MetricRegistry
 
         // Income.
         new("mean_income_per_capita_yuan", "yuan/person/year", "Mean per-capita disposable income over persons (NBS definition: market income including remittances, plus public transfers, less contributions and premiums).",
-            m => Ratio(Money.ToYuan(m.Totals.DisposableIncomeFen), m.Totals.Persons)),
+            m => Ratio(Money.ToYuan(m.Totals.DisposableIncomeFen), m.Totals.Persons), MetricScope.RegionsAndGroups),
         new("median_income_per_capita_yuan", "yuan/person/year", "Median per-capita disposable income over persons.",
-            m => m.Disposable.Median()),
+            m => m.Disposable.Median(), MetricScope.RegionsAndGroups),
         new("mean_market_income_per_capita_yuan", "yuan/person/year", "Mean per-capita market income (earnings and remittances) over persons, before public transfers.",
-            m => Ratio(Money.ToYuan(m.Totals.MarketIncomeFen), m.Totals.Persons)),
+            m => Ratio(Money.ToYuan(m.Totals.MarketIncomeFen), m.Totals.Persons), MetricScope.RegionsAndGroups),
         new("urban_rural_income_ratio", "ratio", "Urban per-capita disposable income over rural mean_income_per_capita_yuan.",
             m => Ratio(m.Year.National.UrbanIncomePerCapitaYuan, Ratio(Money.ToYuan(m.Totals.DisposableIncomeFen), m.Totals.Persons))),
 
@@ -97,17 +104,21 @@ public static class MetricRegistry
         new("poverty_line_yuan", "yuan/person/year", "The poverty line in force (indexed to prices).",
             m => Money.ToYuan(m.Year.National.PovertyLineFen)),
         new("poverty_headcount", "share", "FGT(0): residents of households whose per-capita disposable income is below the poverty line.",
-            m => m.Disposable.Fgt(Money.ToYuan(m.Year.National.PovertyLineFen), 0)),
+            m => m.Disposable.Fgt(Money.ToYuan(m.Year.National.PovertyLineFen), 0), MetricScope.RegionsAndGroups),
         new("poverty_gap", "share of the line", "FGT(1): the mean shortfall of per-capita disposable income below the poverty line, as a share of the line, over all residents.",
-            m => m.Disposable.Fgt(Money.ToYuan(m.Year.National.PovertyLineFen), 1)),
+            m => m.Disposable.Fgt(Money.ToYuan(m.Year.National.PovertyLineFen), 1), MetricScope.RegionsAndGroups),
         new("poverty_severity", "share of the line, squared", "FGT(2): the mean squared shortfall below the poverty line (weighs the poorest most).",
-            m => m.Disposable.Fgt(Money.ToYuan(m.Year.National.PovertyLineFen), 2)),
+            m => m.Disposable.Fgt(Money.ToYuan(m.Year.National.PovertyLineFen), 2), MetricScope.RegionsAndGroups),
+
+        .. RelativePovertyShares.Select(share => new MetricDefinition($"relative_poverty_rate_{share}", "share",
+            $"Residents of households whose per-capita disposable income is below {share}% of the national median per-capita disposable income of the year (over persons): the same line in every scope.",
+            m => m.Disposable.Fgt(share / 100.0 * m.NationalMedian, 0), MetricScope.RegionsAndGroups)),
 
         // Inequality, over persons: household per-capita income counted once per member, bottom-coded at 1 yuan.
         new("gini_market", "0-1", "Gini coefficient of per-capita market income (earnings and remittances, before public transfers) over persons.",
             m => m.Market.Gini()),
         new("gini_post_transfer", "0-1", "Gini coefficient of per-capita disposable income (after public transfers, contributions and premiums) over persons.",
-            m => m.Disposable.Gini()),
+            m => m.Disposable.Gini(), MetricScope.RegionsAndGroups),
         new("redistributive_effect", "Gini points", "gini_market - gini_post_transfer: how much public transfers and contributions reduce inequality.",
             m => m.Market.Gini() - m.Disposable.Gini()),
         new("theil_t", "index", "Theil T index of per-capita disposable income over persons.",
@@ -189,6 +200,10 @@ public static class MetricRegistry
             {
                 yield return row;
             }
+        }
+        foreach (var group in PersonGroups.All)
+        {
+            foreach (var row in Rows(new MetricInput(year, RegionTotals.Of(year, group)) { Group = group }, group.Name, MetricScope.Groups)) yield return row;
         }
         if (year.Parameters is not { } p) yield break;
         for (int i = 0; i < p.Market.Insurers.Length; i++)

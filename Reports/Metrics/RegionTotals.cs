@@ -50,6 +50,28 @@ public sealed class RegionTotals
         return (national, regions);
     }
 
+    /// <summary>
+    /// The person-based sums of one breakdown (<see cref="PersonGroup"/>), nationally: its persons,
+    /// their households, their share of each household's income (members in the group over members,
+    /// in whole fen) and those in dibao households. The other fields stay zero: only metrics declared
+    /// with <see cref="MetricScope.Groups"/> read a group's totals.
+    /// </summary>
+    public static RegionTotals Of(YearRecords year, PersonGroup group)
+    {
+        var totals = new RegionTotals();
+        foreach (var r in year.Households)
+        {
+            int members = r.Members == 0 ? 0 : group.Members(r);
+            if (members <= 0) continue;
+            totals.Households++;
+            totals.Persons += members;
+            totals.DisposableIncomeFen += r.DisposableIncomeFen * members / r.Members;
+            totals.MarketIncomeFen += r.MarketIncomeFen * members / r.Members;
+            if (r.DibaoReceiving) totals.DibaoReceivingPersons += members;
+        }
+        return totals;
+    }
+
     private void AddLedger(Model.Government.CountyLedger ledger, Model.Parameters.ModelParameters? parameters)
     {
         Counties++;

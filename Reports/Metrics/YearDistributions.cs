@@ -24,9 +24,12 @@ public sealed class YearDistributions
     public const double BottomCodeYuan = 1;
 
     private readonly Dictionary<(Region, bool), IncomeDistribution> _regional = [];
+    private readonly Dictionary<(string, bool), IncomeDistribution> _groups = [];
+    private readonly IReadOnlyList<HouseholdYearRecord> _households;
 
     public YearDistributions(IReadOnlyList<HouseholdYearRecord> households)
     {
+        _households = households;
         var disposable = new List<(double, double, int)>(households.Count);
         var market = new List<(double, double, int)>(households.Count);
         var counts = new List<int>(households.Count * Counts);
@@ -88,6 +91,25 @@ public sealed class YearDistributions
 
     /// <summary>Per-capita market income over persons, nationally.</summary>
     public IncomeDistribution Market { get; }
+
+    /// <summary>
+    /// Per-capita income over the persons of a breakdown: each household with members in the group,
+    /// weighted by those members; the national distribution reweighted, not sorted again.
+    /// </summary>
+    public IncomeDistribution ForGroup(PersonGroup group, bool market)
+    {
+        if (!_groups.TryGetValue((group.Name, market), out var d))
+        {
+            // The national distribution's observations are the households with members, in input order: map positions back to them once.
+            _withMembers ??= [.. _households.Where(r => r.Members > 0)];
+            var members = _withMembers;
+            d = (market ? Market : Disposable).Reweighted(position => group.Members(members[position]));
+            _groups[(group.Name, market)] = d;
+        }
+        return d;
+    }
+
+    private HouseholdYearRecord[]? _withMembers;
 
     /// <summary>A distribution for a scope: national (null) or one region.</summary>
     public IncomeDistribution For(Region? region, bool market)

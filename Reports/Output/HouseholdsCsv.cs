@@ -41,6 +41,8 @@ public static class HouseholdsCsv
         ("supplementary_medical_holders", "Members holding a medical top-up."),
         ("dibao_eligible", "1 if the household's true income is below the dibao standard."),
         ("dibao_receiving", "1 if the household receives dibao."),
+        ("aged_under_16", "Members under 16 (the breakdown age:0-15)."),
+        ("aged_60_plus", "Members aged 60 or more (the breakdown age:60+; age:16-59 is members less both)."),
     ];
 
     public static string Header { get; } = string.Join(',', Columns.Select(c => c.Name));
@@ -93,7 +95,9 @@ public static class HouseholdsCsv
                 r.MedicalEnrolled.ToString(CultureInfo.InvariantCulture),
                 r.SupplementaryMedicalHolders.ToString(CultureInfo.InvariantCulture),
                 Flag(r.DibaoEligible),
-                Flag(r.DibaoReceiving));
+                Flag(r.DibaoReceiving),
+                r.AgedUnder16.ToString(CultureInfo.InvariantCulture),
+                r.Aged60Plus.ToString(CultureInfo.InvariantCulture));
         }
     }
 

@@ -55,6 +55,8 @@ public static class HouseholdRules
             if (age < pension.EntryAge) r.Children++;
             else if (age < pension.PensionAge) r.WorkingAge++;
             else r.Elderly++;
+            if (age < AgeBands.ChildUpTo) r.AgedUnder16++;
+            else if (age >= AgeBands.OldFrom) r.Aged60Plus++;
             if (m.Migrant) r.Migrants++;
             switch (ctx.Parameters.Market.Band(age))
             {

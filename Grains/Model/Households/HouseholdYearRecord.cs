@@ -150,6 +150,14 @@ public record struct HouseholdYearRecord
     public double Awareness { get; set; }
     public double Trust { get; set; }
 
+    // Fixed age bands of the breakdowns (metrics.csv scopes age:0-15, age:16-59, age:60+), whatever the scheme's entry and pension ages.
+    // Declared last: serialisation ids follow declaration order.
+
+    /// <summary>Members under 16 at the end of the year.</summary>
+    public int AgedUnder16 { get; set; }
+    /// <summary>Members aged 60 or more at the end of the year.</summary>
+    public int Aged60Plus { get; set; }
+
     /// <summary>Annual pension paid in total.</summary>
     public readonly long PensionPaidFen => MinimumPensionFen + TopUpFen + AnnuityFen;
 

@@ -1,0 +1,28 @@
+using EcosystemSim.Model.Households;
+
+namespace EcosystemSim.Reports.Metrics;
+
+/// <summary>
+/// A breakdown of the residents for person-based metrics: the scope's name in metrics.csv's region
+/// column and how many of a household's members belong to it. Every member of a household shares
+/// its per-capita income, so a person-based measure over a group weighs each household by its
+/// members in the group.
+/// </summary>
+public sealed record PersonGroup(string Name, string Description, Func<HouseholdYearRecord, int> Members);
+
+/// <summary>The breakdowns of metrics.csv (docs/metrics.md): by age band and by household type, nationally.</summary>
+public static class PersonGroups
+{
+    public static IReadOnlyList<PersonGroup> All { get; } =
+    [
+        new("age:0-15", "residents under 16", r => r.AgedUnder16),
+        new("age:16-59", "residents aged 16 to 59", r => r.Members - r.AgedUnder16 - r.Aged60Plus),
+        new("age:60+", "residents aged 60 or more", r => r.Aged60Plus),
+        new("household:elderly_only", "residents of households whose members are all 60 or more", r => r.Aged60Plus == r.Members ? r.Members : 0),
+        new("household:with_children", "residents of households with a member under 16", r => r.AgedUnder16 > 0 ? r.Members : 0),
+        new("household:dibao", "residents of households receiving dibao", r => r.DibaoReceiving ? r.Members : 0),
+    ];
+
+    /// <summary>The age bands: every resident is in exactly one.</summary>
+    public static IReadOnlyList<PersonGroup> AgeBands => [.. All.Where(g => g.Name.StartsWith("age:", StringComparison.Ordinal))];
+}
