@@ -81,26 +81,29 @@ public sealed class IncomeDistribution
     }
 
     /// <summary>
-    /// The same observations reweighted: <paramref name="weightOf"/> gives each input position's new
+    /// The same observations reweighted: <paramref name="weightOf"/> holds each input position's new
     /// weight, and those of weight 0 are left out. No new sort: the order (income, ties in input order)
     /// is the one a distribution built from the kept observations would have.
     /// </summary>
-    public IncomeDistribution Reweighted(Func<int, int> weightOf)
+    public IncomeDistribution Reweighted(int[] weightOf)
     {
-        var income = new List<double>();
-        var weight = new List<double>();
-        var group = new List<int>();
-        var tag = new List<int>();
+        int kept = 0;
         for (int k = 0; k < Count; k++)
         {
-            int w = weightOf(_tag[k]);
-            if (w <= 0) continue;
-            income.Add(_income[k]);
-            weight.Add(w);
-            group.Add(_group[k]);
-            tag.Add(_tag[k]);
+            if (weightOf[_tag[k]] > 0) kept++;
         }
-        return new IncomeDistribution([.. income], [.. weight], [.. group], [.. tag]);
+        var income = new double[kept];
+        var weight = new double[kept];
+        var group = new int[kept];
+        var tag = new int[kept];
+        for (int k = 0, at = 0; k < Count; k++)
+        {
+            int w = weightOf[_tag[k]];
+            if (w <= 0) continue;
+            (income[at], weight[at], group[at], tag[at]) = (_income[k], w, _group[k], _tag[k]);
+            at++;
+        }
+        return new IncomeDistribution(income, weight, group, tag);
     }
 
     /// <summary>The observations' positions in the input, in income order (ties in input order).</summary>

@@ -59,15 +59,18 @@ public sealed class RegionTotals
     public static RegionTotals Of(YearRecords year, PersonGroup group)
     {
         var totals = new RegionTotals();
+        var members = year.Distributions.GroupMembers(group);
+        int at = 0;
         foreach (var r in year.Households)
         {
-            int members = r.Members == 0 ? 0 : group.Members(r);
-            if (members <= 0) continue;
+            if (r.Members == 0) continue;
+            int m = members[at++];
+            if (m <= 0) continue;
             totals.Households++;
-            totals.Persons += members;
-            totals.DisposableIncomeFen += r.DisposableIncomeFen * members / r.Members;
-            totals.MarketIncomeFen += r.MarketIncomeFen * members / r.Members;
-            if (r.DibaoReceiving) totals.DibaoReceivingPersons += members;
+            totals.Persons += m;
+            totals.DisposableIncomeFen += r.DisposableIncomeFen * m / r.Members;
+            totals.MarketIncomeFen += r.MarketIncomeFen * m / r.Members;
+            if (r.DibaoReceiving) totals.DibaoReceivingPersons += m;
         }
         return totals;
     }

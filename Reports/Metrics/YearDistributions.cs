@@ -100,16 +100,32 @@ public sealed class YearDistributions
     {
         if (!_groups.TryGetValue((group.Name, market), out var d))
         {
-            // The national distribution's observations are the households with members, in input order: map positions back to them once.
-            _withMembers ??= [.. _households.Where(r => r.Members > 0)];
-            var members = _withMembers;
-            d = (market ? Market : Disposable).Reweighted(position => group.Members(members[position]));
+            d = (market ? Market : Disposable).Reweighted(GroupMembers(group));
             _groups[(group.Name, market)] = d;
         }
         return d;
     }
 
-    private HouseholdYearRecord[]? _withMembers;
+    /// <summary>
+    /// Each household's members in a breakdown, by position among the households with members (the
+    /// national distribution's input positions), computed once per year and group.
+    /// </summary>
+    public int[] GroupMembers(PersonGroup group)
+    {
+        if (!_groupMembers.TryGetValue(group.Name, out var members))
+        {
+            members = new int[Disposable.Count];
+            int at = 0;
+            foreach (var r in _households)
+            {
+                if (r.Members > 0) members[at++] = group.Members(r);
+            }
+            _groupMembers[group.Name] = members;
+        }
+        return members;
+    }
+
+    private readonly Dictionary<string, int[]> _groupMembers = [];
 
     /// <summary>A distribution for a scope: national (null) or one region.</summary>
     public IncomeDistribution For(Region? region, bool market)
