@@ -19,6 +19,9 @@ public static class SweepHandler
 {
     public const string GridFile = OutputSafety.SweepFile;
     public const string TableFile = "sweep.csv";
+
+    /// <summary>Every point's summary.csv (mean, sd and 95% interval across replications) keyed by the point's values.</summary>
+    public const string SummaryFile = "sweep_summary.csv";
     public const string PointsDirectory = "points";
 
     /// <summary>
@@ -69,10 +72,12 @@ public static class SweepHandler
                     directory.Commit();
                     PointWritten?.Invoke(i);
                 }
-                WriteTable(outPath, input.Axes, points.Select(p => p.Values).ToArray(), names);
+                var values = points.Select(p => p.Values).ToArray();
+                WriteTable(outPath, TableFile, RunOutputs.MetricsFile, EcosystemSim.Reports.Metrics.MetricsTable.Columns, input.Axes, values, names);
+                WriteTable(outPath, SummaryFile, RunOutputs.SummaryFile, EcosystemSim.Reports.Metrics.SummaryTable.Header.Split(','), input.Axes, values, names);
                 var entries = points.Select((p, i) => new ManifestEntry(p.Scenario.Name, input.Loaded.Source, input.Loaded.Sha256, $"{PointsDirectory}/{names[i]}")).ToArray();
                 var manifest = RunOutputs.GroupManifest("sweep", entries, scenario, scenario.Households, experiment.Engine.Engine, experiment.Engine.Silos, session,
-                    [GridFile, TableFile, RunLogging.FileName, RunOutputs.ManifestFile, .. names.Select(n => $"{PointsDirectory}/{n}/")]);
+                    [GridFile, TableFile, SummaryFile, RunLogging.FileName, RunOutputs.ManifestFile, .. names.Select(n => $"{PointsDirectory}/{n}/")]);
                 WriteAtomically(Path.Combine(outPath, RunOutputs.ManifestFile), manifest.ToJson());
                 return () => Path.GetFullPath(outPath);
             }, cancellationToken);
@@ -152,26 +157,28 @@ public static class SweepHandler
     }
 
     /// <summary>
-    /// sweep.csv: `point,PATH1,...,replication,year,region,metric,value` from every point's metrics.csv,
-    /// read back row by row and written as it is read (through the one CSV writer, so axis paths and
-    /// values with commas are quoted) to sweep.csv.partial, which is then renamed into place.
+    /// sweep.csv (`point,PATH1,...,replication,year,region,metric,value` from every point's metrics.csv)
+    /// or sweep_summary.csv (`point,PATH1,...,year,region,metric,mean,sd,ci_low,ci_high,n` from every
+    /// point's summary.csv): each point's file read back row by row and written as it is read (through
+    /// the one CSV writer, so axis paths and values with commas are quoted) to FILE.partial, which is
+    /// then renamed into place.
     /// </summary>
-    private static void WriteTable(string outPath, IReadOnlyList<SweepAxis> axes, IReadOnlyList<IReadOnlyList<string>> values, IReadOnlyList<string> names)
+    private static void WriteTable(string outPath, string file, string pointFile, IReadOnlyList<string> columns,
+        IReadOnlyList<SweepAxis> axes, IReadOnlyList<IReadOnlyList<string>> values, IReadOnlyList<string> names)
     {
-        var metricColumns = EcosystemSim.Reports.Metrics.MetricsTable.Columns;
-        string[] header = ["point", .. axes.Select(a => a.Path), .. metricColumns];
-        string path = Path.Combine(outPath, TableFile);
+        string[] header = ["point", .. axes.Select(a => a.Path), .. columns];
+        string path = Path.Combine(outPath, file);
         string temp = path + ".partial";
         using (var csv = Csv.ToFile(temp, header))
         {
             for (int i = 0; i < names.Count; i++)
             {
                 string[] key = [names[i], .. values[i]];
-                string metricsPath = Path.Combine(outPath, PointsDirectory, names[i], RunOutputs.MetricsFile);
-                using var reader = Csv.ReadFile(metricsPath);
-                if (!reader.Header.ColNames.SequenceEqual(metricColumns, StringComparer.Ordinal))
+                string pointPath = Path.Combine(outPath, PointsDirectory, names[i], pointFile);
+                using var reader = Csv.ReadFile(pointPath);
+                if (!reader.Header.ColNames.SequenceEqual(columns, StringComparer.Ordinal))
                 {
-                    throw new InvalidDataException($"{metricsPath}: the header is '{string.Join(',', reader.Header.ColNames)}', not '{string.Join(',', metricColumns)}'");
+                    throw new InvalidDataException($"{pointPath}: the header is '{string.Join(',', reader.Header.ColNames)}', not '{string.Join(',', columns)}'");
                 }
                 foreach (var row in reader) csv.WriteRow(key, row);
             }

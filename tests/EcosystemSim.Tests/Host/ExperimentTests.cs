@@ -159,6 +159,13 @@ public class ExperimentTests
         var points = table.Skip(1).Select(l => l.Split(',')).Select(f => (f[0], f[1], f[2])).Distinct().ToArray();
         Assert.Equal(9, points.Length);
         Assert.Contains(("009", "20", "0.8"), points);
+
+        // sweep_summary.csv: every point's summary.csv (mean and interval across replications) under the same keys.
+        var summary = await File.ReadAllLinesAsync(temp["s/sweep_summary.csv"]);
+        Assert.Equal("point,pension.vesting_years,medical.reimbursement_ratio,year,region,metric,mean,sd,ci_low,ci_high,n", summary[0]);
+        var pointSummary = await File.ReadAllLinesAsync(temp["s/points/009/summary.csv"]);
+        Assert.Equal(pointSummary.Skip(1).Select(l => "009,20,0.8," + l), summary.Where(l => l.StartsWith("009,", StringComparison.Ordinal)));
+        Assert.Equal(9 * (pointSummary.Length - 1) + 1, summary.Length);
         // The point's parameters are in its manifest, and its runs differ from the other points'.
         Assert.Contains("\"vesting_years\": 20", await File.ReadAllTextAsync(temp["s/points/009/manifest.json"]), StringComparison.Ordinal);
         Assert.NotEqual(await File.ReadAllBytesAsync(temp["s/points/001/metrics.csv"]), await File.ReadAllBytesAsync(temp["s/points/009/metrics.csv"]));
