@@ -15,6 +15,7 @@ public static class EcosimCli
             RunCommand.Create(stdout, stderr, args),
             CompareCommand.Create(stdout, stderr, args),
             SweepCommand.Create(stdout, stderr, args),
+            SolveCommand.Create(stdout, stderr, args),
             ValidateCommand.Create(stdout, stderr),
             ListCommand.Create(stdout, stderr),
             CalibrateCommand.Create(stdout, stderr),
