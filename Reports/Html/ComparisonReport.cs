@@ -57,7 +57,8 @@ public static class ComparisonReport
     {
         sb.Append("<section id=\"differences\">\n<h2>Differences from the baseline in ").Append(last).Append("</h2>\n")
           .Append("<p>Each cell: the reform's mean minus the baseline's, and the 95% interval of the paired differences. ")
-          .Append("In brackets, how much wider the interval would be if the same runs were compared unpaired.</p>\n<table>\n<thead><tr><th>measure</th><th>")
+          .Append("In brackets, how much wider the interval would be if the same runs were compared unpaired. ")
+          .Append(System.Net.WebUtility.HtmlEncode(RunReport.IntervalsNote)).Append("</p>\n<table>\n<thead><tr><th>measure</th><th>")
           .Append(E(scenarios[0].Name)).Append("</th>");
         foreach (var s in scenarios.Skip(1)) sb.Append("<th>").Append(E(s.Name)).Append("</th>");
         sb.Append("</tr></thead>\n<tbody>\n");

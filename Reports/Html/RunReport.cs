@@ -62,6 +62,11 @@ public static class RunReport
         ("avg_trust", "Trust in public schemes (0-1)", RunPlots.Fixed3),
     ];
 
+    /// <summary>What every report says of its intervals.</summary>
+    public const string IntervalsNote =
+        "Intervals (summary.csv, comparison.csv) are 95% intervals across replications: simulation noise at this scenario's parameters, " +
+        "not uncertainty about the parameters themselves, many of which are assumptions with ranges (docs/parameters.md).";
+
     /// <summary>The page. <paramref name="svg"/> holds each plot's SVG text by plot name.</summary>
     public static string Html(ReportContext context, PlotData data, IReadOnlyDictionary<string, string> svg)
     {
@@ -78,6 +83,7 @@ public static class RunReport
           .Append(E($"{context.Households:N0} simulated households, {context.StartYear}-{context.EndYear}, seed {context.Seed}"))
           .Append(context.Replications > 1 ? E($", {context.Replications} replications (figures are replication 0)") : "")
           .Append(E($"; {context.Engine} engine; ecosim {context.ProgramVersion}; scenario {context.Source}.")).Append("</p>\n");
+        if (context.Replications > 1) sb.Append("<p class=\"meta\">").Append(E(IntervalsNote)).Append("</p>\n");
 
         sb.Append("<nav><a href=\"#results\">Results</a> · <a href=\"#policies\">Policies and parameters</a> · ");
         sb.Append(string.Join(" · ", RunPlots.All.Where(p => svg.ContainsKey(p.Name)).Select(p => $"<a href=\"#{p.Name}\">{E(p.Title)}</a>")));

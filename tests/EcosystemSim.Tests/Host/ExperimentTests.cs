@@ -122,6 +122,9 @@ public class ExperimentTests
         string report = await File.ReadAllTextAsync(temp["c/report.html"]);
         Assert.Contains("fund-supervision", report, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", report, StringComparison.Ordinal);
+        // Both the comparison's report and each scenario's say what their intervals mean.
+        Assert.Contains("simulation noise at this scenario&#39;s parameters", report, StringComparison.Ordinal);
+        Assert.Contains("simulation noise at this scenario&#39;s parameters", await File.ReadAllTextAsync(temp["c/baseline/report.html"]), StringComparison.Ordinal);
     }
 
     [Fact]
