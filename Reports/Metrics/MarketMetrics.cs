@@ -22,6 +22,8 @@ internal static class MarketMetrics
     {
         yield return new("supplementary_medical_uptake", "share", "Residents holding a medical top-up.",
             m => Ratio(m.Totals.SupplementaryMedicalHolders, m.Totals.Persons));
+        yield return new("supplementary_medical_household_uptake", "share of households", "Households with at least one member holding a medical top-up, over all households (the insurer's count of policies sold to families).",
+            m => Ratio(m.Totals.SupplementaryMedicalHouseholds, m.Totals.Households));
         yield return new("supplementary_medical_uptake_chronic", "share", "Residents with a chronic condition holding a medical top-up, over residents with one (adverse selection shows as a gap over the healthy).",
             m => Ratio(m.Totals.SupplementaryMedicalChronicHolders, m.Totals.Chronic));
         yield return new("supplementary_medical_uptake_healthy", "share", "Residents without a chronic condition holding a medical top-up, over residents without one.",

@@ -21,7 +21,7 @@ public sealed class RegionTotals
     public long MarketIncomeFen, DisposableIncomeFen;
     public long ImpoverishedPersons, CatastrophicHouseholds;
     public double AwarenessSum, TrustSum;
-    public long SupplementaryMedicalHolders, SupplementaryMedicalChronicHolders, SupplementaryPensionContributors;
+    public long SupplementaryMedicalHolders, SupplementaryMedicalChronicHolders, SupplementaryPensionContributors, SupplementaryMedicalHouseholds;
 
     // From the county ledgers' product business.
     public long SupplementaryPremiumsGrossFen, SupplementaryClaimsGrossFen, SupplementaryMedicalPremiumsFen, SupplementaryMedicalClaimsFen;
@@ -141,6 +141,7 @@ public sealed class RegionTotals
         if (r.ImpoverishedByIllness) ImpoverishedPersons += r.Members;
         if (r.Catastrophic) CatastrophicHouseholds++;
         SupplementaryMedicalHolders += r.SupplementaryMedicalHolders;
+        if (r.SupplementaryMedicalHolders > 0) SupplementaryMedicalHouseholds++;
         SupplementaryMedicalChronicHolders += r.SupplementaryMedicalChronicHolders;
         SupplementaryPensionContributors += r.SupplementaryPensionContributors;
         AwarenessSum += r.Awareness * r.Members;

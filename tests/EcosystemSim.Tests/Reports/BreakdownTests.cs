@@ -69,6 +69,17 @@ public class BreakdownTests
     }
 
     [Fact]
+    public void Top_up_uptake_is_reported_per_household_beside_per_resident()
+    {
+        // Two of household 0's three members hold a top-up: 2 of 6 residents, 1 of 3 households.
+        var year = ThreeHouseholds();
+        var holding = year with { Households = [year.Households[0] with { SupplementaryMedicalHolders = 2 }, year.Households[1], year.Households[2]] };
+        var rows = MetricRegistry.Compute(holding, 0).Where(r => r.Region == "national").ToDictionary(r => r.Metric, r => r.Value);
+        Assert.Equal(2.0 / 6, rows["supplementary_medical_uptake"], 12);
+        Assert.Equal(1.0 / 3, rows["supplementary_medical_household_uptake"], 12);
+    }
+
+    [Fact]
     public void An_empty_breakdown_is_NaN_not_an_error()
     {
         var year = ThreeHouseholds();
