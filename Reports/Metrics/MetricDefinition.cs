@@ -21,8 +21,14 @@ public enum MetricScope
     /// <summary>each breakdown of <see cref="PersonGroups"/> (age:60+, household:dibao, ...), nationally: person-based metrics only.</summary>
     Groups = 16,
 
+    /// <summary>each income decile (decile:1 poorest ... decile:10), nationally: metrics of sums only (no distribution within a tenth).</summary>
+    Deciles = 32,
+
     /// <summary>national, each region and each breakdown.</summary>
     RegionsAndGroups = Regions | Groups,
+
+    /// <summary>national, each region, each breakdown and each decile.</summary>
+    Everywhere = Regions | Groups | Deciles,
 }
 
 /// <summary>A metric, declared once: its name in metrics.csv, unit, meaning, how it is computed, and where it is reported.</summary>
@@ -57,11 +63,14 @@ public sealed record MetricInput(YearRecords Year, RegionTotals Totals)
     /// <summary>The breakdown of a group row (age:60+, ...; null otherwise): its <see cref="Totals"/> hold the group's persons only.</summary>
     public PersonGroup? Group { get; init; }
 
+    /// <summary>A decile row: its totals are the decile's, and it has no distribution of its own (a metric flagged <see cref="MetricScope.Deciles"/> must not ask for one).</summary>
+    public bool SumsOnly { get; init; }
+
     /// <summary>Per-capita disposable income over persons (household members, bottom-coded) in the scope, grouped by region.</summary>
-    public IncomeDistribution Disposable => Group is { } g ? Year.Distributions.ForGroup(g, market: false) : Year.Distributions.For(Region, market: false);
+    public IncomeDistribution Disposable => SumsOnly ? throw new InvalidOperationException("a decile row has no income distribution of its own") : Group is { } g ? Year.Distributions.ForGroup(g, market: false) : Year.Distributions.For(Region, market: false);
 
     /// <summary>Per-capita market income over persons (bottom-coded) in the scope.</summary>
-    public IncomeDistribution Market => Group is { } g ? Year.Distributions.ForGroup(g, market: true) : Year.Distributions.For(Region, market: true);
+    public IncomeDistribution Market => SumsOnly ? throw new InvalidOperationException("a decile row has no income distribution of its own") : Group is { } g ? Year.Distributions.ForGroup(g, market: true) : Year.Distributions.For(Region, market: true);
 
     /// <summary>The national median of per-capita disposable income over persons: relative poverty lines are shares of it in every scope.</summary>
     public double NationalMedian => Year.Distributions.Disposable.Median();

@@ -23,10 +23,13 @@ public static class MetricReference
           .Append("Relative poverty lines are shares of the national median in every scope.\n\n")
           .Append("| scope | residents |\n|---|---|\n");
         foreach (var g in PersonGroups.All) sb.Append("| `").Append(g.Name).Append("` | ").Append(g.Description).Append(" |\n");
+        sb.Append("| `decile:1` ... `decile:10` | residents of the households in each tenth by per-capita disposable income (decile:1 poorest): whole households, ")
+          .Append("each in the tenth that holds the midpoint of its persons; each run ranks its own households, so a comparison of a decile is of the poorest tenth under each policy. ")
+          .Append("Metrics of sums only (marked *deciles*) |\n");
         sb.Append("\n## Metrics\n\n| metric | unit | meaning |\n|---|---|---|\n");
         foreach (var m in MetricRegistry.All)
         {
-            string breakdowns = (m.Scope & MetricScope.Groups) != 0 ? " (*breakdowns*)" : "";
+            string breakdowns = (m.Scope & MetricScope.Deciles) != 0 ? " (*breakdowns*, *deciles*)" : (m.Scope & MetricScope.Groups) != 0 ? " (*breakdowns*)" : "";
             sb.Append("| `").Append(m.Name).Append("` | ").Append(m.Unit).Append(" | ").Append(m.Description).Append(breakdowns).Append(" |\n");
         }
         return sb.ToString();

@@ -25,7 +25,7 @@ public static class MetricRegistry
     [
         // Population.
         new("population", "persons", "Rural residents (weighted).",
-            m => m.Totals.Persons * m.Weight, MetricScope.RegionsAndGroups),
+            m => m.Totals.Persons * m.Weight, MetricScope.Everywhere),
         new("elderly_share", "share", "Residents at or above the pension age, over all residents.",
             m => Ratio(m.Totals.Elderly, m.Totals.Persons)),
         new("migrant_share", "share", "Working-age residents (16 to below the pension age) who work away from home.",
@@ -53,7 +53,7 @@ public static class MetricRegistry
         new("medical_enrollment_rate_young_healthy", "share", "Enrolment among residents under 45 without a chronic condition (the first to drop out when premiums rise).",
             m => Ratio(m.Totals.YoungHealthyEnrolled, m.Totals.YoungHealthy)),
         new("dibao_recipient_rate", "share", "Residents in households receiving dibao.",
-            m => Ratio(m.Totals.DibaoReceivingPersons, m.Totals.Persons), MetricScope.RegionsAndGroups),
+            m => Ratio(m.Totals.DibaoReceivingPersons, m.Totals.Persons), MetricScope.Everywhere),
         new("dibao_standard_monthly_yuan", "yuan/person/month", "The dibao standard, averaged over residents.",
             m => Ratio(Money.ToYuan((long)Math.Round(m.Totals.DibaoStandardPersonFen)) / 12, m.Totals.LedgerPersons)),
         new("dibao_exclusion_error", "share", "Residents of eligible households (income with pensions below the standard) who do not receive dibao, over residents of eligible households.",
@@ -92,11 +92,11 @@ public static class MetricRegistry
 
         // Income.
         new("mean_income_per_capita_yuan", "yuan/person/year", "Mean per-capita disposable income over persons (NBS definition: market income including remittances, plus public transfers, less contributions and premiums).",
-            m => Ratio(Money.ToYuan(m.Totals.DisposableIncomeFen), m.Totals.Persons), MetricScope.RegionsAndGroups),
+            m => Ratio(Money.ToYuan(m.Totals.DisposableIncomeFen), m.Totals.Persons), MetricScope.Everywhere),
         new("median_income_per_capita_yuan", "yuan/person/year", "Median per-capita disposable income over persons.",
             m => m.Disposable.Median(), MetricScope.RegionsAndGroups),
         new("mean_market_income_per_capita_yuan", "yuan/person/year", "Mean per-capita market income (earnings and remittances) over persons, before public transfers.",
-            m => Ratio(Money.ToYuan(m.Totals.MarketIncomeFen), m.Totals.Persons), MetricScope.RegionsAndGroups),
+            m => Ratio(Money.ToYuan(m.Totals.MarketIncomeFen), m.Totals.Persons), MetricScope.Everywhere),
         new("urban_rural_income_ratio", "ratio", "Urban per-capita disposable income over rural mean_income_per_capita_yuan.",
             m => Ratio(m.Year.National.UrbanIncomePerCapitaYuan, Ratio(Money.ToYuan(m.Totals.DisposableIncomeFen), m.Totals.Persons))),
 
@@ -204,6 +204,12 @@ public static class MetricRegistry
         foreach (var group in PersonGroups.All)
         {
             foreach (var row in Rows(new MetricInput(year, RegionTotals.Of(year, group)) { Group = group }, group.Name, MetricScope.Groups)) yield return row;
+        }
+        var deciles = RegionTotals.ByDecile(year);
+        for (int d = 0; d < deciles.Length; d++)
+        {
+            // Metrics of sums only: a decile's input has its totals and no distribution of its own.
+            foreach (var row in Rows(new MetricInput(year, deciles[d]) { SumsOnly = true }, PersonGroups.DecileNames[d], MetricScope.Deciles)) yield return row;
         }
         if (year.Parameters is not { } p) yield break;
         for (int i = 0; i < p.Market.Insurers.Length; i++)

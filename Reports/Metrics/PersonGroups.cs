@@ -23,6 +23,14 @@ public static class PersonGroups
         new("household:dibao", "residents of households receiving dibao", r => r.DibaoReceiving ? r.Members : 0),
     ];
 
+    /// <summary>
+    /// The ten deciles (decile:1 poorest): whole households ranked by per-capita disposable income
+    /// over persons (<see cref="YearDistributions.Deciles"/>). Each run ranks its own households, so a
+    /// comparison of a decile is of the poorest tenth under each policy, not of the same households.
+    /// Their totals come from <see cref="RegionTotals.ByDecile"/>, in one pass.
+    /// </summary>
+    public static IReadOnlyList<string> DecileNames { get; } = [.. Enumerable.Range(1, 10).Select(d => $"decile:{d}")];
+
     /// <summary>The age bands: every resident is in exactly one.</summary>
     public static IReadOnlyList<PersonGroup> AgeBands => [.. All.Where(g => g.Name.StartsWith("age:", StringComparison.Ordinal))];
 }

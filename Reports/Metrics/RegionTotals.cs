@@ -75,6 +75,20 @@ public sealed class RegionTotals
         return totals;
     }
 
+    /// <summary>The totals of each income decile (index 0 = decile:1), whole households, in one pass over the year.</summary>
+    public static RegionTotals[] ByDecile(YearRecords year)
+    {
+        var totals = Enumerable.Range(0, 10).Select(_ => new RegionTotals()).ToArray();
+        var deciles = year.Distributions.Deciles();
+        int at = 0;
+        foreach (var r in year.Households)
+        {
+            if (r.Members == 0) continue;
+            totals[deciles[at++] - 1].Add(r);
+        }
+        return totals;
+    }
+
     private void AddLedger(Model.Government.CountyLedger ledger, Model.Parameters.ModelParameters? parameters)
     {
         Counties++;

@@ -126,6 +126,30 @@ public sealed class YearDistributions
     }
 
     private readonly Dictionary<string, int[]> _groupMembers = [];
+    private int[]? _deciles;
+
+    /// <summary>
+    /// Each household's decile (1 poorest to 10) by per-capita disposable income over persons, by
+    /// position among the households with members: the tenth that holds the midpoint of its persons,
+    /// ties in household order (as the quintiles).
+    /// </summary>
+    public int[] Deciles()
+    {
+        if (_deciles is null)
+        {
+            var weights = Disposable.SortedWeights;
+            var positions = Disposable.SortedInputPositions;
+            double total = Disposable.TotalWeight, below = 0;
+            var deciles = new int[weights.Length];
+            for (int k = 0; k < weights.Length; k++)
+            {
+                deciles[positions[k]] = 1 + Math.Min(9, (int)((below + weights[k] / 2) / total * 10));
+                below += weights[k];
+            }
+            _deciles = deciles;
+        }
+        return _deciles;
+    }
 
     /// <summary>A distribution for a scope: national (null) or one region.</summary>
     public IncomeDistribution For(Region? region, bool market)

@@ -106,6 +106,14 @@ public class BreakdownTests
             Assert.True(Math.Abs(rows[("national", metric)] - weighted) < 1e-12, $"{metric}: national {rows[("national", metric)]}, bands {weighted}");
         }
 
+        // Deciles: whole households ranked by per-capita income; their residents and income add up to the nation's, and their means rise.
+        var deciles = Enumerable.Range(1, 10).Select(d => $"decile:{d}").ToArray();
+        Assert.True(Math.Abs(deciles.Sum(d => rows[(d, "population")]) / population - 1) < 1e-12, "the deciles' populations do not add up to the nation's");
+        Assert.All(deciles, d => Assert.InRange(rows[(d, "population")] / population, 0.09, 0.11));
+        double income = deciles.Sum(d => rows[(d, "mean_income_per_capita_yuan")] * rows[(d, "population")]) / population;
+        Assert.True(Math.Abs(income / rows[("national", "mean_income_per_capita_yuan")] - 1) < 1e-9, $"deciles' income {income} against the nation's");
+        for (int d = 1; d < 10; d++) Assert.True(rows[(deciles[d], "mean_income_per_capita_yuan")] > rows[(deciles[d - 1], "mean_income_per_capita_yuan")], $"decile {d + 1} is not richer than decile {d}");
+
         // From the dump: persons carry their household's per-capita income (bottom-coded at 1); the line is a share of the persons' median.
         var households = File.ReadLines(temp["o/households_2023.csv"]).Skip(1).Select(l => l.Split(',')).Select(f => (
             Members: int.Parse(f[3], CultureInfo.InvariantCulture),

@@ -92,12 +92,14 @@ public class MetricRegistryTests
         var national = MetricRegistry.All.Where(m => (m.Scope & MetricScope.National) != 0).Select(m => m.Name).ToList();
         var regional = MetricRegistry.All.Where(m => (m.Scope & MetricScope.Regions & ~MetricScope.National) != 0).Select(m => m.Name).ToList();
         var groups = MetricRegistry.All.Where(m => (m.Scope & MetricScope.Groups) != 0).Select(m => m.Name).ToList();
-        Assert.Equal(national.Count + 4 * regional.Count + PersonGroups.All.Count * groups.Count, rows.Count);
+        var deciles = MetricRegistry.All.Where(m => (m.Scope & MetricScope.Deciles) != 0).Select(m => m.Name).ToList();
+        Assert.Equal(national.Count + 4 * regional.Count + PersonGroups.All.Count * groups.Count + 10 * deciles.Count, rows.Count);
         Assert.All(rows, r => Assert.Equal(3, r.Replication));
         Assert.Equal(national, rows.Where(r => r.Region == "national").Select(r => r.Metric));
         Assert.Equal(regional, rows.Where(r => r.Region == "west").Select(r => r.Metric));
         Assert.Equal(groups, rows.Where(r => r.Region == "age:60+").Select(r => r.Metric));
-        Assert.Equal(["national", "east", "central", "west", "northeast", "age:0-15", "age:16-59", "age:60+", "household:elderly_only", "household:with_children", "household:dibao"],
+        Assert.Equal(["national", "east", "central", "west", "northeast", "age:0-15", "age:16-59", "age:60+", "household:elderly_only", "household:with_children", "household:dibao",
+            .. Enumerable.Range(1, 10).Select(d => $"decile:{d}")],
             rows.Select(r => r.Region).Distinct());
         Assert.Equal(MetricRegistry.All.Count, MetricRegistry.All.Select(m => m.Name).Distinct().Count());
     }
@@ -119,6 +121,6 @@ public class MetricRegistryTests
         var regions = MetricRegistry.Compute(year, 0).Select(r => r.Region).Distinct().ToList();
         Assert.Contains("insurer:insurer_a", regions);
         Assert.Contains("product:pension_c", regions);
-        Assert.Equal(5 + PersonGroups.All.Count + p.Market.Insurers.Length + p.Market.Products.Length, regions.Count);
+        Assert.Equal(5 + PersonGroups.All.Count + 10 + p.Market.Insurers.Length + p.Market.Products.Length, regions.Count);
     }
 }
