@@ -69,22 +69,6 @@ public class ClusterRunTests(ClusterFixture cluster)
         Assert.All(cluster.Silos, s => Assert.Matches(
             @"^ready: silo 127\.0\.0\.1:\d+ \(gateway 127\.0\.0\.1:\d+\) in cluster 'ecosim' through redis://127\.0\.0\.1:\d+\?password=\*\*\*$", s.ReadyLine));
 
-    [Fact]
-    public async Task Bench_measures_the_cluster_as_its_client_beside_the_embedded_silo()
-    {
-        var result = await Cli.Run("bench", "--households", "600", "--years", "3", "--json", "--engines", "cluster", "--cluster", cluster.Url);
-        Assert.True(result.ExitCode == 0, result.Stderr);
-        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
-        var root = json.RootElement;
-        Assert.Equal(2, root.GetProperty("cluster_silos").GetInt32());
-        foreach (string field in new[] { "cluster_household_years_per_s", "cluster_activation_us_per_household", "cluster_seconds", "cluster_client_peak_working_set_mb" })
-        {
-            Assert.True(root.GetProperty(field).GetDouble() > 0, field);
-        }
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("orleans_seconds").ValueKind);
-        Assert.DoesNotContain("password", result.Stdout + result.Stderr, StringComparison.Ordinal);
-    }
-
     private static int SilosHosting(ConcurrentDictionary<(string Type, string Silo), int> hosts, string type) =>
         hosts.Keys.Where(k => k.Type.Contains(type, StringComparison.Ordinal)).Select(k => k.Silo).Distinct().Count();
 

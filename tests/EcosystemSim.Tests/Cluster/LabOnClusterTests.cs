@@ -8,11 +8,11 @@ using Serilog.Core;
 namespace EcosystemSim.Tests.Cluster;
 
 /// <summary>
-/// `ecosim serve --cluster`: the lab's Orleans runs live on the cluster's silos, not in the lab's
-/// process; a run is stepped, inspected and played there, and its metrics are those of the same run
-/// in process.
+/// The tools on a cluster. `ecosim serve --cluster`: the lab's Orleans runs live on the cluster's
+/// silos, not in the lab's process; a run is stepped, inspected and played there, and its metrics are
+/// those of the same run in process. `ecosim bench --cluster`: the cluster measured as its client.
 /// </summary>
-[Collection(ClusterFixture.Name)]
+[Collection(ClusterFixture.ToolsName)]
 public class LabOnClusterTests(ClusterFixture cluster)
 {
     [Fact]
@@ -49,6 +49,22 @@ public class LabOnClusterTests(ClusterFixture cluster)
             "the lab's run on the cluster gave another metrics.csv than the same run in process");
         Assert.Equal(0, await lab.StopAsync());
         Assert.DoesNotContain(cluster.Password, lab.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bench_measures_the_cluster_as_its_client_beside_the_embedded_silo()
+    {
+        var result = await Cli.Run("bench", "--households", "600", "--years", "3", "--json", "--engines", "cluster", "--cluster", cluster.Url);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(2, root.GetProperty("cluster_silos").GetInt32());
+        foreach (string field in new[] { "cluster_household_years_per_s", "cluster_activation_us_per_household", "cluster_seconds", "cluster_client_peak_working_set_mb" })
+        {
+            Assert.True(root.GetProperty(field).GetDouble() > 0, field);
+        }
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, root.GetProperty("orleans_seconds").ValueKind);
+        Assert.DoesNotContain("password", result.Stdout + result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -82,8 +82,9 @@ public class ExperimentTests
         Assert.Equal(baseline.Keys.Order(), reform.Keys.Order());
         foreach (var (key, value) in baseline)
         {
-            // (Who is in a dibao household is policy's doing: that breakdown's population and market income move with the reform.)
-            bool untouched = key.Year < 2027 || (key.Region != "household:dibao" && key.Metric is "population" or "chronic_share" or "crude_death_rate" or "admissions_per_100"
+            // (Who is in a dibao household or an income decile is policy's doing: those scopes' population and market income move with the reform.)
+            bool policyScope = key.Region == "household:dibao" || key.Region.StartsWith("decile:", StringComparison.Ordinal);
+            bool untouched = key.Year < 2027 || (!policyScope && key.Metric is "population" or "chronic_share" or "crude_death_rate" or "admissions_per_100"
                 or "elderly_share" or "migrant_share" or "mean_market_income_per_capita_yuan" or "medical_spending_per_capita_yuan" or "gini_market");
             if (untouched) Assert.True(value == reform[key], $"{key} differs: {value} against {reform[key]}");
         }
