@@ -9,7 +9,11 @@ namespace EcosystemSim.Host.Runs;
 public static class RunHandler
 {
     /// <summary>A checked run: what runs, from where it came, where it goes, and its checkpoints.</summary>
-    private sealed record Input(Scenario Scenario, string Source, string Sha256, string OutPath, IReadOnlyList<int> DumpYears, CheckpointPlan? Checkpoints, bool Keep);
+    private sealed record Input(Scenario Scenario, string Source, string Sha256, string OutPath, IReadOnlyList<int> DumpYears, CheckpointPlan? Checkpoints, bool Keep)
+    {
+        /// <summary>The replications whose households are dumped (0 unless --dump-replications says otherwise).</summary>
+        public IReadOnlySet<int> DumpReplications { get; init; } = new HashSet<int> { 0 };
+    }
 
     public static Task<int> ExecuteAsync(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
         ExecuteAsync(request, CheckpointRequest.None, stdout, stderr, cancellationToken);
@@ -31,9 +35,30 @@ public static class RunHandler
             string outPath = CommandSession.OutPath(request, $"{CommandSession.Slug(scenario.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
             string? directory = checkpoints.Every is null ? null : CheckpointRun.Begin(outPath, request, scenario, loaded, checkpoints);
             var plan = directory is null && from is null ? null : new CheckpointPlan { Directory = directory, Every = checkpoints.Every ?? 0, KeepAll = checkpoints.Keep, From = from };
-            return new Input(scenario, loaded.Source, loaded.Sha256, outPath, dumpYears, plan, checkpoints.Keep);
+            return new Input(scenario, loaded.Source, loaded.Sha256, outPath, dumpYears, plan, checkpoints.Keep)
+            {
+                DumpReplications = DumpReplications(request, scenario, dumpYears),
+            };
         }, stderr);
         return input is null ? exit : await RunAsync(request, input, stdout, stderr, cancellationToken);
+    }
+
+    /// <summary>--dump-replications: all, or a list of replications of the run; needs --dump-households.</summary>
+    private static HashSet<int> DumpReplications(RunRequest request, Scenario scenario, IReadOnlyList<int> dumpYears)
+    {
+        if (request.DumpReplications is not { } text) return [0];
+        if (dumpYears.Count == 0) throw new UsageException("--dump-replications needs --dump-households YEARS");
+        if (text.Trim() == "all") return [.. Enumerable.Range(0, scenario.Replications)];
+        var replications = new HashSet<int>();
+        foreach (string part in text.Split(','))
+        {
+            if (!int.TryParse(part.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int r) || r >= scenario.Replications)
+            {
+                throw new UsageException($"--dump-replications: '{part.Trim()}' is not a replication of this run (0 to {scenario.Replications - 1}) or all");
+            }
+            replications.Add(r);
+        }
+        return replications;
     }
 
     /// <summary>`ecosim resume OUT`: the interrupted run continues from each replication's last checkpoint into OUT.</summary>
@@ -73,10 +98,11 @@ public static class RunHandler
                 var dumped = new List<string>();
                 var result = await experiment.RunAsync(scenario, session.Parallelism(scenario), session.Observer(done =>
                 {
-                    // Households of replication 0 only: the others are the same population under other draws.
-                    if (done.Replication != 0 || !input.DumpYears.Contains(done.Records.Year)) return;
-                    HouseholdsCsv.Write(done.Records, directory.File(HouseholdsCsv.FileName(done.Records.Year)));
-                    lock (dumped) dumped.Add(HouseholdsCsv.FileName(done.Records.Year));
+                    // Replication 0 unless --dump-replications asks for more: the others are the same population under other draws.
+                    if (!input.DumpReplications.Contains(done.Replication) || !input.DumpYears.Contains(done.Records.Year)) return;
+                    string file = HouseholdsCsv.FileName(done.Records.Year, done.Replication);
+                    HouseholdsCsv.Write(done.Records, directory.File(file));
+                    lock (dumped) dumped.Add(file);
                 }), cancellationToken, input.Checkpoints);
                 var run = new ScenarioRun(result, input.Source, input.Sha256, request.CommandLine, session.Started);
                 var kept = new List<string>();

@@ -19,6 +19,9 @@ public sealed record RunRequest(
     /// <summary>The --dump-households value: years (2021,2030), ranges (2021-2025), first, last or all; null for none.</summary>
     public string? DumpHouseholds { get; init; }
 
+    /// <summary>The --dump-replications value: all, or replications such as 0,2 (default 0 only); null for the default.</summary>
+    public string? DumpReplications { get; init; }
+
     /// <summary>The --replications override.</summary>
     public int? Replications { get; init; }
 

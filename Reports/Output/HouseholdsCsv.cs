@@ -13,6 +13,10 @@ public static class HouseholdsCsv
 {
     public static string FileName(int year) => $"households_{year.ToString(CultureInfo.InvariantCulture)}.csv";
 
+    /// <summary>The dump of one replication: replication 0 is households_YYYY.csv, replication r households_YYYY_rR.csv.</summary>
+    public static string FileName(int year, int replication) =>
+        replication == 0 ? FileName(year) : $"households_{year.ToString(CultureInfo.InvariantCulture)}_r{replication.ToString(CultureInfo.InvariantCulture)}.csv";
+
     /// <summary>The columns, in order, with their meanings (for docs/outputs.md).</summary>
     public static IReadOnlyList<(string Name, string Meaning)> Columns { get; } =
     [

@@ -122,6 +122,45 @@ public class ReportOutputTests : IClassFixture<ReportOutputTests.Run>
     }
 
     [Fact]
+    public async Task Every_replication_can_be_dumped_each_its_own_draw_of_the_same_population()
+    {
+        using var temp = new TempDirectory();
+        var result = await Cli.Run("run", "baseline", "--out", temp["out"], "--households", "400", "--years", "2", "--replications", "3", "--engine", "inprocess",
+            "--dump-households", "2022", "--dump-replications", "all", "-q");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        string[] files = ["households_2022.csv", "households_2022_r1.csv", "households_2022_r2.csv"];
+        Assert.Equal(files, Directory.GetFiles(temp["out"], "households_*.csv").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
+        var manifest = await File.ReadAllTextAsync(temp["out/manifest.json"]);
+        Assert.All(files, f => Assert.Contains(f, manifest, StringComparison.Ordinal));
+        Assert.NotEqual(await File.ReadAllTextAsync(temp["out/households_2022.csv"]), await File.ReadAllTextAsync(temp["out/households_2022_r2.csv"]));
+
+        // A replication's own figures recomputed from its own dump: its mean income per person is metrics.csv's.
+        var metrics = File.ReadLines(temp["out/metrics.csv"]).Select(l => l.Split(',')).Where(f => f[0] == "2" && f[1] == "2022" && f[2] == "national" && f[3] == "mean_income_per_capita_yuan").Single();
+        var rows = File.ReadLines(temp["out/households_2022_r2.csv"]).Skip(1).Select(l => l.Split(',')).ToList();
+        double persons = rows.Sum(f => int.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture));
+        double income = rows.Sum(f => int.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture) * double.Parse(f[6], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(double.Parse(metrics[4], System.Globalization.CultureInfo.InvariantCulture), income / persons, 6);
+
+        var some = await Cli.Run("run", "baseline", "--out", temp["some"], "--households", "400", "--years", "2", "--replications", "3", "--engine", "inprocess",
+            "--dump-households", "2022", "--dump-replications", "1", "-q");
+        Assert.True(some.ExitCode == 0, some.Stderr);
+        Assert.Equal(["households_2022_r1.csv"], Directory.GetFiles(temp["some"], "households_*.csv").Select(f => Path.GetFileName(f)!));
+    }
+
+    [Theory]
+    [InlineData("--dump-households 2022 --dump-replications 3", "ecosim: --dump-replications: '3' is not a replication of this run (0 to 2) or all")]
+    [InlineData("--dump-households 2022 --dump-replications some", "ecosim: --dump-replications: 'some' is not a replication of this run (0 to 2) or all")]
+    [InlineData("--dump-replications all", "ecosim: --dump-replications needs --dump-households YEARS")]
+    public async Task Bad_dump_replications_are_bad_input(string options, string line)
+    {
+        using var temp = new TempDirectory();
+        var result = await Cli.Run(["run", "baseline", "--out", temp["out"], "--years", "2", "--replications", "3", .. options.Split(' ')]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(line, Assert.Single(result.StderrLines));
+        Assert.False(Directory.Exists(temp["out"]));
+    }
+
+    [Fact]
     public async Task A_year_outside_the_run_is_bad_input()
     {
         using var temp = new TempDirectory();
