@@ -15,15 +15,21 @@ public static class SweepCommand
             HelpName = "PATH=V1,V2,...",
             AllowMultipleArgumentsPerToken = false,
         };
+        var plot = new Option<string?>("--plot")
+        {
+            Description = "Also plot this metric (national, last year; mean and 95% band) against the first --set's values, which must be numbers: plots/sweep_METRIC.png and .svg.",
+            HelpName = "METRIC",
+        };
         var options = new RunOptions();
         var command = new Command("sweep",
             "Run a scenario at every point of a grid of parameter values: one run directory per point and sweep.csv; rerun the same command to continue an interrupted sweep.")
         {
-            scenario, set,
+            scenario, set, plot,
         };
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
-            SweepHandler.ExecuteAsync(options.Request(parse, parse.GetValue(scenario)!, args), parse.GetValue(set) ?? [], stdout, stderr, cancellationToken));
+            SweepHandler.ExecuteAsync(options.Request(parse, parse.GetValue(scenario)!, args), parse.GetValue(set) ?? [], stdout, stderr, cancellationToken,
+            parse.GetValue(plot)));
         return command;
     }
 }

@@ -38,13 +38,15 @@ public static class SweepHandler
 
     private sealed record Input(Scenario Scenario, LoadedScenario Loaded, IReadOnlyList<SweepAxis> Axes, IReadOnlyList<SweepPoint> Points, string OutPath);
 
-    public static async Task<int> ExecuteAsync(RunRequest request, IReadOnlyList<string> sets, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(RunRequest request, IReadOnlyList<string> sets, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
+        string? plot = null)
     {
         var (input, exit) = await CommandSession.CheckAsync(() =>
         {
             var (scenario, loaded) = CommandSession.LoadChecked(request.Scenario, request);
             if (sets.Count == 0) throw new UsageException("--set: give at least one PATH=V1,V2,...");
             var axes = sets.Select(ParseAxis).ToArray();
+            if (plot is not null) CheckPlot(plot, axes[0]);
             string outPath = request.Out ?? Path.Combine("runs", $"sweep-{CommandSession.Slug(scenario.Name)}");
             if (OutputSafety.WhyNotWritable(outPath) is { } unwritable) throw new UsageException($"--out: {unwritable}");
             return new Input(scenario, loaded, axes, SweepGrid.Points(scenario, axes), outPath);
@@ -75,9 +77,10 @@ public static class SweepHandler
                 var values = points.Select(p => p.Values).ToArray();
                 WriteTable(outPath, TableFile, RunOutputs.MetricsFile, EcosystemSim.Reports.Metrics.MetricsTable.Columns, input.Axes, values, names);
                 WriteTable(outPath, SummaryFile, RunOutputs.SummaryFile, EcosystemSim.Reports.Metrics.SummaryTable.Header.Split(','), input.Axes, values, names);
+                string[] plotted = plot is null ? [] : WritePlot(outPath, plot, scenario.EndYear, input.Axes, values, names);
                 var entries = points.Select((p, i) => new ManifestEntry(p.Scenario.Name, input.Loaded.Source, input.Loaded.Sha256, $"{PointsDirectory}/{names[i]}")).ToArray();
                 var manifest = RunOutputs.GroupManifest("sweep", entries, scenario, scenario.Households, experiment.Engine.Engine, experiment.Engine.Silos, session,
-                    [GridFile, TableFile, SummaryFile, RunLogging.FileName, RunOutputs.ManifestFile, .. names.Select(n => $"{PointsDirectory}/{n}/")]);
+                    [GridFile, TableFile, SummaryFile, .. plotted, RunLogging.FileName, RunOutputs.ManifestFile, .. names.Select(n => $"{PointsDirectory}/{n}/")]);
                 WriteAtomically(Path.Combine(outPath, RunOutputs.ManifestFile), manifest.ToJson());
                 return () => Path.GetFullPath(outPath);
             }, cancellationToken);
@@ -184,6 +187,40 @@ public static class SweepHandler
             }
         }
         File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>--plot METRIC: a metric of the registry, against a first axis whose values are numbers.</summary>
+    private static void CheckPlot(string metric, SweepAxis first)
+    {
+        if (!EcosystemSim.Reports.Metrics.MetricRegistry.All.Any(m => m.Name == metric)) throw new UsageException($"--plot: '{metric}' is not a metric (docs/metrics.md lists them)");
+        if (first.Values.FirstOrDefault(v => !double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) is { } text)
+        {
+            throw new UsageException($"--plot: the first --set ({first.Path}) is plotted along the horizontal axis, and '{text}' is not a number");
+        }
+    }
+
+    /// <summary>plots/sweep_METRIC.png and .svg: the metric's national mean and band in the last year against the first axis, a line per combination of the others.</summary>
+    private static string[] WritePlot(string outPath, string metric, int year, IReadOnlyList<SweepAxis> axes, IReadOnlyList<IReadOnlyList<string>> values, IReadOnlyList<string> names)
+    {
+        var points = new List<EcosystemSim.Reports.Plots.SweepPlotPoint>();
+        string yearText = year.ToString(CultureInfo.InvariantCulture);
+        for (int i = 0; i < names.Count; i++)
+        {
+            string series = string.Join(", ", axes.Skip(1).Select((a, k) => $"{a.Path}={values[i][k + 1]}"));
+            using var reader = Csv.ReadFile(Path.Combine(outPath, PointsDirectory, names[i], RunOutputs.SummaryFile));
+            foreach (var row in reader)
+            {
+                if (row["year"].ToString() != yearText || row["region"].ToString() != "national" || row["metric"].ToString() != metric) continue;
+                string[] columns = ["mean", "sd", "ci_low", "ci_high"];
+                var v = new double[columns.Length];
+                for (int c = 0; c < columns.Length; c++) v[c] = double.Parse(row[columns[c]].ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+                points.Add(new(series, double.Parse(values[i][0], NumberStyles.Float, CultureInfo.InvariantCulture),
+                    new EcosystemSim.Reports.Metrics.Interval(v[0], v[1], v[2], v[3], int.Parse(row["n"].ToString(), CultureInfo.InvariantCulture))));
+            }
+        }
+        string name = $"sweep_{metric}";
+        EcosystemSim.Reports.Plots.PlotFiles.Write(EcosystemSim.Reports.Plots.SweepPlots.Against(metric, axes[0].Path, year, points), Path.Combine(outPath, "plots"), name);
+        return [$"plots/{name}.png", $"plots/{name}.svg"];
     }
 
     private static void WriteAtomically(string path, string text)

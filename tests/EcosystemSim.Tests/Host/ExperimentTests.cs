@@ -181,6 +181,32 @@ public class ExperimentTests
     }
 
     [Fact]
+    public async Task A_sweep_plots_a_metric_against_its_first_parameter_a_line_per_value_of_the_others()
+    {
+        using var temp = new TempDirectory();
+        var result = await Cli.Run("sweep", "baseline", "--set", "medical.reimbursement_ratio=0.5,0.8", "--set", "pension.vesting_years=10,15", "--plot", "medical_oop_share",
+            "--out", temp["s"], "--households", "300", "--years", "2", "--replications", "2", "--engine", "inprocess", "-q");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        string svg = await File.ReadAllTextAsync(temp["s/plots/sweep_medical_oop_share.svg"]);
+        Assert.Contains("medical_oop_share in 2022 against medical.reimbursement_ratio", svg, StringComparison.Ordinal);
+        Assert.Contains("pension.vesting_years=15", svg, StringComparison.Ordinal);
+        Assert.True(new FileInfo(temp["s/plots/sweep_medical_oop_share.png"]).Length > 1000);
+        Assert.Contains("plots/sweep_medical_oop_share.png", await File.ReadAllTextAsync(temp["s/manifest.json"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--set medical.reimbursement_ratio=0.5,0.8 --plot nothing", "ecosim: --plot: 'nothing' is not a metric")]
+    [InlineData("--set central.minimum_rule=prices,rural_income --plot medical_oop_share", "ecosim: --plot: the first --set (central.minimum_rule) is plotted along the horizontal axis, and 'prices' is not a number")]
+    public async Task A_sweep_plot_of_what_cannot_be_plotted_is_bad_input(string options, string line)
+    {
+        using var temp = new TempDirectory();
+        var result = await Cli.Run(["sweep", "baseline", .. options.Split(' '), "--out", temp["s"], "--households", "300", "--years", "2"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(line, Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp["s"]));
+    }
+
+    [Fact]
     public async Task A_sweep_point_at_the_scenarios_own_value_gives_the_runs_bytes()
     {
         // One code path: a sweep point is a scenario run through the same experiment call as `run`.

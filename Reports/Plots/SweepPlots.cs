@@ -1,0 +1,51 @@
+using EcosystemSim.Reports.Metrics;
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Legends;
+using OxyPlot.Series;
+
+namespace EcosystemSim.Reports.Plots;
+
+/// <summary>One point of a sweep plot: the series it belongs to (the other axes' values), the swept value and the metric there.</summary>
+public sealed record SweepPlotPoint(string Series, double X, Interval Value);
+
+/// <summary>
+/// A sweep's metric against its first swept parameter: the mean across replications with its 95%
+/// band, one line per combination of the other parameters' values (colours as in comparisons).
+/// </summary>
+public static class SweepPlots
+{
+    public static PlotModel Against(string metric, string path, int year, IReadOnlyList<SweepPlotPoint> points)
+    {
+        var grid = OxyColor.FromRgb(220, 220, 220);
+        var model = new PlotModel
+        {
+            Title = $"{metric} in {year} against {path} (mean, 95% band)", DefaultFont = PlotFiles.Font, Background = OxyColors.White,
+            PlotMargins = new OxyThickness(double.NaN, double.NaN, 20, double.NaN),
+        };
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = path, MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = grid });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = metric, MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = grid });
+        var series = points.Select(p => p.Series).Distinct().ToList();
+        for (int i = 0; i < series.Count; i++)
+        {
+            var colour = ComparisonPlots.Colour(i);
+            var band = new AreaSeries { Fill = OxyColor.FromAColor(50, colour), Color = OxyColors.Transparent, Color2 = OxyColors.Transparent, StrokeThickness = 0 };
+            var line = new LineSeries { Title = series[i].Length == 0 ? metric : series[i], Color = colour, StrokeThickness = 2.4, MarkerType = MarkerType.Circle, MarkerFill = colour };
+            foreach (var p in points.Where(p => p.Series == series[i]).OrderBy(p => p.X))
+            {
+                if (!double.IsFinite(p.Value.Mean)) continue;
+                line.Points.Add(new DataPoint(p.X, p.Value.Mean));
+                if (!double.IsFinite(p.Value.CiLow) || !double.IsFinite(p.Value.CiHigh)) continue;
+                band.Points.Add(new DataPoint(p.X, p.Value.CiLow));
+                band.Points2.Add(new DataPoint(p.X, p.Value.CiHigh));
+            }
+            if (band.Points.Count > 0) model.Series.Add(band);
+            model.Series.Add(line);
+        }
+        if (series.Count > 1 || series[0].Length > 0)
+        {
+            model.Legends.Add(new Legend { LegendPosition = LegendPosition.RightTop, LegendPlacement = LegendPlacement.Outside, LegendFontSize = 11, LegendBackground = OxyColors.White });
+        }
+        return model;
+    }
+}
