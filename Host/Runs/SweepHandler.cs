@@ -192,7 +192,14 @@ public static class SweepHandler
     /// <summary>--plot METRIC: a metric of the registry, against a first axis whose values are numbers.</summary>
     private static void CheckPlot(string metric, SweepAxis first)
     {
-        if (!EcosystemSim.Reports.Metrics.MetricRegistry.All.Any(m => m.Name == metric)) throw new UsageException($"--plot: '{metric}' is not a metric (docs/metrics.md lists them)");
+        if (EcosystemSim.Reports.Metrics.MetricRegistry.All.FirstOrDefault(m => m.Name == metric) is not { } definition)
+        {
+            throw new UsageException($"--plot: '{metric}' is not a metric (docs/metrics.md lists them)");
+        }
+        if ((definition.Scope & EcosystemSim.Reports.Metrics.MetricScope.National) == 0)
+        {
+            throw new UsageException($"--plot: '{metric}' has no national value (it is reported per insurer or product); the plot shows national values");
+        }
         if (first.Values.FirstOrDefault(v => !double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) is { } text)
         {
             throw new UsageException($"--plot: the first --set ({first.Path}) is plotted along the horizontal axis, and '{text}' is not a number");

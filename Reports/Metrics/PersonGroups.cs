@@ -30,7 +30,4 @@ public static class PersonGroups
     /// Their totals come from <see cref="RegionTotals.ByDecile"/>, in one pass.
     /// </summary>
     public static IReadOnlyList<string> DecileNames { get; } = [.. Enumerable.Range(1, 10).Select(d => $"decile:{d}")];
-
-    /// <summary>The age bands: every resident is in exactly one.</summary>
-    public static IReadOnlyList<PersonGroup> AgeBands => [.. All.Where(g => g.Name.StartsWith("age:", StringComparison.Ordinal))];
 }

@@ -73,7 +73,7 @@ public sealed class YearDistributions
             double total = d.TotalWeight, below = 0;
             for (int k = 0; k < d.Count; k++)
             {
-                int q = Math.Min(4, (int)((below + weights[k] / 2) / total * 5));
+                int q = Tile(below, weights[k], total, 5);
                 below += weights[k];
                 int at = positions[k] * Counts;
                 for (int f = 0; f < Counts; f++) sums[q, f] += _counts[at + f];
@@ -82,6 +82,12 @@ public sealed class YearDistributions
         }
         return sums[quintile - 1, (int)count];
     }
+
+    /// <summary>
+    /// The tile (0 = poorest of <paramref name="tiles"/>) of an observation of weight <paramref name="weight"/>
+    /// with <paramref name="below"/> of <paramref name="total"/> weight before it: the one that holds the midpoint of its weight.
+    /// </summary>
+    private static int Tile(double below, double weight, double total, int tiles) => Math.Min(tiles - 1, (int)((below + weight / 2) / total * tiles));
 
     /// <summary>The per-capita income of a household as the distributions use it.</summary>
     public static double PerCapita(long fen, int members) => Math.Max(BottomCodeYuan, Money.ToYuan(fen) / members);
@@ -143,7 +149,7 @@ public sealed class YearDistributions
             var deciles = new int[weights.Length];
             for (int k = 0; k < weights.Length; k++)
             {
-                deciles[positions[k]] = 1 + Math.Min(9, (int)((below + weights[k] / 2) / total * 10));
+                deciles[positions[k]] = 1 + Tile(below, weights[k], total, 10);
                 below += weights[k];
             }
             _deciles = deciles;

@@ -60,7 +60,7 @@ public static class ComparisonPlots
         for (int i = 0; i < d.Summaries.Count; i++)
         {
             var points = d.Levels(d.Summaries[i].Name, metric);
-            AddBand(model, points.Select(p => (p.Year, p.Value.Mean, p.Value.CiLow, p.Value.CiHigh)), scale, Colour(i), d.Summaries[i].Name);
+            AddBand(model, points.Select(p => ((double)p.Year, p.Value.Mean, p.Value.CiLow, p.Value.CiHigh)), scale, Colour(i), d.Summaries[i].Name);
         }
         return model;
     }
@@ -78,23 +78,25 @@ public static class ComparisonPlots
         for (int i = 1; i < d.Summaries.Count; i++)
         {
             var rows = d.Differences(d.Summaries[i].Name, metric);
-            AddBand(model, rows.Select(r => (r.Year, r.Difference.Mean, r.Difference.CiLow, r.Difference.CiHigh)), scale, Colour(i), d.Summaries[i].Name);
+            AddBand(model, rows.Select(r => ((double)r.Year, r.Difference.Mean, r.Difference.CiLow, r.Difference.CiHigh)), scale, Colour(i), d.Summaries[i].Name);
         }
         return model;
     }
 
-    private static void AddBand(PlotModel model, IEnumerable<(int Year, double Mean, double Low, double High)> points, double scale, OxyColor colour, string title)
+    /// <summary>A mean's line and its 95% band in one colour; points without a finite mean are skipped, and without a finite interval get no band.</summary>
+    internal static void AddBand(PlotModel model, IEnumerable<(double X, double Mean, double Low, double High)> points, double scale, OxyColor colour, string title,
+        MarkerType marker = MarkerType.None)
     {
         var band = new AreaSeries { Fill = OxyColor.FromAColor(50, colour), Color = OxyColors.Transparent, Color2 = OxyColors.Transparent, StrokeThickness = 0 };
-        var line = new LineSeries { Title = title, Color = colour, StrokeThickness = 2.4 };
-        foreach (var (year, mean, low, high) in points)
+        var line = new LineSeries { Title = title, Color = colour, StrokeThickness = 2.4, MarkerType = marker, MarkerFill = colour };
+        foreach (var (x, mean, low, high) in points)
         {
             if (!double.IsFinite(mean)) continue;
-            line.Points.Add(new DataPoint(year, mean * scale));
+            line.Points.Add(new DataPoint(x, mean * scale));
             if (double.IsFinite(low) && double.IsFinite(high))
             {
-                band.Points.Add(new DataPoint(year, low * scale));
-                band.Points2.Add(new DataPoint(year, high * scale));
+                band.Points.Add(new DataPoint(x, low * scale));
+                band.Points2.Add(new DataPoint(x, high * scale));
             }
         }
         if (band.Points.Count > 0) model.Series.Add(band);

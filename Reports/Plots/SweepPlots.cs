@@ -2,7 +2,6 @@ using EcosystemSim.Reports.Metrics;
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Legends;
-using OxyPlot.Series;
 
 namespace EcosystemSim.Reports.Plots;
 
@@ -28,21 +27,10 @@ public static class SweepPlots
         var series = points.Select(p => p.Series).Distinct().ToList();
         for (int i = 0; i < series.Count; i++)
         {
-            var colour = ComparisonPlots.Colour(i);
-            var band = new AreaSeries { Fill = OxyColor.FromAColor(50, colour), Color = OxyColors.Transparent, Color2 = OxyColors.Transparent, StrokeThickness = 0 };
-            var line = new LineSeries { Title = series[i].Length == 0 ? metric : series[i], Color = colour, StrokeThickness = 2.4, MarkerType = MarkerType.Circle, MarkerFill = colour };
-            foreach (var p in points.Where(p => p.Series == series[i]).OrderBy(p => p.X))
-            {
-                if (!double.IsFinite(p.Value.Mean)) continue;
-                line.Points.Add(new DataPoint(p.X, p.Value.Mean));
-                if (!double.IsFinite(p.Value.CiLow) || !double.IsFinite(p.Value.CiHigh)) continue;
-                band.Points.Add(new DataPoint(p.X, p.Value.CiLow));
-                band.Points2.Add(new DataPoint(p.X, p.Value.CiHigh));
-            }
-            if (band.Points.Count > 0) model.Series.Add(band);
-            model.Series.Add(line);
+            var mine = points.Where(p => p.Series == series[i]).OrderBy(p => p.X).Select(p => (p.X, p.Value.Mean, p.Value.CiLow, p.Value.CiHigh));
+            ComparisonPlots.AddBand(model, mine, 1, ComparisonPlots.Colour(i), series[i].Length == 0 ? metric : series[i], MarkerType.Circle);
         }
-        if (series.Count > 1 || series[0].Length > 0)
+        if (series.Count > 1 || series.Any(s => s.Length > 0))
         {
             model.Legends.Add(new Legend { LegendPosition = LegendPosition.RightTop, LegendPlacement = LegendPlacement.Outside, LegendFontSize = 11, LegendBackground = OxyColors.White });
         }

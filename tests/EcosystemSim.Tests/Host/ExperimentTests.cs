@@ -196,6 +196,7 @@ public class ExperimentTests
 
     [Theory]
     [InlineData("--set medical.reimbursement_ratio=0.5,0.8 --plot nothing", "ecosim: --plot: 'nothing' is not a metric")]
+    [InlineData("--set medical.reimbursement_ratio=0.5,0.8 --plot insurer_solvency_ratio", "ecosim: --plot: 'insurer_solvency_ratio' has no national value")]
     [InlineData("--set central.minimum_rule=prices,rural_income --plot medical_oop_share", "ecosim: --plot: the first --set (central.minimum_rule) is plotted along the horizontal axis, and 'prices' is not a number")]
     public async Task A_sweep_plot_of_what_cannot_be_plotted_is_bad_input(string options, string line)
     {
