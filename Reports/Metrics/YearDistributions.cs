@@ -1,5 +1,6 @@
 using EcosystemSim.Model;
 using EcosystemSim.Model.Households;
+using EcosystemSim.Model.Welfare;
 
 namespace EcosystemSim.Reports.Metrics;
 
@@ -15,7 +16,8 @@ public enum QuintileCount
 
 /// <summary>
 /// A year's income distributions over persons, built once and shared by every metric: households'
-/// per-capita disposable and market incomes, bottom-coded, each household weighted by its members
+/// disposable and market incomes per equivalent adult (per capita unless the scenario's
+/// welfare.equivalence_scale says otherwise), bottom-coded, each household weighted by its members
 /// and grouped by region. Regional distributions are subsets of the national one (sorted once).
 /// </summary>
 public sealed class YearDistributions
@@ -27,17 +29,19 @@ public sealed class YearDistributions
     private readonly Dictionary<(string, bool), IncomeDistribution> _groups = [];
     private readonly IReadOnlyList<HouseholdYearRecord> _households;
 
-    public YearDistributions(IReadOnlyList<HouseholdYearRecord> households)
+    public YearDistributions(IReadOnlyList<HouseholdYearRecord> households, EquivalenceScale scale = EquivalenceScale.PerCapita)
     {
         _households = households;
+        Scale = scale;
         var disposable = new List<(double, double, int)>(households.Count);
         var market = new List<(double, double, int)>(households.Count);
         var counts = new List<int>(households.Count * Counts);
         foreach (var r in households)
         {
             if (r.Members == 0) continue;
-            disposable.Add((PerCapita(r.DisposableIncomeFen, r.Members), r.Members, (int)r.Region));
-            market.Add((PerCapita(r.MarketIncomeFen, r.Members), r.Members, (int)r.Region));
+            double size = EquivalenceScales.Size(scale, r.Members, r.AgedUnder14);
+            disposable.Add((Equivalised(r.DisposableIncomeFen, size), r.Members, (int)r.Region));
+            market.Add((Equivalised(r.MarketIncomeFen, size), r.Members, (int)r.Region));
             counts.Add(r.Members);
             counts.Add(r.PensionEligible);
             counts.Add(r.PensionContributors);
@@ -89,8 +93,11 @@ public sealed class YearDistributions
     /// </summary>
     private static int Tile(double below, double weight, double total, int tiles) => Math.Min(tiles - 1, (int)((below + weight / 2) / total * tiles));
 
-    /// <summary>The per-capita income of a household as the distributions use it.</summary>
-    public static double PerCapita(long fen, int members) => Math.Max(BottomCodeYuan, Money.ToYuan(fen) / members);
+    /// <summary>The scale that shares each household's income among its members.</summary>
+    public EquivalenceScale Scale { get; }
+
+    /// <summary>A household's income per equivalent adult as the distributions use it: bottom-coded.</summary>
+    public static double Equivalised(long fen, double equivalentSize) => Math.Max(BottomCodeYuan, Money.ToYuan(fen) / equivalentSize);
 
     /// <summary>Per-capita disposable income over persons, nationally.</summary>
     public IncomeDistribution Disposable { get; }

@@ -20,11 +20,11 @@ public sealed record YearRecords(
     /// <summary>Every insurer's report, in insurer order.</summary>
     public IReadOnlyList<InsurerYearReport> Insurers { get; init; } = [];
 
-    /// <summary>The parameters in force (for names of insurers and products).</summary>
+    /// <summary>The parameters in force (for names of insurers and products, and the equivalence scale of income measures).</summary>
     public Model.Parameters.ModelParameters? Parameters { get; init; }
 
     private YearDistributions? _distributions;
 
     /// <summary>The year's income distributions over persons, built on first use.</summary>
-    public YearDistributions Distributions => _distributions ??= new YearDistributions(Households);
+    public YearDistributions Distributions => _distributions ??= new YearDistributions(Households, Parameters?.Welfare.EquivalenceScale ?? Model.Welfare.EquivalenceScale.PerCapita);
 }

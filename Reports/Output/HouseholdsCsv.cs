@@ -47,6 +47,7 @@ public static class HouseholdsCsv
         ("dibao_receiving", "1 if the household receives dibao."),
         ("aged_under_16", "Members under 16 (the breakdown age:0-15)."),
         ("aged_60_plus", "Members aged 60 or more (the breakdown age:60+; age:16-59 is members less both)."),
+        ("aged_under_14", "Members under 14 (children of the OECD-modified equivalence scale)."),
     ];
 
     public static string Header { get; } = string.Join(',', Columns.Select(c => c.Name));
@@ -101,7 +102,8 @@ public static class HouseholdsCsv
                 Flag(r.DibaoEligible),
                 Flag(r.DibaoReceiving),
                 r.AgedUnder16.ToString(CultureInfo.InvariantCulture),
-                r.Aged60Plus.ToString(CultureInfo.InvariantCulture));
+                r.Aged60Plus.ToString(CultureInfo.InvariantCulture),
+                r.AgedUnder14.ToString(CultureInfo.InvariantCulture));
         }
     }
 

@@ -14,4 +14,7 @@ public static class AgeBands
 
     /// <summary>Age (years) from which a person counts as 60 and over.</summary>
     public const int OldFrom = 60;
+
+    /// <summary>Age (years) below which the OECD-modified equivalence scale counts a member as a child (Eurostat: under 14).</summary>
+    public const int EquivalenceChildUpTo = 14;
 }

@@ -157,6 +157,8 @@ public record struct HouseholdYearRecord
     public int AgedUnder16 { get; set; }
     /// <summary>Members aged 60 or more at the end of the year.</summary>
     public int Aged60Plus { get; set; }
+    /// <summary>Members under 14 at the end of the year (children of the OECD-modified equivalence scale).</summary>
+    public int AgedUnder14 { get; set; }
 
     /// <summary>Annual pension paid in total.</summary>
     public readonly long PensionPaidFen => MinimumPensionFen + TopUpFen + AnnuityFen;

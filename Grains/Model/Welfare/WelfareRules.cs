@@ -34,12 +34,14 @@ public static class WelfareRules
         double disposable = Money.ToYuan(r.DisposableIncomeFen);
         double outOfPocket = Money.ToYuan(r.OutOfPocketFen);
         double line = Money.ToYuan(ctx.National.PovertyLineFen);
-        double perCapita = disposable / members;
+        // Income per equivalent adult (per capita unless welfare.equivalence_scale says otherwise), as every income measure reads it.
+        double size = EquivalenceScales.Size(p.Welfare.EquivalenceScale, h, ctx.Year);
+        double perCapita = disposable / size;
         r.InPoverty = perCapita < line;
         // Disposable income counts medical reimbursements as income (NBS); what the household has once it
         // has paid its bills is that income without them, less its own share of the bills.
         double withoutReimbursements = disposable - Money.ToYuan(r.MedicalReimbursementsFen);
-        r.ImpoverishedByIllness = perCapita >= line && (withoutReimbursements - outOfPocket) / members < line;
+        r.ImpoverishedByIllness = perCapita >= line && (withoutReimbursements - outOfPocket) / size < line;
         double capacity = CapacityToPayYuan(withoutReimbursements, members, Money.ToYuan(ctx.Local.DibaoStandardFen),
             p.Dibao.ConsumptionShare, p.Dibao.FoodShare);
         r.Catastrophic = outOfPocket > 0 && outOfPocket >= p.Welfare.CatastrophicThreshold * Math.Max(capacity, 0);

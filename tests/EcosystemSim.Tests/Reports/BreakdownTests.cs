@@ -89,11 +89,15 @@ public class BreakdownTests
         Assert.True(double.IsNaN(rows.Single(r => r.Metric == "poverty_headcount").Value));
     }
 
-    [Fact]
-    public async Task On_a_run_the_age_bands_add_up_to_the_nation_and_the_dump_gives_the_same_relative_poverty()
+    [Theory]
+    [InlineData("per_capita")]
+    [InlineData("oecd_modified")]
+    [InlineData("square_root")]
+    public async Task On_a_run_the_age_bands_add_up_to_the_nation_and_the_dump_gives_the_same_relative_poverty(string scale)
     {
         using var temp = new TempDirectory();
-        var run = await Cli.Run("run", "baseline", "--engine", "inprocess", "--households", "3000", "--years", "3", "--dump-households", "2023", "--out", temp["o"], "-q");
+        File.WriteAllText(temp["scaled.yaml"], $"name: scaled\nbase: baseline\nwelfare:\n  equivalence_scale: {scale}\n");
+        var run = await Cli.Run("run", temp["scaled.yaml"], "--engine", "inprocess", "--households", "3000", "--years", "3", "--dump-households", "2023", "--out", temp["o"], "-q");
         Assert.True(run.ExitCode == 0, run.Stderr);
         var rows = File.ReadLines(temp["o/metrics.csv"]).Skip(1).Select(l => l.Split(','))
             .Where(f => f[1] == "2023").ToDictionary(f => (f[2], f[3]), f => double.Parse(f[4], CultureInfo.InvariantCulture));
@@ -114,11 +118,23 @@ public class BreakdownTests
         Assert.True(Math.Abs(income / rows[("national", "mean_income_per_capita_yuan")] - 1) < 1e-9, $"deciles' income {income} against the nation's");
         for (int d = 1; d < 10; d++) Assert.True(rows[(deciles[d], "mean_income_per_capita_yuan")] > rows[(deciles[d - 1], "mean_income_per_capita_yuan")], $"decile {d + 1} is not richer than decile {d}");
 
-        // From the dump: persons carry their household's per-capita income (bottom-coded at 1); the line is a share of the persons' median.
-        var households = File.ReadLines(temp["o/households_2023.csv"]).Skip(1).Select(l => l.Split(',')).Select(f => (
-            Members: int.Parse(f[3], CultureInfo.InvariantCulture),
-            Income: Math.Max(1, double.Parse(f[6], CultureInfo.InvariantCulture)),
-            Old: int.Parse(f[^1], CultureInfo.InvariantCulture))).ToList();
+        // From the dump: persons carry their household's income per equivalent adult (bottom-coded at 1), written out by hand
+        // for each scale from the dump's per-capita income, members and children under 14; the line is a share of the persons' median.
+        var lines = File.ReadLines(temp["o/households_2023.csv"]).ToList();
+        var column = lines[0].Split(',').Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
+        var households = lines.Skip(1).Select(l => l.Split(',')).Select(f =>
+        {
+            int members = int.Parse(f[column["members"]], CultureInfo.InvariantCulture), children = int.Parse(f[column["aged_under_14"]], CultureInfo.InvariantCulture);
+            double size = scale switch
+            {
+                "per_capita" => members,
+                "square_root" => Math.Sqrt(members),
+                _ when children == members => 1 + 0.3 * (children - 1), // children left alone by deaths: the first counts as the adult
+                _ => 1 + 0.5 * (members - children - 1) + 0.3 * children,
+            };
+            double total = double.Parse(f[column["post_transfer_income_per_capita"]], CultureInfo.InvariantCulture) * members;
+            return (Members: members, Income: Math.Max(1, total / size), Old: int.Parse(f[column["aged_60_plus"]], CultureInfo.InvariantCulture));
+        }).ToList();
         var persons = households.OrderBy(h => h.Income).ToList();
         double half = persons.Sum(h => h.Members) / 2.0, cumulative = 0, median = double.NaN;
         foreach (var h in persons)
@@ -135,8 +151,8 @@ public class BreakdownTests
             double line = share / 100.0 * median;
             double national = households.Where(h => h.Income < line).Sum(h => h.Members) / (double)households.Sum(h => h.Members);
             double old = households.Where(h => h.Income < line).Sum(h => h.Old) / (double)households.Sum(h => h.Old);
-            Assert.Equal(national, rows[("national", $"relative_poverty_rate_{share}")], 12);
-            Assert.Equal(old, rows[("age:60+", $"relative_poverty_rate_{share}")], 12);
+            Assert.Equal(national, rows[("national", $"relative_poverty_rate_{share}")], 9);
+            Assert.Equal(old, rows[("age:60+", $"relative_poverty_rate_{share}")], 9);
         }
     }
 }
