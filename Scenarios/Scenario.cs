@@ -35,6 +35,10 @@ public sealed record Scenario : IValidatable
         Min = 1, Max = 10_000, Source = "Rationale: one run is an illustration; use 10 or more for intervals")]
     public int Replications { get; init; } = 1;
 
+    [Param("year", "Writes money at constant prices of this year (deflated with the model's price index, central.price_inflation year by year) in metrics.csv, summaries, comparisons, reports and household dumps; 0 writes nominal yuan. Must be a year of the run.",
+        Min = 0, Max = 2100, Source = "Default 0 (nominal): the calibration targets are nominal; constant prices compare years and policies in real terms")]
+    public int PricesYear { get; init; }
+
     [Flatten]
     public ModelParameters Model { get; init; } = new();
 
@@ -50,6 +54,10 @@ public sealed record Scenario : IValidatable
         if (Households < counties)
         {
             yield return ("households", $"{Households} is fewer than the {counties} counties (population.counties); every county needs a household");
+        }
+        if (PricesYear != 0 && (PricesYear < StartYear || PricesYear > EndYear))
+        {
+            yield return ("prices_year", $"{PricesYear} is outside the run ({StartYear}-{EndYear}); 0 writes nominal yuan");
         }
         var products = Model.Market.Products.Select(p => p.Id).ToList();
         string known = products.Count == 0 ? "no products are defined" : "known: " + string.Join(", ", products);

@@ -152,6 +152,7 @@ public static class Comparison
         Households = baseline.Households,
         StartYear = baseline.StartYear,
         Years = baseline.Years,
+        PricesYear = baseline.PricesYear,
     };
 }
 

@@ -38,7 +38,11 @@ public sealed record ComparisonResult(IReadOnlyList<ScenarioResult> Runs, Compar
 /// <param name="Replication">The replication index.</param>
 /// <param name="Records">Everything the year left behind.</param>
 /// <param name="Households">Households in the run.</param>
-public sealed record YearDone(string Label, int Replication, YearRecords Records, int Households);
+public sealed record YearDone(string Label, int Replication, YearRecords Records, int Households)
+{
+    /// <summary>The year's price level over the run's prices year (1 when money is nominal): divide the records' money by it for constant prices.</summary>
+    public double PriceLevel { get; init; } = 1;
+}
 
 /// <summary>What an experiment's caller wants to hear while it runs, and how.</summary>
 public sealed record RunObserver

@@ -2,6 +2,7 @@ using EcosystemSim.Model.Parameters;
 using EcosystemSim.Model.Random;
 using EcosystemSim.Model.World;
 using EcosystemSim.Protocol;
+using EcosystemSim.Reports.Metrics;
 using EcosystemSim.Scenarios;
 
 namespace EcosystemSim.Engine.Experiments;
@@ -11,7 +12,18 @@ public sealed record RunPlan(string RunId, RunSetup Setup, int Years, IReadOnlyL
 {
     public int StartYear => Setup.StartYear;
 
+    /// <summary>The year whose prices money is written in (the scenario's prices_year), or 0 for nominal yuan.</summary>
+    public int PricesYear { get; init; }
+
+    /// <summary>The price level of a year over the prices year (1 when money is nominal), from the timeline in force.</summary>
+    public double PriceLevel(int year) => PricesYear == 0 ? 1 : PriceIndex.Relative(Setup.Timeline, year, PricesYear);
+
     public int Households => Layout.Sum(c => c.HouseholdCount);
+
+    /// <summary>The price index of a scenario's years over its prices year, for the manifest; null when money is nominal.</summary>
+    public static Reports.Output.PriceBasis? Prices(Scenario scenario) => scenario.PricesYear == 0 ? null
+        : new(scenario.PricesYear, PriceIndex.Of(ScenarioTimeline.Compile(scenario), scenario.StartYear, scenario.EndYear, scenario.PricesYear)
+            .ToDictionary(p => p.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value));
 
     /// <summary>Replication <paramref name="replication"/> of a scenario: the only place a run plan is built from a scenario.</summary>
     public static RunPlan For(Scenario scenario, int replication, string runId) =>
@@ -22,6 +34,6 @@ public sealed record RunPlan(string RunId, RunSetup Setup, int Years, IReadOnlyL
     {
         ulong seed = Seeds.ForReplication(scenario.Seed, replication);
         var setup = new RunSetup(seed, scenario.StartYear, timeline);
-        return new RunPlan(runId, setup, scenario.Years, WorldLayout.Build(setup.StartParameters, scenario.Households, seed));
+        return new RunPlan(runId, setup, scenario.Years, WorldLayout.Build(setup.StartParameters, scenario.Households, seed)) { PricesYear = scenario.PricesYear };
     }
 }

@@ -176,10 +176,11 @@ public sealed class SteppedRun : IAsyncDisposable
     private void Collect(YearRecords records)
     {
         var clock = Stopwatch.StartNew();
-        Metrics.AddRange(MetricRegistry.Compute(records, _replication));
+        double priceLevel = Plan.PriceLevel(records.Year);
+        Metrics.AddRange(PriceIndex.Deflate(MetricRegistry.Compute(records, _replication), priceLevel));
         Lorenz.Add(records, _replication);
         _metricsSeconds += clock.Elapsed.TotalSeconds;
-        _observer.YearDone?.Invoke(new YearDone(_label, _replication, records, Population.Households));
+        _observer.YearDone?.Invoke(new YearDone(_label, _replication, records, Population.Households) { PriceLevel = priceLevel });
     }
 
     /// <summary>

@@ -23,9 +23,21 @@ public static class CompareCommand
             HelpName = "DIR",
         };
         command.Options.Add(from);
+        var metrics = new Option<string?>("--metrics")
+        {
+            Description = "Metrics the report's table of differences and its plots show, comma-separated (default: the headline metrics; docs/metrics.md lists all).",
+            HelpName = "M,...",
+        };
+        var scopes = new Option<string?>("--scopes")
+        {
+            Description = "Scopes those metrics are shown for, comma-separated: national (default), a region, age:60+, household:dibao, decile:1, ...",
+            HelpName = "S,...",
+        };
+        command.Options.Add(metrics);
+        command.Options.Add(scopes);
         command.SetAction((parse, cancellationToken) =>
             CompareHandler.ExecuteAsync(options.Request(parse, parse.GetValue(baseline)!, args), parse.GetValue(reforms)!, stdout, stderr, cancellationToken,
-                parse.GetValue(from)));
+                parse.GetValue(from), new CompareHandler.ReportOptions(parse.GetValue(metrics), parse.GetValue(scopes))));
         return command;
     }
 }

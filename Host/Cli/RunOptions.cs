@@ -26,6 +26,11 @@ public sealed class RunOptions
         Description = "Replications, with seeds derived from the scenario's seed (overrides the scenario).",
     };
 
+    public Option<int?> Prices { get; } = new("--prices")
+    {
+        Description = "Write money at constant prices of this year of the run (deflated with the model's price index; 0: nominal yuan; overrides the scenario's prices_year).",
+    };
+
     public Option<int?> Parallel { get; } = new("--parallel") { Description = "Replications run at once (default: one per core)." };
 
     public Option<string> Engine { get; } = new("--engine")
@@ -76,7 +81,7 @@ public sealed class RunOptions
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Out, Households, Years, StartYear, Seed, Replications, Parallel, Engine, Cluster, ClusterId, Force, Verbose, Quiet })
+        foreach (Option option in new Option[] { Out, Households, Years, StartYear, Seed, Replications, Prices, Parallel, Engine, Cluster, ClusterId, Force, Verbose, Quiet })
         {
             command.Options.Add(option);
         }
@@ -105,6 +110,7 @@ public sealed class RunOptions
             "ecosim " + ClusterAddress.MaskPasswords(string.Join(' ', args)))
         {
             Replications = parse.GetValue(Replications),
+            Prices = parse.GetValue(Prices),
             Parallel = parse.GetValue(Parallel),
             Cluster = parse.GetValue(Cluster) is { } url ? ClusterAddress.Parse(url) : null,
             ClusterId = parse.GetValue(ClusterId)!,

@@ -15,14 +15,19 @@ namespace EcosystemSim.Host.Runs;
 /// </summary>
 public static class CompareHandler
 {
+    /// <summary>What `compare` was asked to put first in its report: --metrics and --scopes, as given (null: the default).</summary>
+    public sealed record ReportOptions(string? Metrics, string? Scopes);
+
     public const string ComparisonFile = "comparison.csv";
 
     /// <remarks>`--from DIR` (<paramref name="from"/>): every scenario starts from that checkpoint (each must share its years up to it).</remarks>
     public static async Task<int> ExecuteAsync(RunRequest request, IReadOnlyList<string> reforms, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken,
-        string? from = null)
+        string? from = null, ReportOptions? report = null)
     {
+        ReportFocus focus = ReportFocus.Default;
         var (checkedInput, exit) = await CommandSession.CheckAsync(() =>
         {
+            focus = ReportFocus.Parse(report?.Metrics, report?.Scopes);
             var scenarios = Check(request, reforms);
             CheckpointPlan? plan = null;
             if (from is not null)
@@ -52,7 +57,7 @@ public static class CompareHandler
                 var result = await experiment.CompareAsync(settings, input.Skip(1).Select(s => s.Scenario).ToArray(), session.Parallelism(settings),
                     session.Observer(), cancellationToken, checkpoint);
                 var runs = result.Runs.Select((r, i) => new ScenarioRun(r, input[i].Loaded.Source, input[i].Loaded.Sha256, request.CommandLine, session.Started)).ToArray();
-                Write(directory, runs, directories, result.Table, session);
+                Write(directory, runs, directories, result.Table, session, focus);
                 return () =>
                 {
                     directory.Commit();
@@ -85,7 +90,7 @@ public static class CompareHandler
 
     /// <summary>Each scenario's run directory, comparison.csv, the comparison report and the manifest.</summary>
     private static void Write(RunDirectory directory, IReadOnlyList<ScenarioRun> runs, IReadOnlyList<string> directories, ComparisonTable comparison,
-        CommandSession session)
+        CommandSession session, ReportFocus focus)
     {
         var files = new List<string>();
         for (int i = 0; i < runs.Count; i++)
@@ -94,7 +99,7 @@ public static class CompareHandler
         }
         File.WriteAllText(directory.File(ComparisonFile), comparison.ToCsv());
         files.Add(ComparisonFile);
-        files.AddRange(WriteReport(directory, runs, directories, comparison));
+        files.AddRange(WriteReport(directory, runs, directories, comparison, focus));
         files.Add(RunLogging.FileName);
         files.Add(RunOutputs.ManifestFile);
         var entries = runs.Select((r, i) => new ManifestEntry(r.Scenario.Name, r.Source, r.Sha256, directories[i])).ToArray();
@@ -104,26 +109,25 @@ public static class CompareHandler
     }
 
     private static List<string> WriteReport(RunDirectory directory, IReadOnlyList<ScenarioRun> runs, IReadOnlyList<string> directories,
-        ComparisonTable comparison)
+        ComparisonTable comparison, ReportFocus focus)
     {
         var data = new ComparisonData(runs[0].Scenario.Name,
-            runs.Select(r => (r.Scenario.Name, SummaryTable.Of(r.Results.Select(x => x.Metrics).ToArray()))).ToArray(), comparison);
+            runs.Select(r => (r.Scenario.Name, SummaryTable.Of(r.Results.Select(x => x.Metrics).ToArray()))).ToArray(), comparison)
+        {
+            PricesYear = runs[0].Scenario.PricesYear,
+        };
         var svg = new Dictionary<string, string>();
         var files = new List<string>();
-        foreach (var (metric, label, scale, unit) in ComparisonPlots.Metrics)
+        foreach (var (name, plot) in ComparisonPlots.All(data, focus.Headlines))
         {
-            foreach (var (kind, plot) in new[] { ("levels", ComparisonPlots.Levels(data, metric, label, scale, unit)), ("differences", ComparisonPlots.Differences(data, metric, label, scale, unit)) })
-            {
-                string name = $"{metric}_{kind}";
-                var (_, svgPath) = PlotFiles.Write(plot, directory.File(RunOutputs.PlotsDirectory), name);
-                svg[name] = File.ReadAllText(svgPath);
-                files.Add($"{RunOutputs.PlotsDirectory}/{name}.png");
-                files.Add($"{RunOutputs.PlotsDirectory}/{name}.svg");
-            }
+            var (_, svgPath) = PlotFiles.Write(plot, directory.File(RunOutputs.PlotsDirectory), name);
+            svg[name] = File.ReadAllText(svgPath);
+            files.Add($"{RunOutputs.PlotsDirectory}/{name}.png");
+            files.Add($"{RunOutputs.PlotsDirectory}/{name}.svg");
         }
         var compared = runs.Select((r, i) => new ComparedScenario(r.Scenario.Name, r.Scenario.Question, r.Scenario.Description, r.Source, directories[i])).ToArray();
         File.WriteAllText(directory.File(RunReport.FileName), ComparisonReport.Html(compared, data, runs[0].Results.Length,
-            runs[0].Results[0].Population.Households, runs[0].Engine, ProgramInfo.Version, svg));
+            runs[0].Results[0].Population.Households, runs[0].Engine, ProgramInfo.Version, svg, focus.Headlines));
         files.Add(RunReport.FileName);
         return files;
     }

@@ -101,7 +101,7 @@ public static class RunHandler
                     // Replication 0 unless --dump-replications asks for more: the others are the same population under other draws.
                     if (!input.DumpReplications.Contains(done.Replication) || !input.DumpYears.Contains(done.Records.Year)) return;
                     string file = HouseholdsCsv.FileName(done.Records.Year, done.Replication);
-                    HouseholdsCsv.Write(done.Records, directory.File(file));
+                    HouseholdsCsv.Write(done.Records, directory.File(file), done.PriceLevel);
                     lock (dumped) dumped.Add(file);
                 }), cancellationToken, input.Checkpoints);
                 var run = new ScenarioRun(result, input.Source, input.Sha256, request.CommandLine, session.Started);

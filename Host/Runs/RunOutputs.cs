@@ -50,7 +50,7 @@ public static class RunOutputs
         var lorenz = LorenzTable.Concat(run.Results.Select(r => r.Lorenz));
         File.WriteAllText(Path.Combine(root, LorenzFile), lorenz.ToCsv());
         var files = new List<string> { MetricsFile, SummaryFile, LorenzFile };
-        var data = new PlotData(run.Results[0].Metrics, run.Results[0].Lorenz);
+        var data = new PlotData(run.Results[0].Metrics, run.Results[0].Lorenz) { PricesYear = run.Scenario.PricesYear };
         var svg = new Dictionary<string, string>();
         foreach (var plot in RunPlots.All)
         {
@@ -102,6 +102,7 @@ public static class RunOutputs
             WallSeconds = run.Wall.TotalSeconds,
             HouseholdYearsPerSecond = householdYears / Math.Max(1e-9, run.Wall.TotalSeconds),
             Files = files,
+            Prices = RunPlan.Prices(scenario),
         };
     }
 
@@ -125,6 +126,7 @@ public static class RunOutputs
         FinishedUtc = DateTimeOffset.UtcNow,
         WallSeconds = session.Clock.Elapsed.TotalSeconds,
         Files = files,
+        Prices = RunPlan.Prices(settings),
     };
 
     /// <summary>What the report says about a scenario: its text, its timeline and the parameters it changes.</summary>
@@ -135,7 +137,7 @@ public static class RunOutputs
         var changed = new List<ReportParameter>();
         foreach (var (key, value) in resolved)
         {
-            if (key is "name" or "description" or "question" or "base" or "seed" or "start_year" or "years" or "households" or "interventions") continue;
+            if (key is "name" or "description" or "question" or "base" or "seed" or "start_year" or "years" or "households" or "prices_year" or "interventions") continue;
             Differences(key, value, defaults[key], changed);
         }
         return new ReportContext
@@ -150,6 +152,7 @@ public static class RunOutputs
             EndYear = scenario.EndYear,
             Replications = replications,
             Engine = engine,
+            PricesYear = scenario.PricesYear,
             ProgramVersion = ProgramInfo.Version,
             Interventions = scenario.Interventions.Select(i => new ReportIntervention(i.Year, i.Years, i.Note, Describe(i))).ToArray(),
             ChangedParameters = changed,

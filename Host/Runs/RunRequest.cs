@@ -25,6 +25,9 @@ public sealed record RunRequest(
     /// <summary>The --replications override.</summary>
     public int? Replications { get; init; }
 
+    /// <summary>The --prices override: the year whose prices money is written in, 0 for nominal.</summary>
+    public int? Prices { get; init; }
+
     /// <summary>Replications run at once (--parallel); one per core by default.</summary>
     public int? Parallel { get; init; }
 

@@ -17,14 +17,21 @@ public static class ScenarioOverrides
         Check("--seed", nameof(Scenario.Seed), request.Seed);
         Check("--replications", nameof(Scenario.Replications), request.Replications);
         if (request.Parallel is < 1 or > 1024) throw new UsageException($"--parallel: {request.Parallel} is out of range: must be between 1 and 1024");
-        return scenario with
+        Check("--prices", nameof(Scenario.PricesYear), request.Prices);
+        var overridden = scenario with
         {
             Households = request.Households ?? scenario.Households,
             Years = request.Years ?? scenario.Years,
             StartYear = request.StartYear ?? scenario.StartYear,
             Seed = request.Seed ?? scenario.Seed,
             Replications = request.Replications ?? scenario.Replications,
+            PricesYear = request.Prices ?? scenario.PricesYear,
         };
+        if (request.Prices is { } prices and not 0 && (prices < overridden.StartYear || prices > overridden.EndYear))
+        {
+            throw new UsageException($"--prices: {prices} is outside the run ({overridden.StartYear}-{overridden.EndYear}); 0 writes nominal yuan");
+        }
+        return overridden;
     }
 
     private static void Check(string option, string property, object? value)

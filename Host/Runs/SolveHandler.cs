@@ -74,7 +74,7 @@ public static class SolveHandler
         var (metric, value) = ParseTarget(solve.Target);
         int year = solve.Year ?? scenario.EndYear;
         if (year < scenario.StartYear || year > scenario.EndYear) throw new UsageException($"--year: {year} is not simulated ({scenario.StartYear}-{scenario.EndYear})");
-        if (!IsScope(solve.Scope)) throw new UsageException($"--scope: '{solve.Scope}' is not national, a region, a breakdown (age:60+, ...), insurer:ID or product:ID");
+        if (!MetricRegistry.IsScope(solve.Scope)) throw new UsageException($"--scope: '{solve.Scope}' is not {MetricRegistry.ScopesHelp}");
         if (solve.MaxRuns is < 3 or > 100) throw new UsageException($"--max-runs: {solve.MaxRuns} is out of range: must be between 3 and 100");
         double tolerance = solve.Tolerance ?? (high - low) * DefaultRelativeTolerance;
         if (!(tolerance > 0) || !double.IsFinite(tolerance)) throw new UsageException($"--tolerance: {tolerance} must be a positive number");
@@ -119,10 +119,6 @@ public static class SolveHandler
         if (!MetricRegistry.All.Any(m => m.Name == metric)) throw new UsageException($"--target: '{metric}' is not a metric (docs/metrics.md lists them)");
         return (metric, value);
     }
-
-    private static bool IsScope(string scope) =>
-        MetricRegistry.RegionNames.Contains(scope) || PersonGroups.All.Any(g => g.Name == scope)
-        || scope.StartsWith("insurer:", StringComparison.Ordinal) || scope.StartsWith("product:", StringComparison.Ordinal);
 
     private static void Write(RunDirectory directory, SolveResult result, Input input)
     {

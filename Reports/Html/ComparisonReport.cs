@@ -19,20 +19,24 @@ public static class ComparisonReport
 {
     /// <summary>The comparison report page, self-contained (the plots inlined as SVG).</summary>
     public static string Html(IReadOnlyList<ComparedScenario> scenarios, ComparisonData data, int replications, int households,
-        string engine, string version, IReadOnlyDictionary<string, string> svg)
+        string engine, string version, IReadOnlyDictionary<string, string> svg, IReadOnlyList<Headline>? headlines = null)
     {
+        headlines ??= ComparisonPlots.Headlines();
         var sb = new StringBuilder(128 * 1024);
-        AppendIntroduction(sb, scenarios, replications, households, engine, version);
+        string money = MoneyBasis.Describe(data.PricesYear);
+        AppendIntroduction(sb, scenarios, replications, households, engine, version, money);
         int last = data.Years.Count > 0 ? data.Years[^1] : 0;
-        AppendDifferences(sb, scenarios, data, last);
-        AppendMetricSections(sb, scenarios, data, svg, last);
+        AppendDifferences(sb, scenarios, data, last, headlines);
+        ComparisonSections.AppendWinners(sb, scenarios, data, last, svg, money);
+        ComparisonSections.AppendRegions(sb, scenarios, data, last, svg, money);
+        AppendMetricSections(sb, scenarios, data, svg, last, headlines);
         sb.Append("<footer>Every number is in <code>comparison.csv</code> (paired differences) and in each scenario's <code>summary.csv</code>; definitions in docs/metrics.md.</footer>\n</main>\n</body>\n</html>\n");
         return sb.ToString();
     }
 
     /// <summary>The head, the title, how the runs were made and the table of scenarios with links to their reports.</summary>
     private static void AppendIntroduction(StringBuilder sb, IReadOnlyList<ComparedScenario> scenarios, int replications, int households,
-        string engine, string version)
+        string engine, string version, string money)
     {
         var reformNames = scenarios.Skip(1).Select(s => s.Name).ToArray();
         string reforms = reformNames.Length == 1 ? reformNames[0] : string.Join(", ", reformNames[..^1]) + " and " + reformNames[^1];
@@ -41,7 +45,7 @@ public static class ComparisonReport
           .Append("<title>").Append(E(title)).Append("</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n")
           .Append("<h1>").Append(E(title)).Append("</h1>\n");
         sb.Append("<p class=\"meta\">").Append(E(string.Create(CultureInfo.InvariantCulture,
-            $"{replications} replications of {households:N0} simulated households each; replication r of every scenario ran with the same seed, so each difference is paired (common random numbers). {engine} engine; ecosim {version}.")))
+            $"{replications} replications of {households:N0} simulated households each; replication r of every scenario ran with the same seed, so each difference is paired (common random numbers). Money is {money}. {engine} engine; ecosim {version}.")))
           .Append("</p>\n<table>\n<thead><tr><th></th><th>scenario</th><th>question</th><th>outputs</th></tr></thead>\n<tbody>\n");
         for (int i = 0; i < scenarios.Count; i++)
         {
@@ -53,7 +57,7 @@ public static class ComparisonReport
     }
 
     /// <summary>The table of each reform's paired difference from the baseline in the last year, per headline metric.</summary>
-    private static void AppendDifferences(StringBuilder sb, IReadOnlyList<ComparedScenario> scenarios, ComparisonData data, int last)
+    private static void AppendDifferences(StringBuilder sb, IReadOnlyList<ComparedScenario> scenarios, ComparisonData data, int last, IReadOnlyList<Headline> headlines)
     {
         sb.Append("<section id=\"differences\">\n<h2>Differences from the baseline in ").Append(last).Append("</h2>\n")
           .Append("<p>Each cell: the reform's mean minus the baseline's, and the 95% interval of the paired differences. ")
@@ -62,13 +66,13 @@ public static class ComparisonReport
           .Append(E(scenarios[0].Name)).Append("</th>");
         foreach (var s in scenarios.Skip(1)) sb.Append("<th>").Append(E(s.Name)).Append("</th>");
         sb.Append("</tr></thead>\n<tbody>\n");
-        foreach (var (metric, label, scale, unit) in ComparisonPlots.Metrics)
+        foreach (var (metric, scope, label, scale, unit) in headlines)
         {
-            var baseline = data.Levels(scenarios[0].Name, metric).Where(p => p.Year == last).Select(p => p.Value).FirstOrDefault();
+            var baseline = data.Level(scenarios[0].Name, metric, scope, last);
             sb.Append("<tr><td>").Append(E(label)).Append("</td><td>").Append(E(Format(baseline.Mean, scale, unit))).Append("</td>");
             foreach (var s in scenarios.Skip(1))
             {
-                var row = data.Differences(s.Name, metric).FirstOrDefault(r => r.Year == last);
+                var row = data.Difference(s.Name, metric, scope, last);
                 sb.Append("<td>").Append(row is null ? "n/a" : E(Difference(row, scale, unit))).Append("</td>");
             }
             sb.Append("</tr>\n");
@@ -78,29 +82,31 @@ public static class ComparisonReport
 
     /// <summary>For each headline metric, its levels and differences plots and a reading of them.</summary>
     private static void AppendMetricSections(StringBuilder sb, IReadOnlyList<ComparedScenario> scenarios, ComparisonData data,
-        IReadOnlyDictionary<string, string> svg, int last)
+        IReadOnlyDictionary<string, string> svg, int last, IReadOnlyList<Headline> headlines)
     {
-        foreach (var (metric, label, scale, unit) in ComparisonPlots.Metrics)
+        foreach (var h in headlines)
         {
-            sb.Append("<section id=\"").Append(metric).Append("\">\n<h2>").Append(E(label)).Append("</h2>\n");
+            var (label, scale, unit) = (h.Label, h.Scale, h.Unit);
+            sb.Append("<section id=\"").Append(E(h.FileStem)).Append("\">\n<h2>").Append(E(label)).Append("</h2>\n");
             foreach (string kind in new[] { "levels", "differences" })
             {
-                if (svg.TryGetValue($"{metric}_{kind}", out string? image))
+                if (svg.TryGetValue($"{h.FileStem}_{kind}", out string? image))
                 {
                     sb.Append("<img alt=\"").Append(E($"{label}: {kind}")).Append("\" src=\"data:image/svg+xml;base64,")
                       .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(image))).Append("\">\n");
                 }
             }
-            sb.Append("<p class=\"reading\">").Append(E(Reading(scenarios, data, metric, label, scale, unit, last))).Append("</p>\n</section>\n");
+            sb.Append("<p class=\"reading\">").Append(E(Reading(scenarios, data, h, last))).Append("</p>\n</section>\n");
         }
     }
 
-    private static string Reading(IReadOnlyList<ComparedScenario> scenarios, ComparisonData data, string metric, string label, double scale, string unit, int last)
+    private static string Reading(IReadOnlyList<ComparedScenario> scenarios, ComparisonData data, Headline h, int last)
     {
+        var (label, scale, unit) = (h.Label, h.Scale, h.Unit);
         var parts = new List<string>();
         foreach (var s in scenarios.Skip(1))
         {
-            var row = data.Differences(s.Name, metric).FirstOrDefault(r => r.Year == last);
+            var row = data.Difference(s.Name, h.Metric, h.Scope, last);
             if (row is null || !double.IsFinite(row.Difference.Mean)) continue;
             bool clear = row.Difference.CiLow > 0 || row.Difference.CiHigh < 0;
             parts.Add($"{s.Name} differs from {scenarios[0].Name} by {Signed(row.Difference.Mean * scale, unit)} in {last} " +

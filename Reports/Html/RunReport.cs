@@ -24,6 +24,9 @@ public sealed record ReportContext
     public required int EndYear { get; init; }
     public int Replications { get; init; } = 1;
     public required string Engine { get; init; }
+
+    /// <summary>The year whose prices money is in, or 0 for nominal yuan.</summary>
+    public int PricesYear { get; init; }
     public required string ProgramVersion { get; init; }
     public IReadOnlyList<ReportIntervention> Interventions { get; init; } = [];
     public IReadOnlyList<ReportParameter> ChangedParameters { get; init; } = [];
@@ -101,7 +104,8 @@ public static class RunReport
               .Append("<p class=\"reading\">").Append(E(plot.Reading(data))).Append("</p>\n</section>\n");
         }
 
-        sb.Append("<footer>Figures are for the simulated population weighted to the rural population; money is nominal yuan. ")
+        sb.Append("<footer>Figures are for the simulated population weighted to the rural population; money is ").Append(E(MoneyBasis.Describe(context.PricesYear)))
+          .Append(context.PricesYear == 0 ? ". " : " (deflated with the model's price index, in manifest.json). ")
           .Append("Every number here is in <code>metrics.csv</code> (see docs/metrics.md for definitions); the run's settings are in <code>manifest.json</code>.</footer>\n");
         sb.Append("</main>\n</body>\n</html>\n");
         return sb.ToString();

@@ -186,6 +186,14 @@ public static class MetricRegistry
     /// <summary>The regions of metrics.csv, in order: national first.</summary>
     public static IReadOnlyList<string> RegionNames { get; } = ["national", .. Regions.Names];
 
+    /// <summary>Whether a name is a scope of metrics.csv's region column: national, a region, a breakdown, a decile, insurer:ID or product:ID.</summary>
+    public static bool IsScope(string scope) =>
+        RegionNames.Contains(scope) || PersonGroups.All.Any(g => g.Name == scope) || PersonGroups.DecileNames.Contains(scope)
+        || (scope.StartsWith("insurer:", StringComparison.Ordinal) && scope.Length > 8) || (scope.StartsWith("product:", StringComparison.Ordinal) && scope.Length > 8);
+
+    /// <summary>What <see cref="IsScope"/> accepts, for messages.</summary>
+    public const string ScopesHelp = "national, a region, a breakdown (age:60+, household:dibao, ...), decile:1 ... decile:10, insurer:ID or product:ID";
+
     /// <summary>
     /// Every metric of one year, in order: national, each region, each insurer (insurer:&lt;id&gt;), each
     /// product (product:&lt;id&gt;); within a scope in registry order.

@@ -55,23 +55,28 @@ public static class HouseholdsCsv
     /// <summary>The column names, in order.</summary>
     public static IReadOnlyList<string> ColumnNames { get; } = Columns.Select(c => c.Name).ToArray();
 
-    /// <summary>Writes the year's households to a file.</summary>
-    public static void Write(YearRecords year, string path)
+    /// <summary>
+    /// Writes the year's households to a file; amounts of money are divided by <paramref name="priceLevel"/>
+    /// (the year's price level over the run's prices year, 1 for nominal yuan).
+    /// </summary>
+    public static void Write(YearRecords year, string path, double priceLevel = 1)
     {
         using var csv = Csv.ToFile(path, ColumnNames);
-        WriteRows(year, csv);
+        WriteRows(year, csv, priceLevel);
     }
 
     /// <summary>Writes the year's households as CSV to <paramref name="writer"/>, left open.</summary>
-    public static void Write(YearRecords year, TextWriter writer)
+    public static void Write(YearRecords year, TextWriter writer, double priceLevel = 1)
     {
         using var csv = Csv.Writer(writer, ColumnNames);
-        WriteRows(year, csv);
+        WriteRows(year, csv, priceLevel);
     }
 
-    private static void WriteRows(YearRecords year, CsvWriter csv)
+    private static void WriteRows(YearRecords year, CsvWriter csv, double priceLevel)
     {
         string weight = Number(year.Weight);
+        // Nominal yuan are written exactly (whole fen); constant prices are a division, written in full.
+        string Yuan(long fen) => priceLevel == 1 ? (fen / 100m).ToString(CultureInfo.InvariantCulture) : Number(Money.ToYuan(fen) / priceLevel);
         foreach (var r in year.Households)
         {
             if (r.Members == 0) continue;
@@ -81,8 +86,8 @@ public static class HouseholdsCsv
                 r.County.ToString(CultureInfo.InvariantCulture),
                 r.Members.ToString(CultureInfo.InvariantCulture),
                 weight,
-                Number(Money.ToYuan(r.MarketIncomeFen) / r.Members),
-                Number(Money.ToYuan(r.DisposableIncomeFen) / r.Members),
+                Number(Money.ToYuan(r.MarketIncomeFen) / r.Members / priceLevel),
+                Number(Money.ToYuan(r.DisposableIncomeFen) / r.Members / priceLevel),
                 Yuan(r.PensionPaidFen),
                 Yuan(r.DibaoFen),
                 Yuan(r.MedicalReimbursementsFen),
@@ -109,7 +114,6 @@ public static class HouseholdsCsv
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Yuan(long fen) => (fen / 100m).ToString(CultureInfo.InvariantCulture);
 
     private static string Flag(bool value) => value ? "1" : "0";
 }

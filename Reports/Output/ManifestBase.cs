@@ -3,6 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace EcosystemSim.Reports.Output;
 
+/// <summary>Constant prices: the year whose prices money is in, and the price level of each year of the run over it (by year), that divided the nominal amounts.</summary>
+public sealed record PriceBasis(int Year, IReadOnlyDictionary<string, double> Index);
+
 /// <summary>
 /// What every manifest.json says, whatever produced it (a run, a comparison, a sweep): the kind of
 /// output, the run settings and seeds, the engine, the program, the command and its timing, and the
@@ -27,6 +30,9 @@ public abstract record ManifestBase
     public required DateTimeOffset FinishedUtc { get; init; }
     public required double WallSeconds { get; init; }
     public required IReadOnlyList<string> Files { get; init; }
+
+    /// <summary>The prices money is written in: null for nominal yuan, else the year and the model's price index of every year over it.</summary>
+    public PriceBasis? Prices { get; init; }
 
     private static readonly JsonSerializerOptions Options = new()
     {

@@ -11,6 +11,9 @@ namespace EcosystemSim.Reports.Plots;
 /// <param name="Lorenz">The run's Lorenz curves.</param>
 public sealed record PlotData(MetricsTable Metrics, LorenzTable Lorenz)
 {
+    /// <summary>The year whose prices money is in, or 0 for nominal yuan.</summary>
+    public int PricesYear { get; init; }
+
     public IReadOnlyList<int> Years { get; } = Metrics.Years;
 
     public IReadOnlyList<(int Year, double Value)> Series(string metric, string region = "national") => Metrics.Series(metric, region);
@@ -139,7 +142,7 @@ public static class RunPlots
 
     public static PlotModel FiscalFlows(PlotData d)
     {
-        var model = Base("Public spending on rural social security", "Billion yuan a year (nominal)", d.Years);
+        var model = Base("Public spending on rural social security", $"Billion yuan a year ({Html.MoneyBasis.Short(d.PricesYear)})", d.Years);
         Add(model, d, "central_spending_yuan", 1e-9, "Central government (incl. transfers to counties)", 1);
         Add(model, d, "local_spending_yuan", 1e-9, "Local governments", 2);
         Add(model, d, "local_revenue_yuan", 1e-9, "Local revenue for social security (incl. transfers)", 2, LineStyle.Dash);
