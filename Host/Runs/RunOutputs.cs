@@ -50,7 +50,11 @@ public static class RunOutputs
         var lorenz = LorenzTable.Concat(run.Results.Select(r => r.Lorenz));
         File.WriteAllText(Path.Combine(root, LorenzFile), lorenz.ToCsv());
         var files = new List<string> { MetricsFile, SummaryFile, LorenzFile };
-        var data = new PlotData(run.Results[0].Metrics, run.Results[0].Lorenz) { PricesYear = run.Scenario.PricesYear };
+        var data = new PlotData(run.Results[0].Metrics, run.Results[0].Lorenz)
+        {
+            PricesYear = run.Scenario.PricesYear,
+            ProductInsurers = run.Scenario.Model.Market.Products.ToDictionary(p => p.Id, p => p.Insurer),
+        };
         var svg = new Dictionary<string, string>();
         foreach (var plot in RunPlots.All)
         {

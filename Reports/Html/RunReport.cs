@@ -101,7 +101,9 @@ public static class RunReport
             sb.Append("<section id=\"").Append(plot.Name).Append("\">\n<h2>").Append(E(plot.Title)).Append("</h2>\n")
               .Append("<img alt=\"").Append(E(plot.Title)).Append("\" src=\"data:image/svg+xml;base64,")
               .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(image))).Append("\">\n")
-              .Append("<p class=\"reading\">").Append(E(plot.Reading(data))).Append("</p>\n</section>\n");
+              .Append("<p class=\"reading\">").Append(E(plot.Reading(data))).Append("</p>\n");
+            if (plot.Name == "product_premiums") ProductTable.Append(sb, data);
+            sb.Append("</section>\n");
         }
 
         sb.Append("<footer>Figures are for the simulated population weighted to the rural population; money is ").Append(E(MoneyBasis.Describe(context.PricesYear)))

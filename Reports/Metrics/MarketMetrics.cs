@@ -90,6 +90,19 @@ internal static class MarketMetrics
             m => (m.ProductReport?.Use.Policies ?? 0) * m.Weight, MetricScope.Product);
         yield return new("product_uptake", "share", "Members holding the product or contributing to it, over all residents.",
             m => Ratio(m.ProductReport?.Use.Policies ?? 0, m.Totals.Persons), MetricScope.Product);
+        yield return new("product_household_uptake", "share of households", "Households with at least one member holding the product or contributing to it, over all households (the insurer's count of families).",
+            m => Ratio(m.Year.Holdings.Households(m.Product), m.Totals.Households), MetricScope.Product);
+        yield return new("product_uptake_chronic", "share", "Medical top-ups: residents with a chronic condition holding the product, over residents with one (NaN for pensions).",
+            m => m.ProductReport is { } p && IsMedical(m, p.Product) ? Ratio(p.Use.ChronicPolicies, m.Totals.Chronic) : double.NaN, MetricScope.Product);
+        yield return new("product_uptake_healthy", "share", "Medical top-ups: residents without a chronic condition holding the product, over residents without one (NaN for pensions).",
+            m => m.ProductReport is { } p && IsMedical(m, p.Product) ? Ratio(p.Use.Policies - p.Use.ChronicPolicies, m.Totals.Persons - m.Totals.Chronic) : double.NaN, MetricScope.Product);
+        for (int q = 0; q < 5; q++)
+        {
+            int quintile = q;
+            yield return new($"product_uptake_q{q + 1}", "share",
+                $"Members holding the product or contributing to it among residents in the {Ordinal(q + 1)} national fifth of per-capita disposable income.",
+                m => Ratio(m.Year.Holdings.InQuintile(m.Product, quintile), m.Year.Distributions.QuintileSum(null, quintile + 1, QuintileCount.Persons)), MetricScope.Product);
+        }
         yield return new("product_average_premium_yuan", "yuan/year", "Premium (or contribution) per policy this year, households' and subsidies.",
             m => m.ProductReport is { } p ? Ratio(Money.ToYuan(p.Use.PremiumFen + p.Use.SubsidyFen), p.Use.Policies) : double.NaN, MetricScope.Product);
         yield return new("product_next_premium_yuan", "yuan/year", "Premium set for next year (middle age band).",

@@ -139,29 +139,34 @@ public sealed class YearDistributions
     }
 
     private readonly Dictionary<string, int[]> _groupMembers = [];
-    private int[]? _deciles;
+    private readonly Dictionary<int, int[]> _tiles = [];
 
     /// <summary>
     /// Each household's decile (1 poorest to 10) by per-capita disposable income over persons, by
     /// position among the households with members: the tenth that holds the midpoint of its persons,
     /// ties in household order (as the quintiles).
     /// </summary>
-    public int[] Deciles()
+    public int[] Deciles() => Tiles(10);
+
+    /// <summary>Each household's national fifth (1 poorest to 5), by position among the households with members, as <see cref="QuintileSum"/> counts them.</summary>
+    public int[] Quintiles() => Tiles(5);
+
+    private int[] Tiles(int n)
     {
-        if (_deciles is null)
+        if (!_tiles.TryGetValue(n, out var tiles))
         {
             var weights = Disposable.SortedWeights;
             var positions = Disposable.SortedInputPositions;
             double total = Disposable.TotalWeight, below = 0;
-            var deciles = new int[weights.Length];
+            tiles = new int[weights.Length];
             for (int k = 0; k < weights.Length; k++)
             {
-                deciles[positions[k]] = 1 + Tile(below, weights[k], total, 10);
+                tiles[positions[k]] = 1 + Tile(below, weights[k], total, n);
                 below += weights[k];
             }
-            _deciles = deciles;
+            _tiles[n] = tiles;
         }
-        return _deciles;
+        return tiles;
     }
 
     /// <summary>A distribution for a scope: national (null) or one region.</summary>

@@ -24,6 +24,10 @@ public sealed record YearRecords(
     public Model.Parameters.ModelParameters? Parameters { get; init; }
 
     private YearDistributions? _distributions;
+    private ProductHoldings? _holdings;
+
+    /// <summary>Who holds each product, from the households' records, built on first use.</summary>
+    public ProductHoldings Holdings => _holdings ??= new ProductHoldings(Households, Distributions, Parameters?.Market.Products.Length ?? 0);
 
     /// <summary>The year's income distributions over persons, built on first use.</summary>
     public YearDistributions Distributions => _distributions ??= new YearDistributions(Households, Parameters?.Welfare.EquivalenceScale ?? Model.Welfare.EquivalenceScale.PerCapita);

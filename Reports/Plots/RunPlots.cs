@@ -21,6 +21,13 @@ public sealed record PlotData(MetricsTable Metrics, LorenzTable Lorenz)
     /// <summary>The insurer:&lt;id&gt; regions present.</summary>
     public IReadOnlyList<string> Insurers { get; } =
         Metrics.Rows.Select(r => r.Region).Where(r => r.StartsWith("insurer:", StringComparison.Ordinal)).Distinct().ToArray();
+
+    /// <summary>The product:&lt;id&gt; regions present.</summary>
+    public IReadOnlyList<string> Products { get; } =
+        Metrics.Rows.Select(r => r.Region).Where(r => r.StartsWith("product:", StringComparison.Ordinal)).Distinct().ToArray();
+
+    /// <summary>Each product's insurer, by product id (from the scenario), for the report's product table.</summary>
+    public IReadOnlyDictionary<string, string> ProductInsurers { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>One of a run's plots: its file name, what it shows, how it is drawn and how it reads.</summary>
@@ -55,6 +62,7 @@ public static class RunPlots
         new("fiscal_flows", "Public spending on rural social security by level of government", FiscalFlows, ReadFiscal),
         new("market_uptake", "Supplementary security: uptake", MarketUptake, ReadMarket),
         new("insurer_loss_ratios", "Insurers: loss ratios of medical top-ups", InsurerLossRatios, ReadInsurers),
+        new("product_premiums", "Products: the premium path", ProductPremiums, ReadPremiums),
     ];
 
     public static PlotModel CoverageSchemes(PlotData d)
@@ -183,7 +191,34 @@ public static class RunPlots
         return model;
     }
 
+    /// <summary>Each product's premium per policy over the years (solid) and the premium set for next year (dotted).</summary>
+    public static PlotModel ProductPremiums(PlotData d)
+    {
+        var model = Base("Products: premium (or contribution) per policy", $"Yuan a year ({Html.MoneyBasis.Short(d.PricesYear)})", d.Years);
+        for (int i = 0; i < d.Products.Count; i++)
+        {
+            string id = d.Products[i]["product:".Length..];
+            var colour = Palette[(i + 1) % Palette.Length];
+            model.Series.Add(Line(d.Series("product_average_premium_yuan", d.Products[i]), 1, id, colour, 2.2, LineStyle.Solid));
+            model.Series.Add(Line(d.Series("product_next_premium_yuan", d.Products[i]), 1, $"{id}: set for next year (middle age band)", colour, 1.2, LineStyle.Dot));
+        }
+        model.Axes[1].Minimum = 0;
+        return model;
+    }
+
     // Readings: a sentence or two in plain words, from the same data as the plot.
+
+    private static string ReadPremiums(PlotData d)
+    {
+        if (d.Products.Count == 0) return "No products in this scenario.";
+        string each = string.Join("; ", d.Products.Select(p =>
+        {
+            var sold = d.Series("product_average_premium_yuan", p).Where(x => double.IsFinite(x.Value)).ToArray();
+            return sold.Length == 0 ? $"{p["product:".Length..]} sold no policies"
+                : $"{p["product:".Length..]} from {Yuan(sold[0].Value)} in {sold[0].Year} to {Yuan(sold[^1].Value)} in {sold[^1].Year}";
+        }));
+        return $"The premium per policy (households' share and subsidies) of each product: {each}. Rising premiums with falling uptake among the healthy are the mark of a premium spiral.";
+    }
 
     private static string ReadCoverage(PlotData d) =>
         $"The share of working-age adults contributing to the resident pension {Change(d, "pension_contribution_rate", Percent)}, and the share of the 60+ drawing it " +

@@ -101,7 +101,11 @@ public static class MarketRules
         use.PremiumFen += premium - paidByGovernment;
         use.SubsidyFen += paidByGovernment;
         r.SupplementaryMedicalHolders++;
-        if (m.Chronic) r.SupplementaryMedicalChronicHolders++;
+        if (m.Chronic)
+        {
+            r.SupplementaryMedicalChronicHolders++;
+            use.ChronicPolicies++;
+        }
         r.SupplementaryPremiumsFen += premium - paidByGovernment;
         m.TopUpProduct = bought.Product;
         return bought.Product;

@@ -99,6 +99,9 @@ public record struct ProductUse
     /// <summary>Pension: members receiving an annuity.</summary>
     public int Annuitants { get; set; }
 
+    /// <summary>Medical: policies held by members with a chronic condition (adverse selection by product). Declared last: serialisation ids follow declaration order.</summary>
+    public int ChronicPolicies { get; set; }
+
     public readonly int Policies => Policies0 + Policies1 + Policies2;
 
     public readonly bool IsEmpty => Policies == 0 && PremiumFen == 0 && ClaimsFen == 0 && AnnuityFen == 0 && SurrenderFen == 0 && AccountFen == 0 && Denied == 0;
@@ -136,5 +139,6 @@ public record struct ProductUse
         SurrenderFen += other.SurrenderFen;
         AccountFen += other.AccountFen;
         Annuitants += other.Annuitants;
+        ChronicPolicies += other.ChronicPolicies;
     }
 }
