@@ -114,6 +114,7 @@ public static class Bench
         private readonly Timer _timer;
         private readonly Process _process = Process.GetCurrentProcess();
         private long _peakWorkingSet, _peakHeap;
+        private bool _disposed;
 
         public MemorySampler()
         {
@@ -136,6 +137,9 @@ public static class Bench
         {
             lock (_process)
             {
+                // A timer callback can still be on its way when the sampler is disposed: it must not touch the disposed process
+                // (Refresh would throw on a pool thread and take the whole process down).
+                if (_disposed) return;
                 _process.Refresh();
                 long ws = _process.WorkingSet64;
                 long heap = GC.GetGCMemoryInfo().HeapSizeBytes;
@@ -147,7 +151,11 @@ public static class Bench
         public void Dispose()
         {
             _timer.Dispose();
-            _process.Dispose();
+            lock (_process)
+            {
+                _disposed = true;
+                _process.Dispose();
+            }
         }
     }
 }
