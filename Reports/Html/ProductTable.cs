@@ -35,7 +35,7 @@ public static class ProductTable
               .Append(E(Ratio(Value(d, "insurer_loss_ratio", last, product)))).Append("</td><td>")
               .Append(E(insurer.Length == 0 ? "n/a" : Millions(Value(d, "insurer_capital_yuan", last, "insurer:" + insurer)))).Append("</td></tr>\n");
         }
-        sb.Append("</tbody>\n</table>\n<p class=\"reading\">").Append(E($"In {last}. Residents holding: members holding the product (or contributing, for pensions) over all residents; households holding: families with at least one. " +
+        sb.Append("</tbody>\n</table>\n<p class=\"note\">").Append(E($"In {last}. Residents holding: members holding the product (or contributing, for pensions) over all residents; households holding: families with at least one. " +
             "Chronic / healthy: uptake among residents with and without a chronic condition (medical top-ups); a wide gap is adverse selection. Loss ratio: claims over premiums."))
           .Append("</p>\n");
     }

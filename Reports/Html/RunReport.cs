@@ -184,7 +184,8 @@ public static class RunReport
         td:nth-child(n+2) { font-variant-numeric: tabular-nums; }
         section { margin-top: 2rem; }
         img { width: 100%; height: auto; border: 1px solid #eee; }
-        .reading { max-width: 60rem; line-height: 1.5; }
+        .reading, .note { max-width: 60rem; line-height: 1.5; }
+        .note { color: #555; font-size: 0.9rem; }
         pre { background: #f6f6f6; padding: 0.8rem; overflow-x: auto; font-size: 0.8rem; max-height: 30rem; }
         code { font-size: 0.85rem; }
         """;
