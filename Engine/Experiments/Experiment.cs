@@ -127,13 +127,14 @@ public sealed class Experiment(EngineHost engine, ILogger log)
     /// numbers, <see cref="Comparison.Align"/>), and their paired differences replication by replication.
     /// </summary>
     /// <remarks>With <paramref name="from"/>, every scenario starts from the same checkpoint (`compare --from`): the shared years are not run again.</remarks>
+    /// <remarks><paramref name="observerOf"/>, when given, gives the observer of the i-th scenario (0 the baseline) in place of <paramref name="observer"/>.</remarks>
     public async Task<ComparisonResult> CompareAsync(Scenario baseline, IReadOnlyList<Scenario> reforms, int parallelism,
-        RunObserver observer, CancellationToken cancellationToken, CheckpointPlan? from = null)
+        RunObserver observer, CancellationToken cancellationToken, CheckpointPlan? from = null, Func<int, RunObserver>? observerOf = null)
     {
-        var runs = new List<ScenarioResult> { await RunAsync(baseline, parallelism, observer, cancellationToken, from) };
-        foreach (var reform in reforms)
+        var runs = new List<ScenarioResult> { await RunAsync(baseline, parallelism, observerOf?.Invoke(0) ?? observer, cancellationToken, from) };
+        for (int i = 0; i < reforms.Count; i++)
         {
-            runs.Add(await RunAsync(Comparison.Align(baseline, reform), parallelism, observer, cancellationToken, from));
+            runs.Add(await RunAsync(Comparison.Align(baseline, reforms[i]), parallelism, observerOf?.Invoke(i + 1) ?? observer, cancellationToken, from));
         }
         var table = ComparisonTable.Of(runs[0].Metrics,
             runs.Skip(1).Select(r => (r.Scenario.Name, (IReadOnlyList<MetricsTable>)r.Metrics)).ToArray());

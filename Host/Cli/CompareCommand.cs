@@ -17,6 +17,8 @@ public static class CompareCommand
             baseline, reforms,
         };
         options.AddTo(command);
+        var dumps = new DumpOptions();
+        dumps.AddTo(command);
         var from = new Option<string?>("--from")
         {
             Description = "Start every scenario from a checkpoint of the baseline (OUT/checkpoints/YEAR): the shared years are simulated once; every reform's changes must come after YEAR.",
@@ -36,7 +38,7 @@ public static class CompareCommand
         command.Options.Add(metrics);
         command.Options.Add(scopes);
         command.SetAction((parse, cancellationToken) =>
-            CompareHandler.ExecuteAsync(options.Request(parse, parse.GetValue(baseline)!, args), parse.GetValue(reforms)!, stdout, stderr, cancellationToken,
+            CompareHandler.ExecuteAsync(dumps.Apply(parse, options.Request(parse, parse.GetValue(baseline)!, args)), parse.GetValue(reforms)!, stdout, stderr, cancellationToken,
                 parse.GetValue(from), new CompareHandler.ReportOptions(parse.GetValue(metrics), parse.GetValue(scopes))));
         return command;
     }

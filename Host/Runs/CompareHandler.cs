@@ -1,4 +1,5 @@
 using EcosystemSim.Engine.Experiments;
+using EcosystemSim.Host.Cli;
 using EcosystemSim.Reports.Html;
 using EcosystemSim.Reports.Metrics;
 using EcosystemSim.Reports.Output;
@@ -25,10 +26,16 @@ public static class CompareHandler
         string? from = null, ReportOptions? report = null)
     {
         ReportFocus focus = ReportFocus.Default;
+        HouseholdDumps? dumps = null;
         var (checkedInput, exit) = await CommandSession.CheckAsync(() =>
         {
             focus = ReportFocus.Parse(report?.Metrics, report?.Scopes);
             var scenarios = Check(request, reforms);
+            dumps = HouseholdDumps.Parse(request, scenarios[0].Scenario);
+            if (dumps is not null && from is not null)
+            {
+                throw new UsageException("--dump-households cannot be combined with --from: the years up to the checkpoint are not simulated again");
+            }
             CheckpointPlan? plan = null;
             if (from is not null)
             {
@@ -54,10 +61,12 @@ public static class CompareHandler
                 session.Log.Information("Comparing {Scenarios} with {Baseline}: {Replications} replication(s) of {Households} households, {Start}-{End}",
                     string.Join(", ", input.Skip(1).Select(s => s.Scenario.Name)), settings.Name, settings.Replications, settings.Households,
                     settings.StartYear, settings.EndYear);
+                // Each scenario's dumps go into its own run directory, as `run` would write them.
                 var result = await experiment.CompareAsync(settings, input.Skip(1).Select(s => s.Scenario).ToArray(), session.Parallelism(settings),
-                    session.Observer(), cancellationToken, checkpoint);
+                    session.Observer(), cancellationToken, checkpoint,
+                    i => session.Observer(done => dumps?.Write(done, directory.File(directories[i]), directories[i] + "/")));
                 var runs = result.Runs.Select((r, i) => new ScenarioRun(r, input[i].Loaded.Source, input[i].Loaded.Sha256, request.CommandLine, session.Started)).ToArray();
-                Write(directory, runs, directories, result.Table, session, focus);
+                Write(directory, runs, directories, result.Table, session, focus, dumps);
                 return () =>
                 {
                     directory.Commit();
@@ -90,12 +99,13 @@ public static class CompareHandler
 
     /// <summary>Each scenario's run directory, comparison.csv, the comparison report and the manifest.</summary>
     private static void Write(RunDirectory directory, IReadOnlyList<ScenarioRun> runs, IReadOnlyList<string> directories, ComparisonTable comparison,
-        CommandSession session, ReportFocus focus)
+        CommandSession session, ReportFocus focus, HouseholdDumps? dumps)
     {
         var files = new List<string>();
         for (int i = 0; i < runs.Count; i++)
         {
-            files.AddRange(RunOutputs.WriteRun(directory.File(directories[i]), runs[i], []).Select(f => $"{directories[i]}/{f}"));
+            var dumped = dumps?.Written(directories[i] + "/") ?? [];
+            files.AddRange(RunOutputs.WriteRun(directory.File(directories[i]), runs[i], dumped).Select(f => $"{directories[i]}/{f}"));
         }
         File.WriteAllText(directory.File(ComparisonFile), comparison.ToCsv());
         files.Add(ComparisonFile);

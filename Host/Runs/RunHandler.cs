@@ -9,11 +9,7 @@ namespace EcosystemSim.Host.Runs;
 public static class RunHandler
 {
     /// <summary>A checked run: what runs, from where it came, where it goes, and its checkpoints.</summary>
-    private sealed record Input(Scenario Scenario, string Source, string Sha256, string OutPath, IReadOnlyList<int> DumpYears, CheckpointPlan? Checkpoints, bool Keep)
-    {
-        /// <summary>The replications whose households are dumped (0 unless --dump-replications says otherwise).</summary>
-        public IReadOnlySet<int> DumpReplications { get; init; } = new HashSet<int> { 0 };
-    }
+    private sealed record Input(Scenario Scenario, string Source, string Sha256, string OutPath, HouseholdDumps? Dumps, CheckpointPlan? Checkpoints, bool Keep);
 
     public static Task<int> ExecuteAsync(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
         ExecuteAsync(request, CheckpointRequest.None, stdout, stderr, cancellationToken);
@@ -23,10 +19,8 @@ public static class RunHandler
         var (input, exit) = await CommandSession.CheckAsync(() =>
         {
             var (scenario, loaded) = CommandSession.LoadChecked(request.Scenario, request);
-            var dumpYears = request.DumpHouseholds is { } dump
-                ? YearSelection.Parse("--dump-households", dump, scenario.StartYear, scenario.EndYear)
-                : [];
-            if (checkpoints.Every is not null && dumpYears.Count > 0)
+            var dumps = HouseholdDumps.Parse(request, scenario);
+            if (checkpoints.Every is not null && dumps is not null)
             {
                 throw new UsageException("--dump-households cannot be combined with --checkpoint-every: the dumps of the years before a resume would be lost");
             }
@@ -35,30 +29,9 @@ public static class RunHandler
             string outPath = CommandSession.OutPath(request, $"{CommandSession.Slug(scenario.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
             string? directory = checkpoints.Every is null ? null : CheckpointRun.Begin(outPath, request, scenario, loaded, checkpoints);
             var plan = directory is null && from is null ? null : new CheckpointPlan { Directory = directory, Every = checkpoints.Every ?? 0, KeepAll = checkpoints.Keep, From = from };
-            return new Input(scenario, loaded.Source, loaded.Sha256, outPath, dumpYears, plan, checkpoints.Keep)
-            {
-                DumpReplications = DumpReplications(request, scenario, dumpYears),
-            };
+            return new Input(scenario, loaded.Source, loaded.Sha256, outPath, dumps, plan, checkpoints.Keep);
         }, stderr);
         return input is null ? exit : await RunAsync(request, input, stdout, stderr, cancellationToken);
-    }
-
-    /// <summary>--dump-replications: all, or a list of replications of the run; needs --dump-households.</summary>
-    private static HashSet<int> DumpReplications(RunRequest request, Scenario scenario, IReadOnlyList<int> dumpYears)
-    {
-        if (request.DumpReplications is not { } text) return [0];
-        if (dumpYears.Count == 0) throw new UsageException("--dump-replications needs --dump-households YEARS");
-        if (text.Trim() == "all") return [.. Enumerable.Range(0, scenario.Replications)];
-        var replications = new HashSet<int>();
-        foreach (string part in text.Split(','))
-        {
-            if (!int.TryParse(part.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int r) || r >= scenario.Replications)
-            {
-                throw new UsageException($"--dump-replications: '{part.Trim()}' is not a replication of this run (0 to {scenario.Replications - 1}) or all");
-            }
-            replications.Add(r);
-        }
-        return replications;
     }
 
     /// <summary>`ecosim resume OUT`: the interrupted run continues from each replication's last checkpoint into OUT.</summary>
@@ -77,7 +50,7 @@ public static class RunHandler
                 Parallel = options.Parallel ?? info.Parallel,
             };
             var plan = new CheckpointPlan { Directory = directory, Every = info.Every, KeepAll = info.Keep, From = CheckpointRun.Latest(directory) };
-            return new Input(scenario, info.Source, info.Sha256, outPath, [], plan, info.Keep);
+            return new Input(scenario, info.Source, info.Sha256, outPath, null, plan, info.Keep);
         }, stderr);
         return input is null ? exit : await RunAsync(request!, input, stdout, stderr, cancellationToken);
     }
@@ -95,15 +68,8 @@ public static class RunHandler
                 session.Log.Information("Running {Scenario} ({Source}): {Households} households, {Start}-{End}, seed {Seed}, {Replications} replication(s), engine {Engine}",
                     scenario.Name, input.Source, scenario.Households, scenario.StartYear, scenario.EndYear, scenario.Seed, scenario.Replications,
                     experiment.Engine.Engine);
-                var dumped = new List<string>();
-                var result = await experiment.RunAsync(scenario, session.Parallelism(scenario), session.Observer(done =>
-                {
-                    // Replication 0 unless --dump-replications asks for more: the others are the same population under other draws.
-                    if (!input.DumpReplications.Contains(done.Replication) || !input.DumpYears.Contains(done.Records.Year)) return;
-                    string file = HouseholdsCsv.FileName(done.Records.Year, done.Replication);
-                    HouseholdsCsv.Write(done.Records, directory.File(file), done.PriceLevel);
-                    lock (dumped) dumped.Add(file);
-                }), cancellationToken, input.Checkpoints);
+                var result = await experiment.RunAsync(scenario, session.Parallelism(scenario),
+                    session.Observer(done => input.Dumps?.Write(done, directory.WorkPath)), cancellationToken, input.Checkpoints);
                 var run = new ScenarioRun(result, input.Source, input.Sha256, request.CommandLine, session.Started);
                 var kept = new List<string>();
                 if (input.Keep && input.Checkpoints?.Directory is { } checkpoints)
@@ -112,7 +78,7 @@ public static class RunHandler
                     kept.AddRange(Directory.EnumerateFiles(directory.File("checkpoints"), "*", SearchOption.AllDirectories)
                         .Select(f => Path.GetRelativePath(directory.WorkPath, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
                 }
-                RunOutputs.WriteRun(directory.WorkPath, run, [.. dumped.Order(), .. kept, RunLogging.FileName]);
+                RunOutputs.WriteRun(directory.WorkPath, run, [.. input.Dumps?.Written() ?? [], .. kept, RunLogging.FileName]);
                 return () =>
                 {
                     directory.Commit();

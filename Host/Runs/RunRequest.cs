@@ -22,6 +22,9 @@ public sealed record RunRequest(
     /// <summary>The --dump-replications value: all, or replications such as 0,2 (default 0 only); null for the default.</summary>
     public string? DumpReplications { get; init; }
 
+    /// <summary>The --format value of household dumps: csv or parquet; null for the default (csv).</summary>
+    public string? DumpFormat { get; init; }
+
     /// <summary>The --replications override.</summary>
     public int? Replications { get; init; }
 
