@@ -6,7 +6,9 @@ namespace EcosystemSim.Engine.Experiments;
 /// Sobol variance-based indices by Saltelli's scheme (Saltelli et al. 2010): two independent N x k
 /// samples A and B of the unit cube, and for each parameter i the matrix AB_i, A with column i taken
 /// from B. First-order index S_i (the share of the output's variance that parameter i explains alone)
-/// by Saltelli's 2010 estimator, mean(f(B) (f(AB_i) - f(A))) / V; total index ST_i (its share with
+/// by Saltelli's 2010 estimator, mean(f(B) (f(AB_i) - f(A))) / V with f(B) centred on the mean of
+/// f (a metric such as a pension of 200 yuan that moves by a few yuan would otherwise bury the
+/// signal in its level); total index ST_i (its share with
 /// every interaction it takes part in) by Jansen's, mean((f(A) - f(AB_i))^2) / 2V; V the variance of
 /// f over A and B together. Intervals: percentile bootstrap over the N rows. The samples come from a
 /// seeded Mersenne Twister (plain Monte Carlo: unbiased, and its error is what the intervals show).
@@ -69,18 +71,20 @@ public static class SobolMethod
     /// <summary>S_i and ST_i from the rows picked (one pass: the bootstrap calls this a thousand times per parameter).</summary>
     private static double[] Estimate(double[] fA, double[] fB, double[] fAB, int[] pick)
     {
-        double sum = 0, squares = 0, first = 0, total = 0;
+        double sum = 0, squares = 0, first = 0, change = 0, total = 0;
         foreach (int j in pick)
         {
             sum += fA[j] + fB[j];
             squares += fA[j] * fA[j] + fB[j] * fB[j];
             first += fB[j] * (fAB[j] - fA[j]);
+            change += fAB[j] - fA[j];
             total += (fA[j] - fAB[j]) * (fA[j] - fAB[j]);
         }
         int n = pick.Length;
         double mean = sum / (2 * n);
         double variance = squares / (2 * n) - mean * mean;
         if (!(variance > 0)) return [double.NaN, double.NaN];
-        return [first / n / variance, total / n / (2 * variance)];
+        // f(B) centred on the mean: sum (f(B) - mean) (f(AB) - f(A)). The same expectation, without the noise a large mean adds.
+        return [(first - mean * change) / n / variance, total / n / (2 * variance)];
     }
 }
