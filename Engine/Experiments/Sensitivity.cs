@@ -72,30 +72,47 @@ public sealed record SensitivityResult(SensitivityQuestion Question, Sensitivity
 public static class Sensitivity
 {
     /// <summary>
-    /// Runs the design; <paramref name="evaluate"/> runs the scenario at one point (given its number
-    /// and the scenario) and returns each metric's value there.
+    /// Runs the design; <paramref name="evaluate"/> runs the scenario at one point (given its number,
+    /// the scenario and a token that is cancelled when another point fails) and returns each metric's
+    /// value there. One failed point stops the others, and its own failure is what is thrown.
     /// </summary>
     public static async Task<SensitivityResult> RunAsync(Scenario scenario, SensitivityQuestion question, SensitivityDesign design, int atOnce,
-        Func<int, Scenario, Task<double[]>> evaluate, CancellationToken cancellationToken)
+        Func<int, Scenario, CancellationToken, Task<double[]>> evaluate, CancellationToken cancellationToken)
     {
         var factors = question.Factors;
         double[][] unit = design.Points(factors.Count);
         var points = new SensitivityPoint[unit.Length];
         using var gate = new SemaphoreSlim(Math.Max(1, atOnce));
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var tasks = unit.Select(async (u, n) =>
         {
-            await gate.WaitAsync(cancellationToken);
+            await gate.WaitAsync(failed.Token);
             try
             {
                 var at = At(scenario, factors, u, n + 1);
-                points[n] = new SensitivityPoint(u, factors.Select((f, i) => f.At(u[i])).ToArray(), await evaluate(n + 1, at));
+                points[n] = new SensitivityPoint(u, factors.Select((f, i) => f.At(u[i])).ToArray(), await evaluate(n + 1, at, failed.Token));
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
             }
             finally
             {
                 gate.Release();
             }
         }).ToArray();
-        await Task.WhenAll(tasks);
+        try
+        {
+            await Task.WhenAll(tasks);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Surface the point's own failure rather than the cancellations it caused.
+            var cause = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.GetBaseException()).FirstOrDefault();
+            if (cause is not null) throw cause;
+            throw;
+        }
         return new SensitivityResult(question, design, points, Analyse(question, design, unit, points));
     }
 

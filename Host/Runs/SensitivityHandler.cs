@@ -43,10 +43,11 @@ public static class SensitivityHandler
                     scenario.Name, input.Design.Method, input.Question.Factors.Count, input.Question.Metrics.Count, input.Question.Scope, input.Question.Year,
                     runs, scenario.Replications, pointsAtOnce);
                 // Hundreds of runs: their year-by-year lines would drown the log; the progress display and one line per point at debug level say enough.
-                var quiet = new Experiment(experiment.Engine, new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Logger(session.Log).CreateLogger());
-                var result = await Sensitivity.RunAsync(scenario, input.Question, input.Design, pointsAtOnce, async (n, at) =>
+                using var quietLog = new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Logger(session.Log).CreateLogger();
+                var quiet = new Experiment(experiment.Engine, quietLog);
+                var result = await Sensitivity.RunAsync(scenario, input.Question, input.Design, pointsAtOnce, async (n, at, token) =>
                 {
-                    var run = await quiet.RunAsync(at, session.Parallelism(scenario), session.Observer(), cancellationToken);
+                    var run = await quiet.RunAsync(at, session.Parallelism(scenario), session.Observer(), token);
                     var values = Sensitivity.Values(run, input.Question);
                     session.Log.Debug("Point {Point} of {Runs}: {Values}", n, runs, values);
                     return values;
