@@ -16,6 +16,7 @@ public static class EcosimCli
             CompareCommand.Create(stdout, stderr, args),
             SweepCommand.Create(stdout, stderr, args),
             SolveCommand.Create(stdout, stderr, args),
+            SensitivityCommand.Create(stdout, stderr, args),
             ValidateCommand.Create(stdout, stderr),
             ListCommand.Create(stdout, stderr),
             CalibrateCommand.Create(stdout, stderr),

@@ -21,7 +21,10 @@ public static class ParameterReference
           .Append("A scenario file sets any of these fields; every field it leaves out keeps the default shown, ")
           .Append("and the defaults are the baseline. Values by region are a mapping `{east: ..., central: ..., west: ..., northeast: ...}` ")
           .Append("in which any region may be left out; schedules are a mapping from year to value, in force until the next listed year, ")
-          .Append("and replace the default schedule whole.\n");
+          .Append("and replace the default schedule whole.\n\n")
+          .Append("*Range* is what the model accepts. *Uncertainty* is what is plausible for a value that is assumed or calibrated ")
+          .Append("rather than known, with why: `ecosim sensitivity` varies parameters over it (docs/sensitivity.md). For a value by region ")
+          .Append("it is a factor on every region's value alike (×0.9 to ×1.1: each region's value 10% lower to 10% higher).\n");
         Section(sb, typeof(Scenario), new Scenario(), "", "Run settings");
         return sb.ToString();
     }
@@ -35,13 +38,15 @@ public static class ParameterReference
         if (path.Length > 0) sb.Append(title).Append("\n\n");
         if (values.Count > 0)
         {
-            sb.Append("| field | unit | default | range | meaning | source or rationale |\n|---|---|---|---|---|---|\n");
+            sb.Append("| field | unit | default | range | uncertainty | meaning | source or rationale |\n|---|---|---|---|---|---|---|\n");
             foreach (var f in values)
             {
                 var p = f.Param!;
                 sb.Append("| `").Append(f.Name).Append("` | ").Append(p.Unit).Append(" | ")
                   .Append(p.Required ? "(required)" : Cell(Format(f.Property.GetValue(f.Holder(defaults))))).Append(" | ")
-                  .Append(f.Kind == FieldKind.Choice ? string.Join(", ", ParameterTree.ChoiceNames(f.Type)) : Range(p)).Append(" | ").Append(Cell(p.Description)).Append(" | ").Append(Cell(p.Source)).Append(" |\n");
+                  .Append(f.Kind == FieldKind.Choice ? string.Join(", ", ParameterTree.ChoiceNames(f.Type)) : Range(p)).Append(" | ")
+                  .Append(Cell(Uncertainty(p, f.Kind, path.Length == 0 ? f.Name : $"{path}.{f.Name}"))).Append(" | ")
+                  .Append(Cell(p.Description)).Append(" | ").Append(Cell(p.Source)).Append(" |\n");
             }
         }
         foreach (var f in fields.Where(f => f.Kind is FieldKind.Section or FieldKind.RecordList))
@@ -68,6 +73,15 @@ public static class ParameterReference
             (true, false) => $"≤ {Number(p.Max)}",
             _ => $"{Number(p.Min)} to {Number(p.Max)}",
         };
+
+    /// <summary>The uncertainty range and its reason, or why an assumed parameter has none.</summary>
+    private static string Uncertainty(ParamAttribute p, FieldKind kind, string path)
+    {
+        if (UncertaintyRanges.NotVaried.TryGetValue(path, out string? reason)) return $"none: {reason}";
+        if (!p.HasUncertainty) return "";
+        string range = kind == FieldKind.ByRegion ? $"×{Number(p.UncertainLow)} to ×{Number(p.UncertainHigh)}" : $"{Number(p.UncertainLow)} to {Number(p.UncertainHigh)}";
+        return $"{range}: {p.UncertainWhy}";
+    }
 
     internal static string Format(object? value) => value switch
     {

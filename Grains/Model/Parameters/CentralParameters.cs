@@ -23,6 +23,7 @@ public sealed record CentralParameters
     public MinimumRule MinimumRule { get; init; } = MinimumRule.Prices;
 
     [Param("per year", "Consumer price inflation, for indexation and the poverty line.",
-        Min = -0.2, Max = 0.5, Source = "Assumption: about 2% a year")]
+        Min = -0.2, Max = 0.5, Source = "Assumption: about 2% a year",
+        UncertainLow = 0.01, UncertainHigh = 0.03, UncertainWhy = "Inflation of 1-3% a year")]
     public double PriceInflation { get; init; } = 0.02;
 }

@@ -16,23 +16,28 @@ public sealed record DibaoParameters
     public double ConsumptionShare { get; init; } = 0.84;
 
     [Param("log sd", "Error of the means test: the assessed income is the true income times a log-normal error with this spread, by region. An information platform lowers it.",
-        Min = 0, Max = 5, Source = "Assumption: large inclusion and exclusion errors (Golan, Sicular and Umapathi 2015; Kakwani et al. 2017; CALIBRATION.md A)")]
+        Min = 0, Max = 5, Source = "Assumption: large inclusion and exclusion errors (Golan, Sicular and Umapathi 2015; Kakwani et al. 2017; CALIBRATION.md A)",
+        UncertainLow = 0.7, UncertainHigh = 1.3, UncertainWhy = "Studies of dibao targeting disagree widely: 30% either way on every region's error")]
     public RegionValues<double> TargetingError { get; init; } = RegionValues<double>.Uniform(0.6);
 
     [Param("per year", "Year-to-year correlation of a household's assessment error (the same village officials, the same impressions).",
-        Min = 0, Max = 1, Source = "Assumption")]
+        Min = 0, Max = 1, Source = "Assumption",
+        UncertainLow = 0.5, UncertainHigh = 0.9, UncertainWhy = "From half to most of the error carried over")]
     public double ErrorPersistence { get; init; } = 0.7;
 
     [Param("share", "Chance that a household assessed as eligible applies and is enrolled (rationing, stigma, paperwork).",
-        Min = 0, Max = 1, Source = "Calibrated with the targeting error so that about 7.2% of rural residents receive dibao (35.97 M in Q1 2021, Ministry of Civil Affairs; CALIBRATION.md A)")]
+        Min = 0, Max = 1, Source = "Calibrated with the targeting error so that about 7.2% of rural residents receive dibao (35.97 M in Q1 2021, Ministry of Civil Affairs; CALIBRATION.md A)",
+        UncertainLow = 0.25, UncertainHigh = 0.35, UncertainWhy = "Calibrated with the targeting error to 7.2% on dibao; a sixth either way")]
     public double TakeUp { get; init; } = 0.3;
 
     [Param("share", "Chance that an assessed-eligible household was already on dibao before the first simulated year.",
-        Min = 0, Max = 1, Source = "Calibrated so that the first year starts near the steady state of take-up and review")]
+        Min = 0, Max = 1, Source = "Calibrated so that the first year starts near the steady state of take-up and review",
+        UncertainLow = 0.35, UncertainHigh = 0.53, UncertainWhy = "Calibrated to start near the steady state; a fifth either way")]
     public double InitialShare { get; init; } = 0.44;
 
     [Param("share", "Chance that a recipient who is still assessed as eligible stays on dibao the next year (the rest are dropped at review).",
-        Min = 0, Max = 1, Source = "Assumption: annual reviews drop some recipients")]
+        Min = 0, Max = 1, Source = "Assumption: annual reviews drop some recipients",
+        UncertainLow = 0.75, UncertainHigh = 0.95, UncertainWhy = "5-25% dropped at each annual review")]
     public double Continuation { get; init; } = 0.85;
 
     [Param("share", "Food share of consumption (the Engel coefficient), for the capacity to pay in the catastrophic spending test.",
@@ -52,6 +57,7 @@ public sealed record DibaoParameters
     public double ClassifiedSupplement { get; init; }
 
     [Param("share", "Central share of dibao spending by region (the rest is local).",
-        Min = 0, Max = 1, Source = "Assumption: central transfers fund most rural dibao outside the East")]
+        Min = 0, Max = 1, Source = "Assumption: central transfers fund most rural dibao outside the East",
+        UncertainLow = 0.8, UncertainHigh = 1.2, UncertainWhy = "Central transfers for dibao are not published by region: a fifth either way")]
     public RegionValues<double> CentralShare { get; init; } = new(0.3, 0.7, 0.8, 0.7);
 }

@@ -12,7 +12,8 @@ public sealed record IncomeParameters : IValidatable
     public int BaseYear { get; init; } = 2021;
 
     [Param("yuan/person/year", "Mean per-capita market income (earnings and remittances, before public transfers) in the base year, by region, for a population of the census age shape.",
-        Min = 100, Max = 1e6, Source = "Calibrated so that 2021 disposable income matches NBS: East 23,556, Central 17,857, West 15,608, Northeast 18,280 (national 18,931; CALIBRATION.md A); public transfers net of contributions and premiums make up the difference")]
+        Min = 100, Max = 1e6, Source = "Calibrated so that 2021 disposable income matches NBS: East 23,556, Central 17,857, West 15,608, Northeast 18,280 (national 18,931; CALIBRATION.md A); public transfers net of contributions and premiums make up the difference",
+        UncertainLow = 0.95, UncertainHigh = 1.05, UncertainWhy = "Calibrated to NBS disposable income; 5% either way covers the uncertain share of transfers in it")]
     public RegionValues<double> MeanMarketPerCapitaYuan { get; init; } = new(22300, 16700, 14450, 17000);
 
     [Param("per year", "Nominal growth of mean income by region from the base year, until the year below.",
@@ -36,31 +37,38 @@ public sealed record IncomeParameters : IValidatable
     public double[] EarningWeights { get; init; } = [0, 1.0, 0.3, 0.1];
 
     [Param("factor", "Earnings of a member with a chronic condition relative to a healthy member of the same age.",
-        Min = 0, Max = 1, Source = "Assumption: chronic illness cuts working time and capacity; illness is a main cause of rural poverty (44% of the poor in 2015 were impoverished by illness; CALIBRATION.md A)")]
+        Min = 0, Max = 1, Source = "Assumption: chronic illness cuts working time and capacity; illness is a main cause of rural poverty (44% of the poor in 2015 were impoverished by illness; CALIBRATION.md A)",
+        UncertainLow = 0.3, UncertainHigh = 0.7, UncertainWhy = "The earnings lost to chronic illness are not measured here: 30-70% kept")]
     public double ChronicEarningFactor { get; init; } = 0.5;
 
     [Param("yuan/year", "Remittances a member working away sends home in the base year; grows with regional income.",
-        Min = 0, Max = 1e6, Source = "Assumption: about 30% of a migrant worker's pay of 4,432 yuan a month (NBS migrant worker monitoring survey 2021, recalled)")]
+        Min = 0, Max = 1e6, Source = "Assumption: about 30% of a migrant worker's pay of 4,432 yuan a month (NBS migrant worker monitoring survey 2021, recalled)",
+        UncertainLow = 12000, UncertainHigh = 20000, UncertainWhy = "20-40% of a migrant worker's pay")]
     public double RemittanceYuan { get; init; } = 16000;
 
     [Param("log sd", "Spread of household productivity (standard deviation of log income at given composition).",
-        Min = 0, Max = 3, Source = "Calibrated with the composition of households so that the median of disposable income is about 85% of the mean (NBS; CALIBRATION.md A)")]
+        Min = 0, Max = 3, Source = "Calibrated with the composition of households so that the median of disposable income is about 85% of the mean (NBS; CALIBRATION.md A)",
+        UncertainLow = 0.38, UncertainHigh = 0.46, UncertainWhy = "Calibrated to the median/mean ratio; a tenth either way")]
     public double LogSd { get; init; } = 0.42;
 
     [Param("share", "Share of the variance of log productivity that is persistent (the rest is a transitory shock drawn anew each year).",
-        Min = 0, Max = 1, Source = "Assumption: most rural income inequality is persistent (land, skills); panel studies put the transitory share at a quarter to a third")]
+        Min = 0, Max = 1, Source = "Assumption: most rural income inequality is persistent (land, skills); panel studies put the transitory share at a quarter to a third",
+        UncertainLow = 0.65, UncertainHigh = 0.8, UncertainWhy = "Panel studies put the transitory share at a fifth to a third")]
     public double PersistentShare { get; init; } = 0.75;
 
     [Param("per year", "Year-to-year autocorrelation of the persistent component of log income.",
-        Min = 0, Max = 1, Source = "Assumption: a highly persistent AR(1), typical of household income panels")]
+        Min = 0, Max = 1, Source = "Assumption: a highly persistent AR(1), typical of household income panels",
+        UncertainLow = 0.8, UncertainHigh = 0.97, UncertainWhy = "AR(1) coefficients of 0.8-0.97 in household income panels")]
     public double Persistence { get; init; } = 0.9;
 
     [Param("log sd", "Spread of mean income between counties of a region in the first year.",
-        Min = 0, Max = 2, Source = "Assumption: county means within a region differ by about 15% either way")]
+        Min = 0, Max = 2, Source = "Assumption: county means within a region differ by about 15% either way",
+        UncertainLow = 0.1, UncertainHigh = 0.25, UncertainWhy = "County means within a region differ by 10-25%")]
     public double CountySpread { get; init; } = 0.15;
 
     [Param("log sd per year", "Yearly shock to a county's income level (a random walk): counties diverge over time.",
-        Min = 0, Max = 1, Source = "Assumption: county growth differs by about 1.5 points a year")]
+        Min = 0, Max = 1, Source = "Assumption: county growth differs by about 1.5 points a year",
+        UncertainLow = 0.005, UncertainHigh = 0.025, UncertainWhy = "County growth differs by half a point to 2.5 points a year")]
     public double CountyDrift { get; init; } = 0.015;
 
     /// <summary>The region's income growth rate in a year (historical rates to GrowthUntilYear, then the long-run rate).</summary>

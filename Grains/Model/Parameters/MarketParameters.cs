@@ -48,7 +48,8 @@ public sealed record MarketParameters : IValidatable
     public int[] AgeBands { get; init; } = [40, 60];
 
     [Param("share of premium", "Taxes and levies on premiums (not charged on tax-exempt products).",
-        Min = 0, Max = 1, Source = "Assumption")]
+        Min = 0, Max = 1, Source = "Assumption",
+        UncertainLow = 0.02, UncertainHigh = 0.06, UncertainWhy = "Taxes and levies of 2-6% of premiums")]
     public double PremiumTaxRate { get; init; } = 0.03;
 
     [Param("share", "Share of a medical top-up's premium the local government pays for low-income members.",
@@ -64,7 +65,8 @@ public sealed record MarketParameters : IValidatable
     public bool ForbidExclusions { get; init; }
 
     [Param("share", "Median initial trust in commercial insurers (0-1) by region.",
-        Min = 0.01, Max = 0.99, Source = "Assumption: rural trust in commercial insurers is lower than in public schemes (the paper, section 3.3)")]
+        Min = 0.01, Max = 0.99, Source = "Assumption: rural trust in commercial insurers is lower than in public schemes (the paper, section 3.3)",
+        UncertainLow = 0.8, UncertainHigh = 1.2, UncertainWhy = "A judgement, not a survey figure: each region's median a fifth lower or higher")]
     public RegionValues<double> InitialTrust { get; init; } = new(0.45, 0.4, 0.35, 0.4);
 
     [Section("How members choose among the supplementary products on offer.")]
@@ -291,61 +293,79 @@ public sealed record ProductParameters : IValidatable
 public sealed record MarketChoiceParameters
 {
     [Param("log-odds", "Medical top-up: intercept of buying a product.", Min = -50, Max = 50,
-        Source = "Calibrated so that rural uptake lies near 8% in 2021 (national Huimin Bao scale about 10% of the population, rural lower; CALIBRATION.md A)")]
+        Source = "Calibrated so that rural uptake lies near 8% in 2021 (national Huimin Bao scale about 10% of the population, rural lower; CALIBRATION.md A)",
+        UncertainLow = -3.5, UncertainHigh = -2.5, UncertainWhy = "Calibrated to rural uptake near 8%; half a point of log-odds either way")]
     public double MedicalIntercept { get; init; } = -3.0;
 
     [Param("log-odds per unit of income", "Medical top-up: effect of the net value (risk-loaded expected payout less premium) relative to per-capita income.",
-        Min = 0, Max = 1e4, Source = "Assumption")]
+        Min = 0, Max = 1e4, Source = "Assumption",
+        UncertainLow = 40, UncertainHigh = 120, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Value { get; init; } = 80;
 
     [Param("factor", "Median risk aversion: a household values insurance at (1 + this) times its expected payout.",
-        Min = 0, Max = 20, Source = "Assumption")]
+        Min = 0, Max = 20, Source = "Assumption",
+        UncertainLow = 0.5, UncertainHigh = 2, UncertainWhy = "Insurance valued at 1.5 to 3 times its expected payout")]
     public double RiskAversion { get; init; } = 1.0;
 
-    [Param("log sd", "Spread of risk aversion between households.", Min = 0, Max = 3, Source = "Assumption")]
+    [Param("log sd", "Spread of risk aversion between households.", Min = 0, Max = 3, Source = "Assumption",
+        UncertainLow = 0.25, UncertainHigh = 0.75, UncertainWhy = "Half to one and a half times the assumed spread")]
     public double RiskAversionSpread { get; init; } = 0.5;
 
-    [Param("log-odds per unit", "Effect of trust in commercial insurers (0-1, centred at 0.5).", Min = -20, Max = 20, Source = "Assumption")]
+    [Param("log-odds per unit", "Effect of trust in commercial insurers (0-1, centred at 0.5).", Min = -20, Max = 20, Source = "Assumption",
+        UncertainLow = 1, UncertainHigh = 3, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Trust { get; init; } = 2.0;
 
-    [Param("log-odds per unit", "Effect of awareness (0-1, centred at 0.5).", Min = -20, Max = 20, Source = "Assumption")]
+    [Param("log-odds per unit", "Effect of awareness (0-1, centred at 0.5).", Min = -20, Max = 20, Source = "Assumption",
+        UncertainLow = 0.75, UncertainHigh = 2.25, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Awareness { get; init; } = 1.5;
 
     [Param("log-odds", "Effect of government endorsement.", Min = -20, Max = 20,
-        Source = "Calibrated to take-up about 45 points higher when the government drives the scheme (NIFD 2022; CALIBRATION.md A)")]
+        Source = "Calibrated to take-up about 45 points higher when the government drives the scheme (NIFD 2022; CALIBRATION.md A)",
+        UncertainLow = 1.5, UncertainHigh = 2.5, UncertainWhy = "Calibrated to take-up about 45 points higher with endorsement; a quarter either way")]
     public double Endorsement { get; init; } = 2.0;
 
-    [Param("log-odds", "Effect of having held the same product last year (renewal).", Min = -20, Max = 20, Source = "Assumption")]
+    [Param("log-odds", "Effect of having held the same product last year (renewal).", Min = -20, Max = 20, Source = "Assumption",
+        UncertainLow = 0.75, UncertainHigh = 2.25, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Habit { get; init; } = 1.5;
 
     [Param("log-odds", "Supplementary pension: intercept of starting to contribute.", Min = -50, Max = 50,
-        Source = "Assumption: commercial pensions are rare in rural China")]
+        Source = "Assumption: commercial pensions are rare in rural China",
+        UncertainLow = -6, UncertainHigh = -4, UncertainWhy = "Commercial pensions rare: one log-odds point either way")]
     public double PensionIntercept { get; init; } = -5.0;
 
-    [Param("log-odds per point", "Supplementary pension: effect of the guaranteed rate above the reference rate below, per percentage point.", Min = -20, Max = 20, Source = "Assumption")]
+    [Param("log-odds per point", "Supplementary pension: effect of the guaranteed rate above the reference rate below, per percentage point.", Min = -20, Max = 20, Source = "Assumption",
+        UncertainLow = 0.25, UncertainHigh = 0.75, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double PensionReturn { get; init; } = 0.5;
 
-    [Param("per year", "Reference rate members compare a guaranteed rate with (bank deposits).", Min = -0.1, Max = 0.3, Source = "Assumption: one-year deposit rates near 1.5-2%")]
+    [Param("per year", "Reference rate members compare a guaranteed rate with (bank deposits).", Min = -0.1, Max = 0.3, Source = "Assumption: one-year deposit rates near 1.5-2%",
+        UncertainLow = 0.015, UncertainHigh = 0.03, UncertainWhy = "One-year deposit rates of 1.5-3%")]
     public double ReferenceRate { get; init; } = 0.02;
 
-    [Param("log-odds per log point", "Supplementary pension: effect of log per-capita income relative to the county mean.", Min = -20, Max = 20, Source = "Assumption")]
+    [Param("log-odds per log point", "Supplementary pension: effect of log per-capita income relative to the county mean.", Min = -20, Max = 20, Source = "Assumption",
+        UncertainLow = 0.5, UncertainHigh = 1.5, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double PensionIncome { get; init; } = 1.0;
 
-    [Param("log-odds per unit of income", "Supplementary pension: cost of the yearly contribution relative to per-capita income.", Min = 0, Max = 1e4, Source = "Assumption")]
+    [Param("log-odds per unit of income", "Supplementary pension: cost of the yearly contribution relative to per-capita income.", Min = 0, Max = 1e4, Source = "Assumption",
+        UncertainLow = 5, UncertainHigh = 15, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double PensionLiquidity { get; init; } = 10;
 
-    [Param("per year", "Supplementary pension: chance that a contributor keeps contributing next year.", Min = 0, Max = 1, Source = "Assumption")]
+    [Param("per year", "Supplementary pension: chance that a contributor keeps contributing next year.", Min = 0, Max = 1, Source = "Assumption",
+        UncertainLow = 0.8, UncertainHigh = 0.95, UncertainWhy = "5-20% of contributors stop each year")]
     public double PensionPersistence { get; init; } = 0.9;
 
-    [Param("share of the gap", "Gain in trust in insurers in a year a member's claim is paid.", Min = 0, Max = 1, Source = "Assumption")]
+    [Param("share of the gap", "Gain in trust in insurers in a year a member's claim is paid.", Min = 0, Max = 1, Source = "Assumption",
+        UncertainLow = 0.05, UncertainHigh = 0.2, UncertainWhy = "Half to twice the assumed gain")]
     public double ClaimTrustGain { get; init; } = 0.1;
 
-    [Param("share", "Share of trust in insurers lost in a year a claim is denied (excluded pre-existing condition).", Min = 0, Max = 1, Source = "Assumption")]
+    [Param("share", "Share of trust in insurers lost in a year a claim is denied (excluded pre-existing condition).", Min = 0, Max = 1, Source = "Assumption",
+        UncertainLow = 0.1, UncertainHigh = 0.3, UncertainWhy = "Half to one and a half times the assumed loss")]
     public double DeniedTrustLoss { get; init; } = 0.2;
 
-    [Param("share", "Share of trust in insurers lost in a year an insurer leaves the county.", Min = 0, Max = 1, Source = "Assumption")]
+    [Param("share", "Share of trust in insurers lost in a year an insurer leaves the county.", Min = 0, Max = 1, Source = "Assumption",
+        UncertainLow = 0.08, UncertainHigh = 0.25, UncertainWhy = "About half to one and a half times the assumed loss")]
     public double ExitTrustLoss { get; init; } = 0.15;
 
-    [Param("share of the gap", "Yearly pull of trust in insurers back towards the region's initial median.", Min = 0, Max = 1, Source = "Assumption")]
+    [Param("share of the gap", "Yearly pull of trust in insurers back towards the region's initial median.", Min = 0, Max = 1, Source = "Assumption",
+        UncertainLow = 0.02, UncertainHigh = 0.1, UncertainWhy = "Memory half-lives of about 7 to 35 years")]
     public double TrustReversion { get; init; } = 0.05;
 }

@@ -18,7 +18,8 @@ public sealed record MedicalParameters : IValidatable
         YearSchedule.Of((2015, 380), (2017, 450), (2018, 490), (2019, 520), (2020, 550), (2021, 580), (2022, 610), (2023, 640), (2024, 670), (2025, 700));
 
     [Param("per year", "Growth of the premium and of the subsidy after their last listed year.",
-        Min = -0.5, Max = 0.5, Source = "Assumption: slower than 2015-2025 (premium 12.8%, subsidy 6.3% a year) but enough to follow costs as the population ages")]
+        Min = -0.5, Max = 0.5, Source = "Assumption: slower than 2015-2025 (premium 12.8%, subsidy 6.3% a year) but enough to follow costs as the population ages",
+        UncertainLow = 0.03, UncertainHigh = 0.07, UncertainWhy = "Premium and subsidy growth of 3-7% a year")]
     public double GrowthAfterSchedule { get; init; } = 0.05;
 
     [Param("share", "Central share of the fiscal subsidy by region (the rest is local).",
@@ -34,11 +35,13 @@ public sealed record MedicalParameters : IValidatable
     public double[] ReimbursementRatioRange { get; init; } = [0.5, 0.85];
 
     [Param("share", "Share of inpatient costs within the reimbursement catalogue.",
-        Min = 0, Max = 1, Source = "Assumption: the effective ratio (about 55-58% of total cost) over the policy ratio of 68%")]
+        Min = 0, Max = 1, Source = "Assumption: the effective ratio (about 55-58% of total cost) over the policy ratio of 68%",
+        UncertainLow = 0.78, UncertainHigh = 0.92, UncertainWhy = "Effective reimbursement of 53-63% of total cost at the policy ratio")]
     public double CatalogueShare { get; init; } = 0.85;
 
     [Param("yuan", "Deductible per admission (in the cost year; grows with medical costs).",
-        Min = 0, Max = 1e5, Source = "Assumption: county hospitals typically 300-800 yuan")]
+        Min = 0, Max = 1e5, Source = "Assumption: county hospitals typically 300-800 yuan",
+        UncertainLow = 300, UncertainHigh = 800, UncertainWhy = "County hospitals' deductibles of 300-800 yuan")]
     public double DeductibleYuan { get; init; } = 500;
 
     [Param("multiple of income", "Yearly cap on basic reimbursement per person, as a multiple of the county's per-capita disposable income.",
@@ -62,7 +65,8 @@ public sealed record MedicalParameters : IValidatable
     public double AssistanceRatio { get; init; } = 0.7;
 
     [Param("yuan/person/year", "Yearly cap on medical assistance per person (in the cost year).",
-        Min = 0, Max = 1e7, Source = "Assumption: assistance caps are typically tens of thousands of yuan")]
+        Min = 0, Max = 1e7, Source = "Assumption: assistance caps are typically tens of thousands of yuan",
+        UncertainLow = 15000, UncertainHigh = 50000, UncertainWhy = "Assistance caps of 15,000 to 50,000 yuan")]
     public double AssistanceCapYuan { get; init; } = 30000;
 
     [Param("share", "Share of the premium that medical assistance pays for members of dibao households; extremely poor households (on dibao with no member aged 16-59) have it paid in full.",
@@ -89,11 +93,13 @@ public sealed record MedicalParameters : IValidatable
     public int YoungHealthyAge { get; init; } = 45;
 
     [Param("years", "Years of fund spending a county aims to hold; the reimbursement ratio moves to restore it. A fund that ends a year in deficit is made whole by the local budget.",
-        Min = 0, Max = 10, Source = "Assumption: resident medical funds hold about half a year of spending")]
+        Min = 0, Max = 10, Source = "Assumption: resident medical funds hold about half a year of spending",
+        UncertainLow = 0.3, UncertainHigh = 0.8, UncertainWhy = "Reserves of four to ten months of spending")]
     public double FundReserveYears { get; init; } = 0.5;
 
     [Param("ratio points per year of spending", "How fast the reimbursement ratio adjusts to the fund's balance (change in ratio per year of spending above or below the reserve).",
-        Min = 0, Max = 1, Source = "Assumption: a fund half a year short of its reserve cuts the ratio by about 10 points over a year")]
+        Min = 0, Max = 1, Source = "Assumption: a fund half a year short of its reserve cuts the ratio by about 10 points over a year",
+        UncertainLow = 0.1, UncertainHigh = 0.3, UncertainWhy = "Half to one and a half times the assumed speed")]
     public double FundAdjustment { get; init; } = 0.2;
 
     [Param("share", "Chance that a member was enrolled in the year before the run starts.",
@@ -121,25 +127,31 @@ public sealed record MedicalParameters : IValidatable
 public sealed record EnrolmentParameters
 {
     [Param("log-odds", "Intercept.",
-        Min = -20, Max = 20, Source = "Calibrated so that about 95% of rural residents are enrolled in 2021 (over 90% required; CALIBRATION.md)")]
+        Min = -20, Max = 20, Source = "Calibrated so that about 95% of rural residents are enrolled in 2021 (over 90% required; CALIBRATION.md)",
+        UncertainLow = -0.8, UncertainHigh = 0, UncertainWhy = "Calibrated to 95% enrolled in 2021; 0.4 either way")]
     public double Intercept { get; init; } = -0.4;
 
     [Param("log-odds per unit of income", "Effect of the expected net value (expected reimbursement minus premium) relative to per-capita income.",
-        Min = 0, Max = 1000, Source = "Assumption: a premium of 5% of income lowers the odds of a young healthy member by about 40%")]
+        Min = 0, Max = 1000, Source = "Assumption: a premium of 5% of income lowers the odds of a young healthy member by about 40%",
+        UncertainLow = 5, UncertainHigh = 15, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Value { get; init; } = 10;
 
-    [Param("log-odds per unit", "Effect of awareness (0-1, centred at 0.5).", Min = -20, Max = 20, Source = "Assumption")]
+    [Param("log-odds per unit", "Effect of awareness (0-1, centred at 0.5).", Min = -20, Max = 20, Source = "Assumption",
+        UncertainLow = 0.75, UncertainHigh = 2.25, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Awareness { get; init; } = 1.5;
 
-    [Param("log-odds per unit", "Effect of trust in public schemes (0-1, centred at 0.5).", Min = -20, Max = 20, Source = "Assumption")]
+    [Param("log-odds per unit", "Effect of trust in public schemes (0-1, centred at 0.5).", Min = -20, Max = 20, Source = "Assumption",
+        UncertainLow = 0.75, UncertainHigh = 2.25, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Trust { get; init; } = 1.5;
 
     [Param("log-odds", "Effect of having been enrolled last year (inertia; enrolment is collected village by village).",
-        Min = -20, Max = 20, Source = "Assumption: most renew")]
+        Min = -20, Max = 20, Source = "Assumption: most renew",
+        UncertainLow = 1.5, UncertainHigh = 3.5, UncertainWhy = "A logit coefficient assumed, not estimated: 40% either way")]
     public double Habit { get; init; } = 2.5;
 
     [Param("log-odds per unit", "Effect of last year's county enrolment rate (0-1, centred at 0.5): mobilisation by village cadres.",
-        Min = -20, Max = 20, Source = "Assumption")]
+        Min = -20, Max = 20, Source = "Assumption",
+        UncertainLow = 1, UncertainHigh = 3, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Peer { get; init; } = 2.0;
 
     [Param("yuan/person/year", "Per-capita income below this counts as this in the value term (the poorest do not value insurance infinitely).",

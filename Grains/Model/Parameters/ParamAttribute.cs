@@ -23,6 +23,23 @@ public sealed class ParamAttribute(string unit, string description) : Attribute
 
     /// <summary>Where the default comes from, or why it was chosen.</summary>
     public string Source { get; set; } = "";
+
+    /// <summary>
+    /// Low end of the uncertainty range `ecosim sensitivity` varies the parameter over (NaN: none
+    /// declared). Distinct from <see cref="Min"/> and <see cref="Max"/>, which say what the model
+    /// accepts: this says what is plausible for a value that is assumed or calibrated rather than
+    /// known. For a value by region it is a factor applied to every region's value alike.
+    /// </summary>
+    public double UncertainLow { get; set; } = double.NaN;
+
+    /// <summary>High end of the uncertainty range (a factor for a value by region).</summary>
+    public double UncertainHigh { get; set; } = double.NaN;
+
+    /// <summary>Why the uncertainty range is what it is.</summary>
+    public string UncertainWhy { get; set; } = "";
+
+    /// <summary>Whether an uncertainty range is declared.</summary>
+    public bool HasUncertainty => !double.IsNaN(UncertainLow) && !double.IsNaN(UncertainHigh);
 }
 
 /// <summary>Marks a property whose value is a group of parameters (a YAML mapping).</summary>

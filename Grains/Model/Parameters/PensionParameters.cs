@@ -30,15 +30,18 @@ public sealed record PensionParameters : IValidatable
     public double SubsidyHighTierYuan { get; init; } = 500;
 
     [Param("factor", "Multiplier on the subsidy schedule by region (richer provinces subsidise more).",
-        Min = 0, Max = 20, Source = "Assumption: eastern provinces pay about half as much again; others the common schedule")]
+        Min = 0, Max = 20, Source = "Assumption: eastern provinces pay about half as much again; others the common schedule",
+        UncertainLow = 0.8, UncertainHigh = 1.2, UncertainWhy = "Provincial subsidy schedules differ: a fifth either way")]
     public RegionValues<double> SubsidyMultiplier { get; init; } = new(1.5, 1.0, 1.0, 1.0);
 
     [Param("yuan/month", "Average local top-up to the basic pension in the income base year, by region.",
-        Min = 0, Max = 100000, Source = "Calibrated so that the 2021 average pension is near 191 yuan (the paper, section 3.1); much larger in the East, where some provinces pay several times the national average (CALIBRATION.md D)")]
+        Min = 0, Max = 100000, Source = "Calibrated so that the 2021 average pension is near 191 yuan (the paper, section 3.1); much larger in the East, where some provinces pay several times the national average (CALIBRATION.md D)",
+        UncertainLow = 0.9, UncertainHigh = 1.1, UncertainWhy = "Calibrated to the 2021 average pension of about 191 yuan; a tenth either way")]
     public RegionValues<double> TopUpMonthlyYuan { get; init; } = new(205, 42, 55, 32);
 
     [Param("log sd", "Spread of the local top-up between counties of a region beyond what their income explains (standard deviation of the log county factor).",
-        Min = 0, Max = 3, Source = "Assumption: top-ups differ widely between provinces and counties")]
+        Min = 0, Max = 3, Source = "Assumption: top-ups differ widely between provinces and counties",
+        UncertainLow = 0.15, UncertainHigh = 0.4, UncertainWhy = "Top-ups within a region differ by 15-40%")]
     public double TopUpCountySpread { get; init; } = 0.25;
 
     [Param("true/false", "One top-up rule for every county: the regional top-up grown with national income, without county differences (national standardisation).",
@@ -46,11 +49,13 @@ public sealed record PensionParameters : IValidatable
     public bool StandardisedTopUp { get; init; }
 
     [Param("elasticity", "How much more (in %) a county tops up per 1% more income than its region's average.",
-        Min = 0, Max = 5, Source = "Assumption: richer counties pay disproportionately larger top-ups (the paper, section 3.2: supplementary projects are better in developed areas)")]
+        Min = 0, Max = 5, Source = "Assumption: richer counties pay disproportionately larger top-ups (the paper, section 3.2: supplementary projects are better in developed areas)",
+        UncertainLow = 1, UncertainHigh = 2, UncertainWhy = "From proportional to twice proportional to county income")]
     public double TopUpCountyIncomeElasticity { get; init; } = 1.5;
 
     [Param("elasticity", "Growth of the local top-up relative to the growth of the county's income (the region's growth and the county's drift; 1: in step with income).",
-        Min = 0, Max = 3, Source = "Assumption: top-ups rise with local income but more slowly, as local budgets also carry the growing elderly population")]
+        Min = 0, Max = 3, Source = "Assumption: top-ups rise with local income but more slowly, as local budgets also carry the growing elderly population",
+        UncertainLow = 0.3, UncertainHigh = 1, UncertainWhy = "Top-ups rising at a third of the pace of income up to its full pace")]
     public double TopUpIncomeElasticity { get; init; } = 0.6;
 
     [Param("share", "Share of the minimum basic pension paid by the central government, by region (the rest is local).",
@@ -62,7 +67,8 @@ public sealed record PensionParameters : IValidatable
     public RegionValues<double> CentralShareOfTopUp { get; init; } = new(0, 0, 0, 0);
 
     [Param("per year", "Interest credited to individual accounts.",
-        Min = -0.1, Max = 0.3, Source = "Assumption: near the one-year deposit rate most provinces credit (1.5%) plus the higher rates some credit since 2016")]
+        Min = -0.1, Max = 0.3, Source = "Assumption: near the one-year deposit rate most provinces credit (1.5%) plus the higher rates some credit since 2016",
+        UncertainLow = 0.015, UncertainHigh = 0.035, UncertainWhy = "From the one-year deposit rate to the higher rates some provinces credit")]
     public double AccountInterestRate { get; init; } = 0.025;
 
     [Param("months", "Divisor turning the account balance at 60 into the monthly account pension.",
@@ -90,15 +96,18 @@ public sealed record PensionParameters : IValidatable
     public int SchemeCompleteYear { get; init; } = 2012;
 
     [Param("share", "Chance that an eligible member contributed in a year before the simulation starts (used to build accounts and contribution records at the start).",
-        Min = 0, Max = 1, Source = "Assumption: about 70% of the eligible paid in a typical year, consistent with 548 M participants of whom 162 M beneficiaries in 2021 (CALIBRATION.md A)")]
+        Min = 0, Max = 1, Source = "Assumption: about 70% of the eligible paid in a typical year, consistent with 548 M participants of whom 162 M beneficiaries in 2021 (CALIBRATION.md A)",
+        UncertainLow = 0.6, UncertainHigh = 0.8, UncertainWhy = "60-80% of the eligible paying in a typical past year")]
     public double HistoryParticipation { get; init; } = 0.7;
 
     [Param("share", "Chance that a member who reaches the pension age without enough years pays the missing years at the lowest tier, when affordable.",
-        Min = 0, Max = 1, Source = "Assumption: most make up arrears, as the transitional rules allow")]
+        Min = 0, Max = 1, Source = "Assumption: most make up arrears, as the transitional rules allow",
+        UncertainLow = 0.6, UncertainHigh = 0.95, UncertainWhy = "Most, but how many, is unknown")]
     public double MakeUpPropensity { get; init; } = 0.8;
 
     [Param("share", "Largest lump sum for missing years, as a share of household annual income, that a household pays.",
-        Min = 0, Max = 10, Source = "Assumption: liquidity limits arrears payments")]
+        Min = 0, Max = 10, Source = "Assumption: liquidity limits arrears payments",
+        UncertainLow = 0.25, UncertainHigh = 1, UncertainWhy = "A quarter to a whole year's income")]
     public double MakeUpAffordableShare { get; init; } = 0.5;
 
     [Param("share", "Share of the lowest tier the local government pays for members of dibao households (paid in full, they always contribute).",
@@ -148,39 +157,48 @@ public sealed record PensionParameters : IValidatable
 public sealed record ParticipationParameters
 {
     [Param("log-odds", "Intercept: the log-odds of contributing for a member with average attributes.",
-        Min = -20, Max = 20, Source = "Calibrated so that about 70% of eligible members contribute in 2021 (see HistoryParticipation)")]
+        Min = -20, Max = 20, Source = "Calibrated so that about 70% of eligible members contribute in 2021 (see HistoryParticipation)",
+        UncertainLow = -2, UncertainHigh = -1.4, UncertainWhy = "Calibrated to 70% contributing in 2021; 0.3 either way moves that by about 5 points")]
     public double Intercept { get; init; } = -1.7;
 
     [Param("log-odds per unit", "Effect of awareness (0-1, centred at 0.5).",
-        Min = -20, Max = 20, Source = "Assumption: awareness is the main barrier the paper names (section 3.1)")]
+        Min = -20, Max = 20, Source = "Assumption: awareness is the main barrier the paper names (section 3.1)",
+        UncertainLow = 1, UncertainHigh = 3, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Awareness { get; init; } = 2.0;
 
     [Param("log-odds per unit", "Effect of trust in public schemes (0-1, centred at 0.5).",
-        Min = -20, Max = 20, Source = "Assumption: trust in the government's promise drives contributions (the paper, section 3.1)")]
+        Min = -20, Max = 20, Source = "Assumption: trust in the government's promise drives contributions (the paper, section 3.1)",
+        UncertainLow = 0.75, UncertainHigh = 2.25, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Trust { get; init; } = 1.5;
 
     [Param("log-odds per unit", "Effect of last year's contribution rate in the county (0-1, centred at 0.5): peers.",
-        Min = -20, Max = 20, Source = "Assumption: peer and village-cadre mobilisation effects are strong in rural enrolment")]
+        Min = -20, Max = 20, Source = "Assumption: peer and village-cadre mobilisation effects are strong in rural enrolment",
+        UncertainLow = 0.5, UncertainHigh = 1.5, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Peer { get; init; } = 1.0;
 
     [Param("log-odds", "Effect of having contributed last year (habit and inertia).",
-        Min = -20, Max = 20, Source = "Assumption: most contributors renew; lapses are persistent")]
+        Min = -20, Max = 20, Source = "Assumption: most contributors renew; lapses are persistent",
+        UncertainLow = 1.6, UncertainHigh = 3.2, UncertainWhy = "A logit coefficient assumed, not estimated: a third either way")]
     public double Habit { get; init; } = 2.4;
 
     [Param("log-odds", "Effect of having already enough years to receive the pension.",
-        Min = -20, Max = 20, Source = "Assumption: many stop once vested, since further years add only the account pension")]
+        Min = -20, Max = 20, Source = "Assumption: many stop once vested, since further years add only the account pension",
+        UncertainLow = -1.2, UncertainHigh = -0.2, UncertainWhy = "From a small to a large drop once vested")]
     public double Vested { get; init; } = -0.7;
 
     [Param("log-odds per log point", "Effect of log per-capita income relative to the county's mean (liquidity).",
-        Min = -20, Max = 20, Source = "Assumption: poorer households contribute less often")]
+        Min = -20, Max = 20, Source = "Assumption: poorer households contribute less often",
+        UncertainLow = 0.2, UncertainHigh = 0.6, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Income { get; init; } = 0.4;
 
     [Param("log-odds per working life", "Effect of age, from 0 at the entry age to 1 just before the pension age.",
-        Min = -20, Max = 20, Source = "Assumption: members nearer the pension age contribute more often; the young, often migrants, less")]
+        Min = -20, Max = 20, Source = "Assumption: members nearer the pension age contribute more often; the young, often migrants, less",
+        UncertainLow = 0.6, UncertainHigh = 1.8, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Age { get; init; } = 1.2;
 
     [Param("log-odds", "Effect of working away from home (migrants often join the employee scheme where they work, or lapse).",
-        Min = -20, Max = 20, Source = "Assumption")]
+        Min = -20, Max = 20, Source = "Assumption",
+        UncertainLow = -1.2, UncertainHigh = -0.4, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Migrant { get; init; } = -0.8;
 }
 
@@ -196,10 +214,12 @@ public sealed record TierChoiceParameters
     public double Taste { get; init; } = 1.0;
 
     [Param("utils per unit of income", "Cost of the contribution relative to per-capita income (liquidity).",
-        Min = 0, Max = 10000, Source = "Calibrated so that a majority choose the lowest tier (Zhu Ling et al., China Economist; CALIBRATION.md A): the preferred contribution is about income / 160")]
+        Min = 0, Max = 10000, Source = "Calibrated so that a majority choose the lowest tier (Zhu Ling et al., China Economist; CALIBRATION.md A): the preferred contribution is about income / 160",
+        UncertainLow = 120, UncertainHigh = 200, UncertainWhy = "Calibrated to a majority on the lowest tier; a quarter either way")]
     public double Liquidity { get; init; } = 160;
 
     [Param("scale", "Precision of the choice: higher means less random.",
-        Min = 0, Max = 100, Source = "Assumption: choices are noisy (limited information about returns)")]
+        Min = 0, Max = 100, Source = "Assumption: choices are noisy (limited information about returns)",
+        UncertainLow = 1.5, UncertainHigh = 4.5, UncertainWhy = "A logit coefficient assumed, not estimated: half to one and a half times")]
     public double Precision { get; init; } = 3.0;
 }

@@ -37,15 +37,18 @@ public sealed record PopulationParameters : IValidatable
     public int MaxAge { get; init; } = 100;
 
     [Param("share", "Median initial insurance awareness (0-1) by region: how well members know the schemes and their rules.",
-        Min = 0.01, Max = 0.99, Source = "Assumption: awareness is higher where publicity and income are higher (the paper, section 3.1, names poor awareness and inadequate publicity as causes of non-participation)")]
+        Min = 0.01, Max = 0.99, Source = "Assumption: awareness is higher where publicity and income are higher (the paper, section 3.1, names poor awareness and inadequate publicity as causes of non-participation)",
+        UncertainLow = 0.85, UncertainHigh = 1.15, UncertainWhy = "A judgement, not a survey figure: each region's median 15% lower or higher (0.55-0.75 for Central's 0.65)")]
     public RegionValues<double> InitialAwareness { get; init; } = new(0.75, 0.65, 0.60, 0.65);
 
     [Param("share", "Median initial trust in public schemes (0-1) by region.",
-        Min = 0.01, Max = 0.99, Source = "Assumption: moderate trust everywhere, a little lower where subsidies have been less regular (the paper, section 3.1)")]
+        Min = 0.01, Max = 0.99, Source = "Assumption: moderate trust everywhere, a little lower where subsidies have been less regular (the paper, section 3.1)",
+        UncertainLow = 0.85, UncertainHigh = 1.15, UncertainWhy = "A judgement, not a survey figure: each region's median 15% lower or higher")]
     public RegionValues<double> InitialTrust { get; init; } = new(0.70, 0.65, 0.60, 0.62);
 
     [Param("log-odds", "Spread (standard deviation on the log-odds scale) of initial awareness and trust between households.",
-        Min = 0, Max = 5, Source = "Assumption: wide heterogeneity, about a quarter of households below 0.45 when the mean is 0.65")]
+        Min = 0, Max = 5, Source = "Assumption: wide heterogeneity, about a quarter of households below 0.45 when the mean is 0.65",
+        UncertainLow = 0.6, UncertainHigh = 1.4, UncertainWhy = "The spread of unobserved attitudes is a guess: 40% either way")]
     public double AttitudeSpread { get; init; } = 1.0;
 
     public IEnumerable<(string Field, string Message)> Validate()

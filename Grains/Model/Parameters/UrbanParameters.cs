@@ -10,7 +10,8 @@ public sealed record UrbanParameters
         YearSchedule.Of((2020, 43834), (2021, 47412), (2022, 49283), (2023, 51821), (2024, 54188));
 
     [Param("per year", "Growth of urban income after its last listed year (and before its first).",
-        Min = -0.5, Max = 0.5, Source = "Assumption: about 4.5% nominal, the 2022-2024 average")]
+        Min = -0.5, Max = 0.5, Source = "Assumption: about 4.5% nominal, the 2022-2024 average",
+        UncertainLow = 0.03, UncertainHigh = 0.06, UncertainWhy = "Nominal urban income growth of 3-6% a year")]
     public double IncomeGrowth { get; init; } = 0.045;
 
     [Param("yuan/month", "Average urban-employee pension by year.",
@@ -18,6 +19,7 @@ public sealed record UrbanParameters
     public YearSchedule EmployeePensionMonthlyYuan { get; init; } = YearSchedule.Of((2021, 3577));
 
     [Param("per year", "Growth of the employee pension after its last listed year (and before its first).",
-        Min = -0.5, Max = 0.5, Source = "Assumption: annual adjustments of 4.0%, 3.8%, 3.0% and 2.0% in 2022-2025")]
+        Min = -0.5, Max = 0.5, Source = "Assumption: annual adjustments of 4.0%, 3.8%, 3.0% and 2.0% in 2022-2025",
+        UncertainLow = 0.02, UncertainHigh = 0.04, UncertainWhy = "Annual adjustments of 2-4%")]
     public double EmployeePensionGrowth { get; init; } = 0.03;
 }
