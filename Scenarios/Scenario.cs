@@ -39,6 +39,10 @@ public sealed record Scenario : IValidatable
         Min = 0, Max = 2100, Source = "Default 0 (nominal): the calibration targets are nominal; constant prices compare years and policies in real terms")]
     public int PricesYear { get; init; }
 
+    [Param("scopes", "Where metrics.csv breaks person-based metrics down by age band and household type: national (each breakdown nationally) or regions (also within each region, as REGION/BREAKDOWN such as west/age:60+).",
+        Source = "Default national: the breakdowns nationally; crossing them with the four regions multiplies their rows by five")]
+    public BreakdownScope Breakdowns { get; init; }
+
     [Flatten]
     public ModelParameters Model { get; init; } = new();
 

@@ -154,6 +154,7 @@ public static class Comparison
         StartYear = baseline.StartYear,
         Years = baseline.Years,
         PricesYear = baseline.PricesYear,
+        Breakdowns = baseline.Breakdowns,
     };
 }
 

@@ -12,6 +12,9 @@ public sealed record RunPlan(string RunId, RunSetup Setup, int Years, IReadOnlyL
 {
     public int StartYear => Setup.StartYear;
 
+    /// <summary>Whether metrics.csv also breaks person-based metrics down within each region (the scenario's breakdowns).</summary>
+    public bool BreakdownsByRegion { get; init; }
+
     /// <summary>The year whose prices money is written in (the scenario's prices_year), or 0 for nominal yuan.</summary>
     public int PricesYear { get; init; }
 
@@ -34,6 +37,6 @@ public sealed record RunPlan(string RunId, RunSetup Setup, int Years, IReadOnlyL
     {
         ulong seed = Seeds.ForReplication(scenario.Seed, replication);
         var setup = new RunSetup(seed, scenario.StartYear, timeline);
-        return new RunPlan(runId, setup, scenario.Years, WorldLayout.Build(setup.StartParameters, scenario.Households, seed)) { PricesYear = scenario.PricesYear };
+        return new RunPlan(runId, setup, scenario.Years, WorldLayout.Build(setup.StartParameters, scenario.Households, seed)) { PricesYear = scenario.PricesYear, BreakdownsByRegion = scenario.Breakdowns == BreakdownScope.Regions };
     }
 }

@@ -177,7 +177,7 @@ public sealed class SteppedRun : IAsyncDisposable
     {
         var clock = Stopwatch.StartNew();
         double priceLevel = Plan.PriceLevel(records.Year);
-        Metrics.AddRange(PriceIndex.Deflate(MetricRegistry.Compute(records, _replication), priceLevel));
+        Metrics.AddRange(PriceIndex.Deflate(MetricRegistry.Compute(records, _replication, Plan.BreakdownsByRegion), priceLevel));
         Lorenz.Add(records, _replication);
         _metricsSeconds += clock.Elapsed.TotalSeconds;
         _observer.YearDone?.Invoke(new YearDone(_label, _replication, records, Population.Households) { PriceLevel = priceLevel });

@@ -31,6 +31,12 @@ public sealed class RunOptions
         Description = "Write money at constant prices of this year of the run (deflated with the model's price index; 0: nominal yuan; overrides the scenario's prices_year).",
     };
 
+    public Option<string?> Breakdowns { get; } = new("--breakdowns")
+    {
+        Description = "Where metrics.csv breaks person-based metrics down by age and household type: national (default) or regions (also within each region, as west/age:60+; overrides the scenario).",
+        HelpName = "national|regions",
+    };
+
     public Option<int?> Parallel { get; } = new("--parallel") { Description = "Replications run at once (default: one per core)." };
 
     public Option<string> Engine { get; } = new("--engine")
@@ -81,7 +87,7 @@ public sealed class RunOptions
     /// <summary>Adds the options to a command.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Out, Households, Years, StartYear, Seed, Replications, Prices, Parallel, Engine, Cluster, ClusterId, Force, Verbose, Quiet })
+        foreach (Option option in new Option[] { Out, Households, Years, StartYear, Seed, Replications, Prices, Breakdowns, Parallel, Engine, Cluster, ClusterId, Force, Verbose, Quiet })
         {
             command.Options.Add(option);
         }
@@ -111,6 +117,7 @@ public sealed class RunOptions
         {
             Replications = parse.GetValue(Replications),
             Prices = parse.GetValue(Prices),
+            Breakdowns = parse.GetValue(Breakdowns),
             Parallel = parse.GetValue(Parallel),
             Cluster = parse.GetValue(Cluster) is { } url ? ClusterAddress.Parse(url) : null,
             ClusterId = parse.GetValue(ClusterId)!,

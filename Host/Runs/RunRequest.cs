@@ -28,6 +28,9 @@ public sealed record RunRequest(
     /// <summary>The --replications override.</summary>
     public int? Replications { get; init; }
 
+    /// <summary>The --breakdowns override: national or regions; null keeps the scenario's.</summary>
+    public string? Breakdowns { get; init; }
+
     /// <summary>The --prices override: the year whose prices money is written in, 0 for nominal.</summary>
     public int? Prices { get; init; }
 

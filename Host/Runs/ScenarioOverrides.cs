@@ -26,6 +26,13 @@ public static class ScenarioOverrides
             Seed = request.Seed ?? scenario.Seed,
             Replications = request.Replications ?? scenario.Replications,
             PricesYear = request.Prices ?? scenario.PricesYear,
+            Breakdowns = request.Breakdowns switch
+            {
+                null => scenario.Breakdowns,
+                "national" => BreakdownScope.National,
+                "regions" => BreakdownScope.Regions,
+                { } other => throw new UsageException($"--breakdowns: '{other}' is not national or regions"),
+            },
         };
         if (request.Prices is { } prices and not 0 && (prices < overridden.StartYear || prices > overridden.EndYear))
         {

@@ -28,7 +28,9 @@ public static class MetricReference
           .Append("Every member of a household shares its per-capita income, so a group's measure weighs each household by its members in the group; ")
           .Append("the age bands are fixed ages, whatever the scheme's entry and pension ages, and every resident is in exactly one of them, ")
           .Append("so a share of residents (a rate or a poverty measure) over the three bands, weighted by their `population`, gives the national figure. ")
-          .Append("Relative poverty lines are shares of the national median in every scope.\n\n")
+          .Append("Relative poverty lines are shares of the national median in every scope. ")
+          .Append("With `breakdowns: regions` in the scenario (or `--breakdowns regions`), each breakdown also appears within each region as `REGION/BREAKDOWN` ")
+          .Append("(`west/age:60+`, `east/household:dibao`, ...): the same members, counted in that region's households only; the four regions' populations add up to the breakdown's.\n\n")
           .Append("| scope | residents |\n|---|---|\n");
         foreach (var g in PersonGroups.All) sb.Append("| `").Append(g.Name).Append("` | ").Append(g.Description).Append(" |\n");
         sb.Append("| `decile:1` ... `decile:10` | residents of the households in each tenth by per-capita disposable income (decile:1 poorest): whole households, ")

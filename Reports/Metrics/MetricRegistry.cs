@@ -188,17 +188,18 @@ public static class MetricRegistry
 
     /// <summary>Whether a name is a scope of metrics.csv's region column: national, a region, a breakdown, a decile, insurer:ID or product:ID.</summary>
     public static bool IsScope(string scope) =>
-        RegionNames.Contains(scope) || PersonGroups.All.Any(g => g.Name == scope) || PersonGroups.DecileNames.Contains(scope)
+        RegionNames.Contains(scope) || PersonGroups.All.Any(g => g.Name == scope) || PersonGroups.ByRegion.Any(g => g.Name == scope) || PersonGroups.DecileNames.Contains(scope)
         || (scope.StartsWith("insurer:", StringComparison.Ordinal) && scope.Length > 8) || (scope.StartsWith("product:", StringComparison.Ordinal) && scope.Length > 8);
 
     /// <summary>What <see cref="IsScope"/> accepts, for messages.</summary>
-    public const string ScopesHelp = "national, a region, a breakdown (age:60+, household:dibao, ...), decile:1 ... decile:10, insurer:ID or product:ID";
+    public const string ScopesHelp = "national, a region, a breakdown (age:60+, household:dibao, ...), one in a region (west/age:60+), decile:1 ... decile:10, insurer:ID or product:ID";
 
     /// <summary>
     /// Every metric of one year, in order: national, each region, each insurer (insurer:&lt;id&gt;), each
-    /// product (product:&lt;id&gt;); within a scope in registry order.
+    /// product (product:&lt;id&gt;); within a scope in registry order. <paramref name="byRegion"/> adds each
+    /// breakdown within each region (REGION/BREAKDOWN) after the national ones.
     /// </summary>
-    public static IEnumerable<MetricRow> Compute(YearRecords year, int replication)
+    public static IEnumerable<MetricRow> Compute(YearRecords year, int replication, bool byRegion = false)
     {
         var (all, regional) = RegionTotals.All(year);
         foreach (var row in Rows(new MetricInput(year, all), "national", MetricScope.National)) yield return row;
@@ -210,6 +211,10 @@ public static class MetricRegistry
             }
         }
         foreach (var group in PersonGroups.All)
+        {
+            foreach (var row in Rows(new MetricInput(year, RegionTotals.Of(year, group)) { Group = group }, group.Name, MetricScope.Groups)) yield return row;
+        }
+        foreach (var group in byRegion ? PersonGroups.ByRegion : [])
         {
             foreach (var row in Rows(new MetricInput(year, RegionTotals.Of(year, group)) { Group = group }, group.Name, MetricScope.Groups)) yield return row;
         }

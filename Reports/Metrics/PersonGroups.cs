@@ -1,3 +1,4 @@
+using EcosystemSim.Model;
 using EcosystemSim.Model.Households;
 
 namespace EcosystemSim.Reports.Metrics;
@@ -21,6 +22,16 @@ public static class PersonGroups
         new("household:elderly_only", "residents of households whose members are all 60 or more", r => r.Aged60Plus == r.Members ? r.Members : 0),
         new("household:with_children", "residents of households with a member under 16", r => r.AgedUnder16 > 0 ? r.Members : 0),
         new("household:dibao", "residents of households receiving dibao", r => r.DibaoReceiving ? r.Members : 0),
+    ];
+
+    /// <summary>
+    /// Each breakdown within each region (`breakdowns: regions`), as REGION/BREAKDOWN: the same members,
+    /// counted only in households of the region. Region by region, then breakdown by breakdown.
+    /// </summary>
+    public static IReadOnlyList<PersonGroup> ByRegion { get; } =
+    [
+        .. Regions.All.SelectMany(region => All.Select(g => new PersonGroup($"{Regions.Name(region)}/{g.Name}", $"{g.Description} in the {Regions.Name(region)}",
+            r => r.Region == region ? g.Members(r) : 0))),
     ];
 
     /// <summary>

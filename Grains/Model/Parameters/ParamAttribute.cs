@@ -52,3 +52,13 @@ public sealed class SectionAttribute(string description) : Attribute
 /// <summary>A section whose fields are written at the level of its parent (no nesting in YAML).</summary>
 [AttributeUsage(AttributeTargets.Property, Inherited = false)]
 public sealed class FlattenAttribute : Attribute;
+
+/// <summary>Where metrics.csv breaks person-based metrics down by age band and household type (a run setting, `breakdowns`).</summary>
+public enum BreakdownScope
+{
+    /// <summary>Each breakdown nationally (age:60+, household:dibao, ...).</summary>
+    National = 0,
+
+    /// <summary>Also each breakdown within each region, as REGION/BREAKDOWN (west/age:60+, ...).</summary>
+    Regions = 1,
+}

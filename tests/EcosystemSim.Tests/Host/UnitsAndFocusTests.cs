@@ -70,6 +70,8 @@ public class UnitsAndFocusTests
     [Theory]
     [InlineData("run baseline --prices 2040", "ecosim: --prices: 2040 is outside the run (2021-2028); 0 writes nominal yuan")]
     [InlineData("run baseline --prices 3000", "ecosim: --prices: 3000 is out of range")]
+    [InlineData("run baseline --breakdowns cities", "ecosim: --breakdowns: 'cities' is not national or regions")]
+    [InlineData("compare baseline benefit-raise --scopes west/age:61+", "ecosim: --scopes: 'west/age:61+' is not national, a region")]
     [InlineData("compare baseline benefit-raise --metrics nothing", "ecosim: --metrics: unknown metric 'nothing'")]
     [InlineData("compare baseline benefit-raise --scopes decile:11", "ecosim: --scopes: 'decile:11' is not national, a region")]
     public async Task Bad_units_and_focus_are_bad_input(string command, string line)

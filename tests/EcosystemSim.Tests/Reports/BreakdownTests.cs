@@ -155,4 +155,30 @@ public class BreakdownTests
             Assert.Equal(old, rows[("age:60+", $"relative_poverty_rate_{share}")], 9);
         }
     }
+
+    [Fact]
+    public async Task Breakdowns_by_region_add_up_to_the_national_breakdown_and_are_off_by_default()
+    {
+        using var temp = new TempDirectory();
+        var crossed = await Cli.Run("run", "baseline", "--engine", "inprocess", "--households", "2000", "--years", "2", "--breakdowns", "regions", "--out", temp["r"], "-q");
+        var plain = await Cli.Run("run", "baseline", "--engine", "inprocess", "--households", "2000", "--years", "2", "--out", temp["n"], "-q");
+        Assert.True(crossed.ExitCode == 0 && plain.ExitCode == 0, crossed.Stderr + plain.Stderr);
+        Assert.DoesNotContain(File.ReadLines(temp["n/metrics.csv"]), l => l.Contains('/', StringComparison.Ordinal));
+        var rows = File.ReadLines(temp["r/metrics.csv"]).Skip(1).Select(l => l.Split(','))
+            .Where(f => f[1] == "2022").ToDictionary(f => (f[2], f[3]), f => double.Parse(f[4], CultureInfo.InvariantCulture));
+        string[] regions = ["east", "central", "west", "northeast"];
+        foreach (var group in PersonGroups.All)
+        {
+            double population = rows[(group.Name, "population")];
+            Assert.Equal(population, regions.Sum(r => rows[($"{r}/{group.Name}", "population")]), 6);
+            foreach (string metric in new[] { "poverty_headcount", "relative_poverty_rate_50", "dibao_recipient_rate", "mean_income_per_capita_yuan" })
+            {
+                double weighted = regions.Sum(r => rows[($"{r}/{group.Name}", "population")] is var p && p > 0 ? rows[($"{r}/{group.Name}", metric)] * p : 0) / population;
+                Assert.True(Math.Abs(weighted - rows[(group.Name, metric)]) <= 1e-9 * Math.Max(1, Math.Abs(weighted)), $"{group.Name} {metric}: regions give {weighted}, the nation {rows[(group.Name, metric)]}");
+            }
+        }
+        // The national rows are the same with or without the regional ones.
+        var nationalRows = File.ReadLines(temp["r/metrics.csv"]).Where(l => !l.Contains('/', StringComparison.Ordinal));
+        Assert.Equal(File.ReadLines(temp["n/metrics.csv"]), nationalRows);
+    }
 }
