@@ -3,7 +3,7 @@ using EcosystemSim.Host.Runs;
 
 namespace EcosystemSim.Host.Cli;
 
-/// <summary>The household-dump options of `run` and `compare`: --dump-households, --dump-replications and --format.</summary>
+/// <summary>The output options `run` and `compare` share: household dumps (--dump-households, --dump-replications, --format) and --sensitivity.</summary>
 public sealed class DumpOptions
 {
     public Option<string?> Years { get; } = new("--dump-households")
@@ -24,14 +24,21 @@ public sealed class DumpOptions
         HelpName = "csv|parquet",
     };
 
+    public Option<string?> Sensitivity { get; } = new("--sensitivity")
+    {
+        Description = "The output directory of an `ecosim sensitivity` run of the scenario: the report names the parameters that drive each of its metrics most and links it.",
+        HelpName = "DIR",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Years);
         command.Options.Add(Replications);
         command.Options.Add(Format);
+        command.Options.Add(Sensitivity);
     }
 
     /// <summary>The request with the dump options as given (checked against the scenario later, by <see cref="HouseholdDumps.Parse"/>).</summary>
     public RunRequest Apply(ParseResult parse, RunRequest request) =>
-        request with { DumpHouseholds = parse.GetValue(Years), DumpReplications = parse.GetValue(Replications), DumpFormat = parse.GetValue(Format) };
+        request with { DumpHouseholds = parse.GetValue(Years), DumpReplications = parse.GetValue(Replications), DumpFormat = parse.GetValue(Format), Sensitivity = parse.GetValue(Sensitivity) };
 }

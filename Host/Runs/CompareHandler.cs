@@ -27,11 +27,13 @@ public static class CompareHandler
     {
         ReportFocus focus = ReportFocus.Default;
         HouseholdDumps? dumps = null;
+        Reports.Html.SensitivitySummary? sensitivity = null;
         var (checkedInput, exit) = await CommandSession.CheckAsync(() =>
         {
             focus = ReportFocus.Parse(report?.Metrics, report?.Scopes);
             var scenarios = Check(request, reforms);
             dumps = HouseholdDumps.Parse(request, scenarios[0].Scenario);
+            sensitivity = request.LoadSensitivity();
             if (dumps is not null && from is not null)
             {
                 throw new UsageException("--dump-households cannot be combined with --from: the years up to the checkpoint are not simulated again");
@@ -65,8 +67,12 @@ public static class CompareHandler
                 var result = await experiment.CompareAsync(settings, input.Skip(1).Select(s => s.Scenario).ToArray(), session.Parallelism(settings),
                     session.Observer(), cancellationToken, checkpoint,
                     i => session.Observer(done => dumps?.Write(done, directory.File(directories[i]), directories[i] + "/")));
-                var runs = result.Runs.Select((r, i) => new ScenarioRun(r, input[i].Loaded.Source, input[i].Loaded.Sha256, request.CommandLine, session.Started)).ToArray();
-                Write(directory, runs, directories, result.Table, session, focus, dumps);
+                // The analysis is cited by the comparison's report and by the report of the scenario it analysed.
+                var runs = result.Runs.Select((r, i) => new ScenarioRun(r, input[i].Loaded.Source, input[i].Loaded.Sha256, request.CommandLine, session.Started)
+                {
+                    Sensitivity = sensitivity?.Scenario == r.Scenario.Name ? sensitivity : null,
+                }).ToArray();
+                Write(directory, runs, directories, result.Table, session, focus, dumps, sensitivity);
                 return () =>
                 {
                     directory.Commit();
@@ -99,7 +105,7 @@ public static class CompareHandler
 
     /// <summary>Each scenario's run directory, comparison.csv, the comparison report and the manifest.</summary>
     private static void Write(RunDirectory directory, IReadOnlyList<ScenarioRun> runs, IReadOnlyList<string> directories, ComparisonTable comparison,
-        CommandSession session, ReportFocus focus, HouseholdDumps? dumps)
+        CommandSession session, ReportFocus focus, HouseholdDumps? dumps, Reports.Html.SensitivitySummary? sensitivity)
     {
         var files = new List<string>();
         for (int i = 0; i < runs.Count; i++)
@@ -109,7 +115,7 @@ public static class CompareHandler
         }
         File.WriteAllText(directory.File(ComparisonFile), comparison.ToCsv());
         files.Add(ComparisonFile);
-        files.AddRange(WriteReport(directory, runs, directories, comparison, focus));
+        files.AddRange(WriteReport(directory, runs, directories, comparison, focus, sensitivity));
         files.Add(RunLogging.FileName);
         files.Add(RunOutputs.ManifestFile);
         var entries = runs.Select((r, i) => new ManifestEntry(r.Scenario.Name, r.Source, r.Sha256, directories[i])).ToArray();
@@ -119,7 +125,7 @@ public static class CompareHandler
     }
 
     private static List<string> WriteReport(RunDirectory directory, IReadOnlyList<ScenarioRun> runs, IReadOnlyList<string> directories,
-        ComparisonTable comparison, ReportFocus focus)
+        ComparisonTable comparison, ReportFocus focus, Reports.Html.SensitivitySummary? sensitivity)
     {
         var data = new ComparisonData(runs[0].Scenario.Name,
             runs.Select(r => (r.Scenario.Name, SummaryTable.Of(r.Results.Select(x => x.Metrics).ToArray()))).ToArray(), comparison)
@@ -137,7 +143,8 @@ public static class CompareHandler
         }
         var compared = runs.Select((r, i) => new ComparedScenario(r.Scenario.Name, r.Scenario.Question, r.Scenario.Description, r.Source, directories[i])).ToArray();
         File.WriteAllText(directory.File(RunReport.FileName), ComparisonReport.Html(compared, data, runs[0].Results.Length,
-            runs[0].Results[0].Population.Households, runs[0].Engine, ProgramInfo.Version, svg, focus.Headlines));
+            runs[0].Results[0].Population.Households, runs[0].Engine, ProgramInfo.Version, svg, focus.Headlines,
+            sensitivity is null ? null : (sensitivity, directory.WorkPath)));
         files.Add(RunReport.FileName);
         return files;
     }

@@ -9,7 +9,11 @@ namespace EcosystemSim.Host.Runs;
 public static class RunHandler
 {
     /// <summary>A checked run: what runs, from where it came, where it goes, and its checkpoints.</summary>
-    private sealed record Input(Scenario Scenario, string Source, string Sha256, string OutPath, HouseholdDumps? Dumps, CheckpointPlan? Checkpoints, bool Keep);
+    private sealed record Input(Scenario Scenario, string Source, string Sha256, string OutPath, HouseholdDumps? Dumps, CheckpointPlan? Checkpoints, bool Keep)
+    {
+        /// <summary>The sensitivity analysis the report cites (--sensitivity), or null.</summary>
+        public Reports.Html.SensitivitySummary? Sensitivity { get; init; }
+    }
 
     public static Task<int> ExecuteAsync(RunRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken) =>
         ExecuteAsync(request, CheckpointRequest.None, stdout, stderr, cancellationToken);
@@ -29,7 +33,7 @@ public static class RunHandler
             string outPath = CommandSession.OutPath(request, $"{CommandSession.Slug(scenario.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
             string? directory = checkpoints.Every is null ? null : CheckpointRun.Begin(outPath, request, scenario, loaded, checkpoints);
             var plan = directory is null && from is null ? null : new CheckpointPlan { Directory = directory, Every = checkpoints.Every ?? 0, KeepAll = checkpoints.Keep, From = from };
-            return new Input(scenario, loaded.Source, loaded.Sha256, outPath, dumps, plan, checkpoints.Keep);
+            return new Input(scenario, loaded.Source, loaded.Sha256, outPath, dumps, plan, checkpoints.Keep) { Sensitivity = request.LoadSensitivity() };
         }, stderr);
         return input is null ? exit : await RunAsync(request, input, stdout, stderr, cancellationToken);
     }
@@ -70,7 +74,7 @@ public static class RunHandler
                     experiment.Engine.Engine);
                 var result = await experiment.RunAsync(scenario, session.Parallelism(scenario),
                     session.Observer(done => input.Dumps?.Write(done, directory.WorkPath)), cancellationToken, input.Checkpoints);
-                var run = new ScenarioRun(result, input.Source, input.Sha256, request.CommandLine, session.Started);
+                var run = new ScenarioRun(result, input.Source, input.Sha256, request.CommandLine, session.Started) { Sensitivity = input.Sensitivity };
                 var kept = new List<string>();
                 if (input.Keep && input.Checkpoints?.Directory is { } checkpoints)
                 {

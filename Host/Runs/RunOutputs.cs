@@ -23,6 +23,9 @@ public sealed record ScenarioRun(ScenarioResult Result, string Source, string Sh
     public int Silos => Result.Silos;
 
     public TimeSpan Wall => Result.Wall;
+
+    /// <summary>A sensitivity analysis the report cites (`--sensitivity DIR`), or null.</summary>
+    public Reports.Html.SensitivitySummary? Sensitivity { get; init; }
 }
 
 /// <summary>Writes a run's files into its (not yet committed) run directory.</summary>
@@ -63,7 +66,11 @@ public static class RunOutputs
             files.Add($"{PlotsDirectory}/{plot.Name}.png");
             files.Add($"{PlotsDirectory}/{plot.Name}.svg");
         }
-        var context = Context(run.Scenario, run.Source, run.Results[0].Population.Households, run.Engine, run.Results.Length);
+        var context = Context(run.Scenario, run.Source, run.Results[0].Population.Households, run.Engine, run.Results.Length) with
+        {
+            Sensitivity = run.Sensitivity,
+            Directory = root, // the work directory is a sibling of the final one: links relative to it hold after the commit
+        };
         File.WriteAllText(Path.Combine(root, RunReport.FileName), RunReport.Html(context, data, svg));
         files.Add(RunReport.FileName);
         files.AddRange(extraFiles);

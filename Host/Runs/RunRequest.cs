@@ -28,6 +28,23 @@ public sealed record RunRequest(
     /// <summary>The --replications override.</summary>
     public int? Replications { get; init; }
 
+    /// <summary>The --sensitivity value: the output of `ecosim sensitivity` the reports cite; null for none.</summary>
+    public string? Sensitivity { get; init; }
+
+    /// <summary>The sensitivity analysis the reports cite, read from <see cref="Sensitivity"/>; bad input names the option.</summary>
+    public Reports.Html.SensitivitySummary? LoadSensitivity()
+    {
+        if (Sensitivity is null) return null;
+        try
+        {
+            return Reports.Html.SensitivitySummary.Load(Sensitivity);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new Cli.UsageException($"--sensitivity: {e.Message}");
+        }
+    }
+
     /// <summary>The --breakdowns override: national or regions; null keeps the scenario's.</summary>
     public string? Breakdowns { get; init; }
 

@@ -19,7 +19,8 @@ public static class ComparisonReport
 {
     /// <summary>The comparison report page, self-contained (the plots inlined as SVG).</summary>
     public static string Html(IReadOnlyList<ComparedScenario> scenarios, ComparisonData data, int replications, int households,
-        string engine, string version, IReadOnlyDictionary<string, string> svg, IReadOnlyList<Headline>? headlines = null)
+        string engine, string version, IReadOnlyDictionary<string, string> svg, IReadOnlyList<Headline>? headlines = null,
+        (SensitivitySummary Summary, string ReportDirectory)? sensitivity = null)
     {
         headlines ??= ComparisonPlots.Headlines();
         var sb = new StringBuilder(128 * 1024);
@@ -27,6 +28,7 @@ public static class ComparisonReport
         AppendIntroduction(sb, scenarios, replications, households, engine, version, money);
         int last = data.Years.Count > 0 ? data.Years[^1] : 0;
         AppendDifferences(sb, scenarios, data, last, headlines);
+        if (sensitivity is { } s) sb.Append(s.Summary.Html(s.ReportDirectory));
         ComparisonSections.AppendWinners(sb, scenarios, data, last, svg, money);
         ComparisonSections.AppendRegions(sb, scenarios, data, last, svg, money);
         AppendMetricSections(sb, scenarios, data, svg, last, headlines);

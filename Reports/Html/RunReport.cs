@@ -27,6 +27,12 @@ public sealed record ReportContext
 
     /// <summary>The year whose prices money is in, or 0 for nominal yuan.</summary>
     public int PricesYear { get; init; }
+
+    /// <summary>A sensitivity analysis of the scenario to cite (`--sensitivity DIR`), or null.</summary>
+    public SensitivitySummary? Sensitivity { get; init; }
+
+    /// <summary>Where the report is written (for links to other outputs).</summary>
+    public string Directory { get; init; } = ".";
     public required string ProgramVersion { get; init; }
     public IReadOnlyList<ReportIntervention> Interventions { get; init; } = [];
     public IReadOnlyList<ReportParameter> ChangedParameters { get; init; } = [];
@@ -68,7 +74,8 @@ public static class RunReport
     /// <summary>What every report says of its intervals.</summary>
     public const string IntervalsNote =
         "Intervals (summary.csv, comparison.csv) are 95% intervals across replications: simulation noise at this scenario's parameters, " +
-        "not uncertainty about the parameters themselves, many of which are assumptions with ranges (docs/parameters.md).";
+        "not uncertainty about the parameters themselves, many of which are assumptions with ranges (docs/parameters.md); " +
+        "ecosim sensitivity shows which of them drive a result (docs/sensitivity.md).";
 
     /// <summary>The page. <paramref name="svg"/> holds each plot's SVG text by plot name.</summary>
     public static string Html(ReportContext context, PlotData data, IReadOnlyDictionary<string, string> svg)
@@ -87,6 +94,7 @@ public static class RunReport
           .Append(context.Replications > 1 ? E($", {context.Replications} replications (figures are replication 0)") : "")
           .Append(E($"; {context.Engine} engine; ecosim {context.ProgramVersion}; scenario {context.Source}.")).Append("</p>\n");
         if (context.Replications > 1) sb.Append("<p class=\"meta\">").Append(E(IntervalsNote)).Append("</p>\n");
+        if (context.Sensitivity is { } sensitivity) sb.Append(sensitivity.Html(context.Directory));
 
         sb.Append("<nav><a href=\"#results\">Results</a> · <a href=\"#policies\">Policies and parameters</a> · ");
         sb.Append(string.Join(" · ", RunPlots.All.Where(p => svg.ContainsKey(p.Name)).Select(p => $"<a href=\"#{p.Name}\">{E(p.Title)}</a>")));
