@@ -57,6 +57,7 @@ public static class RunOutputs
         {
             PricesYear = run.Scenario.PricesYear,
             ProductInsurers = run.Scenario.Model.Market.Products.ToDictionary(p => p.Id, p => p.Insurer),
+            PensionProducts = run.Scenario.Model.Market.Products.Where(p => p.Kind != Model.Parameters.ProductKind.MedicalTopUp).Select(p => p.Id).ToHashSet(),
         };
         var svg = new Dictionary<string, string>();
         foreach (var plot in RunPlots.All)

@@ -26,6 +26,9 @@ public sealed record PlotData(MetricsTable Metrics, LorenzTable Lorenz)
     public IReadOnlyList<string> Products { get; } =
         Metrics.Rows.Select(r => r.Region).Where(r => r.StartsWith("product:", StringComparison.Ordinal)).Distinct().ToArray();
 
+    /// <summary>The ids of the supplementary pension products (from the scenario): the product table shows no health split or loss ratio for them.</summary>
+    public IReadOnlySet<string> PensionProducts { get; init; } = new HashSet<string>();
+
     /// <summary>Each product's insurer, by product id (from the scenario), for the report's product table.</summary>
     public IReadOnlyDictionary<string, string> ProductInsurers { get; init; } = new Dictionary<string, string>();
 }
