@@ -38,7 +38,26 @@ public static class Fork
                 $"{path} in {y} differs from the checkpoint's run ({original.Name}); a fork must share every parameter up to {year} and change later years by interventions"));
             break;
         }
+        if (problems.Count == 0 && PricePathChanged(before, after, year, aligned.PricesYear) is { } changed)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"central.price_inflation changes in {changed}, before the prices year {aligned.PricesYear}: the checkpoint's years were deflated with the original path; run from scratch or in prices of {year} or earlier"));
+        }
         return aligned;
+    }
+
+    /// <summary>
+    /// The first year after the checkpoint and up to the prices year in which inflation differs, or
+    /// null: money of the checkpoint's years was deflated with inflation up to the prices year, which a
+    /// fork must not change after the fact.
+    /// </summary>
+    public static int? PricePathChanged(Model.Parameters.ParameterTimeline before, Model.Parameters.ParameterTimeline after, int lastDone, int pricesYear)
+    {
+        for (int y = lastDone + 1; y <= pricesYear; y++)
+        {
+            if (before.At(y).Central.PriceInflation != after.At(y).Central.PriceInflation) return y;
+        }
+        return null;
     }
 
     /// <summary>The scenario the checkpoint's run ran (resolved: no base, its interventions included).</summary>

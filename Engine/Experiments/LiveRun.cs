@@ -100,6 +100,11 @@ public sealed class LiveRun : IAsyncDisposable
         var amended = ScenarioChanges.Intervene(Scenario, NextYear, changes, note, Source, problems);
         if (problems.Count > 0) throw new ScenarioException(problems);
         var timeline = ScenarioTimeline.Compile(amended);
+        if (Fork.PricePathChanged(ScenarioTimeline.Compile(Scenario), timeline, NextYear - 1, Scenario.PricesYear) is { } changed)
+        {
+            throw new ScenarioException([new(Source, 0, 0, "set.central.price_inflation",
+                $"money is at {Scenario.PricesYear} prices, and the years done were deflated with inflation up to then: change inflation from {Scenario.PricesYear + 1} on (this change moves {changed})")]);
+        }
         foreach (var run in _runs) await run.AmendAsync(timeline, cancellationToken);
         Scenario = amended;
         return amended.Interventions[^1];

@@ -116,6 +116,8 @@ public static class CheckpointRun
                      ("--households", request.Households, original.Households), ("--seed", request.Seed, original.Seed),
                      ("--start-year", request.StartYear, original.StartYear), ("--years", request.Years, original.Years),
                      ("--replications", request.Replications, original.Replications),
+                     ("--prices", request.Prices, original.PricesYear),
+                     ("--breakdowns", request.Breakdowns, original.Breakdowns == Model.Parameters.BreakdownScope.Regions ? "regions" : "national"),
                  })
         {
             if (asked is not null && !asked.Equals(has)) throw new UsageException($"{option}: a run from a checkpoint has the checkpoint's run settings ({option[2..]} {has})");

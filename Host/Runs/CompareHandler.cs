@@ -30,10 +30,10 @@ public static class CompareHandler
         Reports.Html.SensitivitySummary? sensitivity = null;
         var (checkedInput, exit) = await CommandSession.CheckAsync(() =>
         {
-            focus = ReportFocus.Parse(report?.Metrics, report?.Scopes);
             var scenarios = Check(request, reforms);
+            focus = ReportFocus.Parse(report?.Metrics, report?.Scopes, scenarios[0].Scenario);
             dumps = HouseholdDumps.Parse(request, scenarios[0].Scenario);
-            sensitivity = request.LoadSensitivity();
+            sensitivity = request.LoadSensitivity([.. scenarios.Select(s => s.Scenario.Name)]);
             if (dumps is not null && from is not null)
             {
                 throw new UsageException("--dump-households cannot be combined with --from: the years up to the checkpoint are not simulated again");

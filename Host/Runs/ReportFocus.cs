@@ -18,7 +18,7 @@ public sealed record ReportFocus(IReadOnlyList<Headline> Headlines)
     public const int MaxHeadlines = 60;
 
     /// <summary>The focus the options ask for; an unknown metric or scope, or too many of them, is bad input.</summary>
-    public static ReportFocus Parse(string? metrics, string? scopes)
+    public static ReportFocus Parse(string? metrics, string? scopes, EcosystemSim.Scenarios.Scenario scenario)
     {
         var chosenMetrics = Split(metrics);
         var chosenScopes = Split(scopes);
@@ -29,7 +29,7 @@ public sealed record ReportFocus(IReadOnlyList<Headline> Headlines)
         }
         foreach (string scope in chosenScopes)
         {
-            if (!MetricRegistry.IsScope(scope)) throw new UsageException($"--scopes: '{scope}' is not {MetricRegistry.ScopesHelp}");
+            ScopeCheck.Check("--scopes", scope, scenario);
         }
         var headlines = ComparisonPlots.Headlines(chosenMetrics, chosenScopes);
         if (headlines.Count > MaxHeadlines)

@@ -33,7 +33,7 @@ public static class RunHandler
             string outPath = CommandSession.OutPath(request, $"{CommandSession.Slug(scenario.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
             string? directory = checkpoints.Every is null ? null : CheckpointRun.Begin(outPath, request, scenario, loaded, checkpoints);
             var plan = directory is null && from is null ? null : new CheckpointPlan { Directory = directory, Every = checkpoints.Every ?? 0, KeepAll = checkpoints.Keep, From = from };
-            return new Input(scenario, loaded.Source, loaded.Sha256, outPath, dumps, plan, checkpoints.Keep) { Sensitivity = request.LoadSensitivity() };
+            return new Input(scenario, loaded.Source, loaded.Sha256, outPath, dumps, plan, checkpoints.Keep) { Sensitivity = request.LoadSensitivity(scenario.Name) };
         }, stderr);
         return input is null ? exit : await RunAsync(request, input, stdout, stderr, cancellationToken);
     }

@@ -149,7 +149,7 @@ public static class RunOutputs
         var changed = new List<ReportParameter>();
         foreach (var (key, value) in resolved)
         {
-            if (key is "name" or "description" or "question" or "base" or "seed" or "start_year" or "years" or "households" or "prices_year" or "interventions") continue;
+            if (key is "name" or "description" or "question" or "base" or "seed" or "start_year" or "years" or "households" or "prices_year" or "breakdowns" or "interventions") continue;
             Differences(key, value, defaults[key], changed);
         }
         return new ReportContext

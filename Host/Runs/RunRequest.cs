@@ -32,12 +32,18 @@ public sealed record RunRequest(
     public string? Sensitivity { get; init; }
 
     /// <summary>The sensitivity analysis the reports cite, read from <see cref="Sensitivity"/>; bad input names the option.</summary>
-    public Reports.Html.SensitivitySummary? LoadSensitivity()
+    /// <remarks>The analysis must be of one of <paramref name="scenarios"/> (by name).</remarks>
+    public Reports.Html.SensitivitySummary? LoadSensitivity(params string[] scenarios)
     {
         if (Sensitivity is null) return null;
         try
         {
-            return Reports.Html.SensitivitySummary.Load(Sensitivity);
+            var summary = Reports.Html.SensitivitySummary.Load(Sensitivity);
+            if (!scenarios.Contains(summary.Scenario))
+            {
+                throw new Cli.UsageException($"--sensitivity: {Sensitivity} analysed {summary.Scenario}, not {string.Join(" or ", scenarios)}");
+            }
+            return summary;
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
         {

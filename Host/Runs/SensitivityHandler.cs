@@ -178,6 +178,7 @@ public static class SensitivityHandler
             FinishedUtc = DateTimeOffset.UtcNow,
             WallSeconds = session.Clock.Elapsed.TotalSeconds,
             Files = files,
+            Prices = RunPlan.Prices(scenario),
         };
     }
 }

@@ -32,6 +32,7 @@ public sealed record SensitivityInput(Scenario Scenario, LoadedScenario Loaded, 
         var (scenario, loaded) = CommandSession.LoadChecked(request.Scenario, request);
         var method = ask.Method == "sobol" ? SensitivityMethod.Sobol : SensitivityMethod.Morris;
         var factors = Factors(ask.Params);
+        ScopeCheck.Check("--scope", ask.Scope, scenario);
         var metrics = Metrics(ask.Metrics, ask.Scope);
         int year = ask.Year ?? scenario.EndYear;
         if (year < scenario.StartYear || year > scenario.EndYear) throw new UsageException($"--year: {year} is not simulated ({scenario.StartYear}-{scenario.EndYear})");
@@ -53,6 +54,20 @@ public sealed record SensitivityInput(Scenario Scenario, LoadedScenario Loaded, 
             }
         }
         var design = new SensitivityDesign(method, method == SensitivityMethod.Morris ? ask.Trajectories : ask.Samples, ask.Levels, Sensitivity.DesignSeed(scenario.Seed));
+        // Every point of the design must be a valid scenario before any runs: a pair of ranges that breaks a rule between two fields
+        // (an entry age above the pension age) would otherwise end the analysis hours in.
+        var points = design.Points(factors.Count);
+        for (int n = 0; n < points.Length; n++)
+        {
+            try
+            {
+                Sensitivity.At(scenario, factors, points[n], n + 1);
+            }
+            catch (ScenarioException e)
+            {
+                throw new UsageException($"--params: at point {n + 1} of the design, {e.Problems[0].Field}: {e.Problems[0].Message}");
+            }
+        }
         string outPath = CommandSession.OutPath(request, $"sensitivity-{CommandSession.Slug(scenario.Name)}-{DateTime.Now:yyyyMMdd-HHmmss}");
         return new SensitivityInput(scenario, loaded, new SensitivityQuestion(factors, metrics, year, ask.Scope), design, outPath);
     }
@@ -97,8 +112,7 @@ public sealed record SensitivityInput(Scenario Scenario, LoadedScenario Loaded, 
     /// <summary>--metrics: metrics of the registry that are reported in the scope; the default set when not given.</summary>
     public static IReadOnlyList<string> Metrics(string? text, string scope)
     {
-        var needed = ScopeNeeds(scope) ?? throw new UsageException(
-            $"--scope: '{scope}' is not national, a region, a breakdown (age:60+, ...), an income decile (decile:1 ... decile:10), insurer:ID or product:ID");
+        var needed = ScopeCheck.Needs(scope) ?? throw new UsageException($"--scope: '{scope}' is not {MetricRegistry.ScopesHelp}");
         var names = text is null ? DefaultMetrics : text.Split(',', StringSplitOptions.TrimEntries);
         foreach (string name in names)
         {
@@ -108,14 +122,4 @@ public sealed record SensitivityInput(Scenario Scenario, LoadedScenario Loaded, 
         if (names.Distinct().Count() != names.Length) throw new UsageException("--metrics: a metric is given twice");
         return names;
     }
-
-    /// <summary>What a metric's scope must include to be reported in <paramref name="scope"/>; null for no scope.</summary>
-    private static MetricScope? ScopeNeeds(string scope) =>
-        scope == "national" ? MetricScope.National
-        : MetricRegistry.RegionNames.Contains(scope) ? MetricScope.Regions
-        : PersonGroups.All.Any(g => g.Name == scope) ? MetricScope.Groups
-        : PersonGroups.DecileNames.Contains(scope) ? MetricScope.Deciles
-        : scope.StartsWith("insurer:", StringComparison.Ordinal) && scope.Length > 8 ? MetricScope.Insurer
-        : scope.StartsWith("product:", StringComparison.Ordinal) && scope.Length > 8 ? MetricScope.Product
-        : null;
 }

@@ -74,7 +74,7 @@ public static class SolveHandler
         var (metric, value) = ParseTarget(solve.Target);
         int year = solve.Year ?? scenario.EndYear;
         if (year < scenario.StartYear || year > scenario.EndYear) throw new UsageException($"--year: {year} is not simulated ({scenario.StartYear}-{scenario.EndYear})");
-        if (!MetricRegistry.IsScope(solve.Scope)) throw new UsageException($"--scope: '{solve.Scope}' is not {MetricRegistry.ScopesHelp}");
+        ScopeCheck.Check("--scope", solve.Scope, scenario);
         if (solve.MaxRuns is < 3 or > 100) throw new UsageException($"--max-runs: {solve.MaxRuns} is out of range: must be between 3 and 100");
         double tolerance = solve.Tolerance ?? (high - low) * DefaultRelativeTolerance;
         if (!(tolerance > 0) || !double.IsFinite(tolerance)) throw new UsageException($"--tolerance: {tolerance} must be a positive number");

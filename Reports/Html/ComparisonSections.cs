@@ -50,7 +50,7 @@ public static class ComparisonSections
             $"Yuan per person a year ({money})", IncomeMetric, 1, last, Ages, ordered: false));
         yield return ("regions_local_spending", ComparisonPlots.ByScope(d, $"Change in local spending by region, {last} (paired, 95% interval)",
             $"Billion yuan a year ({money})", "local_spending_yuan", 1e-9, last, Regions, ordered: false));
-        yield return ("theil_between_regions_differences", ComparisonPlots.Differences(d, "theil_between_regions", "Theil between regions", 1, "index"));
+        yield return ("regions_theil_between", ComparisonPlots.Differences(d, "theil_between_regions", "Theil between regions", 1, "index"));
     }
 
     /// <summary>Who wins and who loses: the change in mean disposable income by decile and by age group.</summary>
@@ -115,7 +115,7 @@ public static class ComparisonSections
             sb.Append("</tr>\n");
         }
         sb.Append("</tbody>\n</table>\n");
-        AppendImages(sb, svg, ("regions_local_spending", "Change in local spending by region"), ("theil_between_regions_differences", "Theil between regions: reform minus baseline"));
+        AppendImages(sb, svg, ("regions_local_spending", "Change in local spending by region"), ("regions_theil_between", "Theil between regions: reform minus baseline"));
         sb.Append("</section>\n");
     }
 

@@ -26,6 +26,18 @@ public sealed record SensitivitySummary(string Directory, string Scenario, strin
     /// </summary>
     public static SensitivitySummary Load(string directory)
     {
+        try
+        {
+            return Read(directory);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            throw new InvalidDataException($"{directory} holds a damaged sensitivity output ({e.Message})");
+        }
+    }
+
+    private static SensitivitySummary Read(string directory)
+    {
         string full = Path.GetFullPath(directory);
         string manifestPath = Path.Combine(full, "manifest.json"), table = Path.Combine(full, "sensitivity.csv");
         if (!File.Exists(manifestPath) || !File.Exists(table)) throw new InvalidDataException($"{directory} is not the output of ecosim sensitivity (no manifest.json and sensitivity.csv)");

@@ -103,9 +103,9 @@ internal static class MarketMetrics
                 $"Members holding the product or contributing to it among residents in the {Ordinal(q + 1)} national fifth of per-capita disposable income.",
                 m => Ratio(m.Year.Holdings.InQuintile(m.Product, quintile), m.Year.Distributions.QuintileSum(null, quintile + 1, QuintileCount.Persons)), MetricScope.Product);
         }
-        yield return new("product_average_premium_yuan", "yuan/year", "Premium (or contribution) per policy this year, households' and subsidies.",
+        yield return new("product_average_premium_yuan", "yuan/policy/year", "Premium (or contribution) per policy this year, households' and subsidies.",
             m => m.ProductReport is { } p ? Ratio(Money.ToYuan(p.Use.PremiumFen + p.Use.SubsidyFen), p.Use.Policies) : double.NaN, MetricScope.Product);
-        yield return new("product_next_premium_yuan", "yuan/year", "Premium set for next year (middle age band).",
+        yield return new("product_next_premium_yuan", "yuan/policy/year", "Premium set for next year (middle age band).",
             m => m.ProductReport is { } p ? Money.ToYuan(p.NextPremiumByBandFen[1]) : double.NaN, MetricScope.Product);
         yield return new("product_denied_claims", "claims", "Claims refused as excluded pre-existing conditions (weighted).",
             m => (m.ProductReport?.Use.Denied ?? 0) * m.Weight, MetricScope.Product);

@@ -13,7 +13,7 @@ public static class MetricReference
           .Append("Regenerate with `ECOSIM_UPDATE_DOCS=1 dotnet test --filter Generated_docs`.\n\n")
           .Append("Each metric appears in `metrics.csv` once per replication, year and region (`national`, `east`, `central`, `west`, `northeast`). ")
           .Append("Rates are fractions of persons in [0, 1]; counts of persons and amounts of money are weighted up to the real rural population ")
-          .Append("(each simulated person stands for `weight` real ones, see `manifest.json`); money is nominal yuan. ")
+          .Append("(each simulated person stands for `weight` real ones, see `manifest.json`); money is nominal yuan, or yuan at constant prices of a year under `--prices YEAR` (`prices` in `manifest.json`). ")
           .Append("A rate whose denominator is empty is `NaN`.\n\n")
           .Append("## Equivalence scale\n\n")
           .Append("Where a meaning below says *per-capita* income for a distribution (poverty and relative poverty, Gini, Theil, Atkinson, Palma, the median, quintiles and deciles, ")

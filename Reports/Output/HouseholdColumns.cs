@@ -59,7 +59,7 @@ public sealed record HouseholdColumn(string Name, string Meaning, HouseholdColum
         Fen("contributions_paid", "Pension contributions paid by the household (not by the government for it), yuan.", r => r.ContributionFen),
         Fen("premiums_paid", "Resident medical insurance premiums paid by the household, yuan.", r => r.PremiumsFen),
         Fen("supplementary_premiums_paid", "Premiums and supplementary pension contributions the household paid to insurers (net of government subsidies), yuan.", r => r.SupplementaryPremiumsFen),
-        Flag("in_poverty", "1 if post-transfer income per capita is below the poverty line, else 0.", r => r.InPoverty),
+        Flag("in_poverty", "1 if post-transfer income per capita (per equivalent adult under another welfare.equivalence_scale) is below the poverty line, else 0.", r => r.InPoverty),
         Flag("catastrophic_health", "1 if out-of-pocket medical spending is at least the catastrophic share of the capacity to pay, else 0.", r => r.Catastrophic),
         Flag("impoverished_by_illness", "1 if the household is above the poverty line on disposable income and below it once its bills are paid.", r => r.ImpoverishedByIllness),
         Int("elderly", "Members at or above the pension age.", r => r.Elderly),

@@ -48,8 +48,9 @@ public sealed record ComparisonData(string Baseline, IReadOnlyList<(string Name,
 /// <summary>A measure the comparison report shows: a metric in a scope, with a label, a scale and a unit for the axis.</summary>
 public sealed record Headline(string Metric, string Scope, string Label, double Scale, string Unit)
 {
-    /// <summary>The plots' file name stem: the metric, then the scope unless national (age:60+ as age_60plus).</summary>
-    public string FileStem => Scope == "national" ? Metric : $"{Metric}_{Scope.Replace(":", "_", StringComparison.Ordinal).Replace("+", "plus", StringComparison.Ordinal)}";
+    /// <summary>The plots' file name stem: the metric, then the scope unless national (age:60+ as age_60plus, west/age:60+ as west_age_60plus).</summary>
+    public string FileStem => Scope == "national" ? Metric
+        : $"{Metric}_{Scope.Replace(":", "_", StringComparison.Ordinal).Replace("/", "_", StringComparison.Ordinal).Replace("+", "plus", StringComparison.Ordinal)}";
 }
 
 /// <summary>
@@ -102,7 +103,7 @@ public static class ComparisonPlots
         string unit = MetricRegistry.All.FirstOrDefault(m => m.Name == metric)?.Unit ?? "";
         return unit switch
         {
-            "share" or "per person" => (metric, 100, "%"),
+            _ when unit.StartsWith("share", StringComparison.Ordinal) || unit == "per person" => (metric, 100, "%"),
             "yuan/year" => (metric, 1e-9, "billion yuan a year"),
             "yuan" => (metric, 1e-9, "billion yuan"),
             _ => (metric, 1, unit),

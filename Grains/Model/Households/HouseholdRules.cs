@@ -56,8 +56,8 @@ public static class HouseholdRules
             else if (age < pension.PensionAge) r.WorkingAge++;
             else r.Elderly++;
             if (age < AgeBands.ChildUpTo) r.AgedUnder16++;
-            if (age < AgeBands.EquivalenceChildUpTo) r.AgedUnder14++;
             else if (age >= AgeBands.OldFrom) r.Aged60Plus++;
+            if (age < AgeBands.EquivalenceChildUpTo) r.AgedUnder14++;
             if (m.Migrant) r.Migrants++;
             switch (ctx.Parameters.Market.Band(age))
             {

@@ -103,7 +103,7 @@ public class UnitsAndFocusTests
         Assert.True(result.ExitCode == 0, result.Stderr);
         var files = JsonNode.Parse(File.ReadAllText(temp["c/manifest.json"]))!["files"]!.AsArray().Select(f => (string)f!).ToHashSet();
         string[] plots = ["relative_poverty_rate_40_age_60plus_levels", "relative_poverty_rate_40_differences", "avg_monthly_pension_yuan_age_60plus_differences",
-            "winners_deciles", "winners_ages", "regions_local_spending", "theil_between_regions_differences"];
+            "winners_deciles", "winners_ages", "regions_local_spending", "regions_theil_between"];
         foreach (string plot in plots)
         {
             Assert.True(File.Exists(temp[$"c/plots/{plot}.png"]), plot);
@@ -126,5 +126,57 @@ public class UnitsAndFocusTests
         Assert.True(rows["age:60+"] > rows["age:16-59"], $"the old gain {rows["age:60+"]}, the working-age {rows["age:16-59"]}");
         double top = rows["decile:10"];
         Assert.Contains((top >= 0 ? "+" : "−") + Math.Abs(top).ToString(Math.Abs(top) < 10 ? "0.00" : "N0", CultureInfo.InvariantCulture) + " [", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_breakdown_within_a_region_can_head_the_report_when_the_run_breaks_down_by_region()
+    {
+        using var temp = new TempDirectory();
+        var refused = await Cli.Run(["compare", "baseline", "benefit-raise", "--scopes", "west/age:60+", "--out", temp["no"], .. Small]);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal("ecosim: --scopes: 'west/age:60+' is a breakdown within a region: add --breakdowns regions", Assert.Single(refused.StderrLines));
+        var result = await Cli.Run(["compare", "baseline", "benefit-raise", "--scopes", "west/age:60+", "--metrics", "poverty_headcount", "--breakdowns", "regions",
+            "--out", temp["c"], .. Small]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.True(File.Exists(temp["c/plots/poverty_headcount_west_age_60plus_differences.png"]));
+        Assert.Contains("<section id=\"poverty_headcount_west_age_60plus\">", File.ReadAllText(temp["c/report.html"]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--prices 2026", "ecosim: --prices: a run from a checkpoint has the checkpoint's run settings (prices 0)")]
+    [InlineData("--breakdowns regions", "ecosim: --breakdowns: a run from a checkpoint has the checkpoint's run settings (breakdowns national)")]
+    public async Task A_fork_keeps_the_checkpoints_money_and_breakdowns(string option, string line)
+    {
+        using var temp = new TempDirectory();
+        var baseline = await Cli.Run(["run", "baseline", "--checkpoint-every", "3", "--keep-checkpoints", "--out", temp["base"], .. Small]);
+        Assert.True(baseline.ExitCode == 0, baseline.Stderr);
+        var fork = await Cli.Run(["run", "benefit-raise", "--from", temp["base/checkpoints/2023"], .. option.Split(' '), "--out", temp["f"], "--engine", "inprocess", "-q"]);
+        Assert.Equal(2, fork.ExitCode);
+        Assert.Equal(line, Assert.Single(fork.StderrLines));
+    }
+
+    [Fact]
+    public async Task A_fork_may_not_change_inflation_before_the_prices_year_of_the_years_it_shares()
+    {
+        using var temp = new TempDirectory();
+        var baseline = await Cli.Run(["run", "baseline", "--checkpoint-every", "3", "--keep-checkpoints", "--prices", "2027", "--out", temp["base"], .. Small]);
+        Assert.True(baseline.ExitCode == 0, baseline.Stderr);
+        File.WriteAllText(temp["inflation.yaml"], "name: inflation\nbase: baseline\ninterventions:\n  - year: 2025\n    set:\n      central.price_inflation: 0.05\n");
+        var fork = await Cli.Run(["run", temp["inflation.yaml"], "--from", temp["base/checkpoints/2023"], "--out", temp["f"], "--engine", "inprocess", "-q"]);
+        Assert.Equal(2, fork.ExitCode);
+        Assert.Contains("central.price_inflation changes in 2025, before the prices year 2027", Assert.Single(fork.StderrLines), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp["f"]));
+    }
+
+    [Theory]
+    [InlineData("solve baseline --vary medical.reimbursement_ratio=0.5..0.8 --target poverty_headcount=0.01 --scope insurer:nobody",
+        "ecosim: --scope: this scenario has no insurer 'nobody' (known: insurer_a, ")]
+    [InlineData("compare multi-level-market baseline --scopes product:huimin_z", "ecosim: --scopes: this scenario has no product 'huimin_z' (known: ")]
+    public async Task Scopes_are_checked_against_the_scenario(string command, string line)
+    {
+        using var temp = new TempDirectory();
+        var result = await Cli.Run([.. command.Split(' '), "--out", temp["o"], .. Small]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(line, Assert.Single(result.StderrLines), StringComparison.Ordinal);
     }
 }

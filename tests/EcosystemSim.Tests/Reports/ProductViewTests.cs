@@ -26,6 +26,11 @@ public class ProductViewTests
         foreach (var year in years)
         {
             var households = year.Households.Where(h => h.Members > 0).ToArray();
+            // Chronic policies as the products count them are the chronic holders as the households count them.
+            var medical = year.Insurers.SelectMany(i => i.Products)
+                .Where(p => year.Parameters!.Market.Products[p.Product].Kind == EcosystemSim.Model.Parameters.ProductKind.MedicalTopUp);
+            Assert.Equal(households.Sum(h => (long)h.SupplementaryMedicalChronicHolders), medical.Sum(p => (long)p.Use.ChronicPolicies));
+            Assert.True(medical.Sum(p => p.Use.ChronicPolicies) > 0, $"no chronic policies in {year.Year}");
             long persons = households.Sum(h => (long)h.Members), chronic = households.Sum(h => (long)h.Chronic);
             foreach (var product in year.Insurers.SelectMany(i => i.Products).Where(p => p.Use.Policies > 0))
             {
