@@ -22,10 +22,21 @@ internal static class Runs
     public static async Task<MetricsTable> Scenario(string nameOrPath, int households) =>
         (await Run(EngineHost.InProcess, ScenarioLoader.Load(nameOrPath).Scenario with { Households = households, Replications = 1 })).Replications[0].Metrics;
 
+    /// <summary>
+    /// A scenario (a built-in name or a path) at <paramref name="seeds"/> seeds (its replications, each its own seed), in process,
+    /// replications side by side; table r holds replication r's rows (read them with <see cref="Value"/>'s replication).
+    /// </summary>
+    public static async Task<MetricsTable[]> AtSeeds(string nameOrPath, int households, int seeds)
+    {
+        var scenario = ScenarioLoader.Load(nameOrPath).Scenario with { Households = households, Replications = seeds };
+        var result = await new Experiment(EngineHost.InProcess, Logger.None).RunAsync(scenario, Experiment.DefaultParallelism(seeds), RunObserver.None, CancellationToken.None);
+        return [.. result.Replications.Select(r => r.Metrics)];
+    }
+
     /// <summary>A scenario's replications on an engine, one at a time.</summary>
     public static Task<ScenarioResult> Run(EngineHost engine, Scenario scenario) =>
         new Experiment(engine, Logger.None).RunAsync(scenario, parallelism: 1, RunObserver.None, CancellationToken.None);
 
-    public static double Value(this MetricsTable table, string metric, int year, string region = "national") =>
-        table.Series(metric, region).Single(p => p.Year == year).Value;
+    public static double Value(this MetricsTable table, string metric, int year, string region = "national", int replication = 0) =>
+        table.Series(metric, region, replication).Single(p => p.Year == year).Value;
 }
