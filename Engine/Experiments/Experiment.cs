@@ -87,38 +87,12 @@ public sealed class Experiment(EngineHost engine, ILogger log)
         var results = new RunResult[scenario.Replications];
         var timeline = ScenarioTimeline.Compile(scenario);
         string batch = Guid.NewGuid().ToString("N");
-        using var gate = new SemaphoreSlim(Math.Max(1, parallelism));
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var tasks = Enumerable.Range(0, scenario.Replications).Select(async r =>
+        await Concurrent.ForEachAsync(scenario.Replications, parallelism, async (r, token) =>
         {
-            await gate.WaitAsync(failed.Token);
-            try
-            {
-                var plan = RunPlan.For(scenario, timeline, r, $"{scenario.Name}-{batch}-r{r}");
-                string label = scenario.Replications > 1 ? $"{scenario.Name} replication {r + 1}/{scenario.Replications}" : scenario.Name;
-                results[r] = await RunOnceAsync(plan, r, label, observer, failed.Token, checkpoints);
-            }
-            catch
-            {
-                await failed.CancelAsync();
-                throw;
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }).ToArray();
-        try
-        {
-            await Task.WhenAll(tasks);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Surface the replication's own failure rather than the cancellations it caused.
-            var cause = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.GetBaseException()).FirstOrDefault();
-            if (cause is not null) throw cause;
-            throw;
-        }
+            var plan = RunPlan.For(scenario, timeline, r, $"{scenario.Name}-{batch}-r{r}");
+            string label = scenario.Replications > 1 ? $"{scenario.Name} replication {r + 1}/{scenario.Replications}" : scenario.Name;
+            results[r] = await RunOnceAsync(plan, r, label, observer, token, checkpoints);
+        }, cancellationToken);
         return new ScenarioResult(scenario, results, engine.Engine, engine.Silos, clock.Elapsed);
     }
 

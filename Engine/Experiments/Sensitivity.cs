@@ -82,37 +82,11 @@ public static class Sensitivity
         var factors = question.Factors;
         double[][] unit = design.Points(factors.Count);
         var points = new SensitivityPoint[unit.Length];
-        using var gate = new SemaphoreSlim(Math.Max(1, atOnce));
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var tasks = unit.Select(async (u, n) =>
+        await Concurrent.ForEachAsync(unit.Length, atOnce, async (n, token) =>
         {
-            await gate.WaitAsync(failed.Token);
-            try
-            {
-                var at = At(scenario, factors, u, n + 1);
-                points[n] = new SensitivityPoint(u, factors.Select((f, i) => f.At(u[i])).ToArray(), await evaluate(n + 1, at, failed.Token));
-            }
-            catch
-            {
-                await failed.CancelAsync();
-                throw;
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }).ToArray();
-        try
-        {
-            await Task.WhenAll(tasks);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Surface the point's own failure rather than the cancellations it caused.
-            var cause = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.GetBaseException()).FirstOrDefault();
-            if (cause is not null) throw cause;
-            throw;
-        }
+            var at = At(scenario, factors, unit[n], n + 1);
+            points[n] = new SensitivityPoint(unit[n], factors.Select((f, i) => f.At(unit[n][i])).ToArray(), await evaluate(n + 1, at, token));
+        }, cancellationToken);
         return new SensitivityResult(question, design, points, Analyse(question, design, unit, points));
     }
 
