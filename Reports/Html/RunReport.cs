@@ -67,6 +67,7 @@ public static class RunReport
         ("catastrophic_health_rate", "Households with catastrophic medical spending", RunPlots.Percent),
         ("central_spending_yuan", "Central spending", RunPlots.Billions),
         ("local_spending_yuan", "Local spending", RunPlots.Billions),
+        ("fiscal_cost_share_of_income", "Public spending, share of rural market income", RunPlots.Percent),
         ("counties_cutting_share", "Counties cutting benefits", RunPlots.Percent),
         ("avg_trust", "Trust in public schemes (0-1)", RunPlots.Fixed3),
     ];

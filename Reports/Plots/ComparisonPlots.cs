@@ -74,6 +74,7 @@ public static class ComparisonPlots
         ("catastrophic_health_rate", "Households with catastrophic medical spending", 100, "%"),
         ("central_spending_yuan", "Central spending", 1e-9, "billion yuan a year"),
         ("local_spending_yuan", "Local spending", 1e-9, "billion yuan a year"),
+        ("fiscal_cost_share_of_income", "Public spending, share of rural market income", 100, "%"),
         ("avg_trust", "Trust in public schemes", 1, "0-1"),
     ];
 
