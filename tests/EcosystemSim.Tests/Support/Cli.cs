@@ -12,6 +12,20 @@ public static class Cli
 
     public static Task<Result> Run(params string[] args) => Run(args, CancellationToken.None);
 
+    /// <summary>
+    /// Runs a command that must be refused as bad input: exit code 2, one line on stderr starting with
+    /// <paramref name="lineStart"/>, and nothing at <paramref name="output"/>. Returns the line.
+    /// </summary>
+    public static async Task<string> Refuses(string[] args, string lineStart, string output)
+    {
+        var result = await Run(args);
+        Xunit.Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}: {result.Stderr}");
+        string line = Xunit.Assert.Single(result.StderrLines);
+        Xunit.Assert.StartsWith(lineStart, line, StringComparison.Ordinal);
+        Xunit.Assert.False(Directory.Exists(output) || File.Exists(output), $"{output} was written");
+        return line;
+    }
+
     public static async Task<Result> Run(string[] args, CancellationToken cancellationToken)
     {
         var stdout = new StringWriter();
