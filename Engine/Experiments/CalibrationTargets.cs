@@ -43,11 +43,14 @@ public static class CalibrationTargets
             "China Re and MediTrust 2022: 140 M person-times in 2021, about 10% of the population; rural uptake lower (issue 4: between 3% and 20%)", true),
         new("Top-up uptake of members with a chronic condition over that of the healthy", "supplementary_medical_uptake_chronic", 2021, 1.0, 1.1, 100,
             "Adverse selection: the sick buy more (issue 4: measurably higher)", true) { Over = "supplementary_medical_uptake_healthy" },
+        .. IncomeQuintiles(),
+        CalibrationTarget.Within("Rural dibao spending (yuan)", "dibao_spending_yuan", 2021, 134.9e9, 0.15,
+            "Ministry of Civil Affairs, 2021 statistical bulletin on the development of civil affairs: 134.9 bn yuan of rural dibao for 34.7 M recipients at the year's end (recalled)"),
         CalibrationTarget.Within("Median over mean income", "median_income_per_capita_yuan", 2021, 0.848, 0.05, "NBS: the rural median is 84.8% of the mean",
             required: false) with { Over = "mean_income_per_capita_yuan" },
         // Quintile groups hold equal numbers of persons, so the ratio of their income shares is the ratio of their mean incomes.
-        new("Top over bottom quintile mean income", "income_share_q5", 2021, 7.3, 6.0, 9.5,
-            "NBS Yearbook 2008, table 9-23: 9,791 / 1,347 in 2007; the 2021 quintiles give about 8.9 (NBS communique, recalled)", false) { Over = "income_share_q1" },
+        new("Top over bottom quintile mean income", "income_mean_q5_yuan", 2021, 43082.0 / 4856, 7.5, 10.5,
+            "NBS statistical communique 2021: 43,082 / 4,856 (8.87); 7.3 in 2007 (NBS Yearbook 2008, table 9-23)", false) { Over = "income_mean_q1_yuan" },
         CalibrationTarget.Within("Share of rural residents aged 60+", "elderly_share", 2021, 0.2381, 0.05, "2020 census", required: false),
         CalibrationTarget.Within("Admissions per 100 enrollees", "admissions_per_100_enrollees", 2023, 20.7, 0.10, "NHSA 2023 bulletin", required: false),
         CalibrationTarget.Within("Average rural dibao standard (yuan a month)", "dibao_standard_monthly_yuan", 2021, 503.8, 0.10,
@@ -55,4 +58,14 @@ public static class CalibrationTargets
         CalibrationTarget.Within("Out-of-pocket medical spending per rural resident (yuan)", "medical_oop_per_capita_yuan", 2021, 1580, 0.15,
             "NBS 2021: rural per-capita health care consumption (recalled)", required: false),
     ];
+
+    /// <summary>NBS 2021 rural per-capita disposable income by fifth of households, within 10% each (issue 16).</summary>
+    private static IEnumerable<CalibrationTarget> IncomeQuintiles()
+    {
+        double[] published = [4856, 11586, 16546, 23167, 43082];
+        string[] names = ["bottom", "second", "middle", "fourth", "top"];
+        return published.Select((value, i) => CalibrationTarget.Within($"Rural income, {names[i]} fifth of households (yuan per person)",
+            $"income_mean_q{i + 1}_yuan", 2021, value, 0.10,
+            "NBS statistical communique on the 2021 national economic and social development: rural quintile means 4,856 / 11,586 / 16,546 / 23,167 / 43,082 yuan"));
+    }
 }

@@ -54,6 +54,7 @@ public static class CalibrationReport
 
     private static string Format(double x) => Math.Abs(x) switch
     {
+        >= 1e9 => (x / 1e9).ToString("N1", CultureInfo.InvariantCulture) + " bn",
         >= 1000 => x.ToString("N0", CultureInfo.InvariantCulture),
         >= 10 => x.ToString("0.0", CultureInfo.InvariantCulture),
         >= 1 => x.ToString("0.00", CultureInfo.InvariantCulture),

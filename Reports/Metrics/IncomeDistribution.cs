@@ -250,6 +250,26 @@ public sealed class IncomeDistribution
     public double QuintileShare(int q) =>
         q is < 1 or > 5 ? throw new ArgumentOutOfRangeException(nameof(q)) : Lorenz(q / 5.0) - Lorenz((q - 1) / 5.0);
 
+    /// <summary>
+    /// The NBS quintile mean: observations (households) ranked by income and split into five groups
+    /// of equal numbers of observations (each in the group holding its midpoint), and the group's
+    /// weighted mean income (total income over persons); q 1 poorest. Where poorer households are
+    /// larger, the poorest group holds more than a fifth of persons and the five means average above
+    /// the mean over persons, as the published ones do.
+    /// </summary>
+    public double ObservationQuintileMean(int q)
+    {
+        if (q is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(q));
+        double income = 0, weight = 0;
+        for (int k = 0; k < Count; k++)
+        {
+            if ((int)((k + 0.5) * 5 / Count) != q - 1) continue;
+            income += _weight[k] * _income[k];
+            weight += _weight[k];
+        }
+        return weight > 0 ? income / weight : double.NaN;
+    }
+
     /// <summary>Palma ratio: the income share of the richest 10% over that of the poorest 40%.</summary>
     public double Palma() => (1 - Lorenz(0.9)) / Lorenz(0.4);
 

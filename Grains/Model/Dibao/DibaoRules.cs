@@ -9,7 +9,7 @@ namespace EcosystemSim.Model.Dibao;
 /// pensions) is below the local standard. The local government sees that income through an error
 /// (persistent, log-normal), so some of the poor are missed (exclusion) and some of the non-poor
 /// admitted (inclusion); an assessed-eligible household receives dibao if it takes it up (a
-/// recipient, if it passes the annual review). The benefit fills the gap between the standard and assessed income.
+/// recipient, if it passes the annual review), the more likely the larger its benefit. The benefit fills the gap between the standard and assessed income.
 /// </summary>
 public static class DibaoRules
 {
@@ -33,14 +33,17 @@ public static class DibaoRules
         // Classified implementation: below the standard a full gap-filling benefit (more for the extremely
         // poor), between the standard and the low-income line a partial one.
         double line = standard * p.LowIncomeLine;
+        bool noWorkingAge = !HasWorkingAgeMember(h, ctx);
+        double entitled = assessed >= line ? 0
+            : assessed < standard ? standard - assessed + (noWorkingAge ? p.ClassifiedSupplement * standard : 0)
+            : p.LowIncomeBenefitShare * (line - assessed);
         bool receives = assessed < line &&
-                        new Rng(ctx.Seed, household, ctx.Year, RngStream.DibaoTakeUp).Uniform(0) < ChanceOfReceiving(p, h);
+                        new Rng(ctx.Seed, household, ctx.Year, RngStream.DibaoTakeUp).Uniform(0) <
+                        ChanceOfReceiving(p, h) * BenefitFactor(p, entitled, standard);
         h.Dibao = receives;
         h.DibaoKnown = true;
-        bool extremePoor = receives && !HasWorkingAgeMember(h, ctx);
-        double perCapita = !receives ? 0
-            : assessed < standard ? standard - assessed + (extremePoor ? p.ClassifiedSupplement * standard : 0)
-            : p.LowIncomeBenefitShare * (line - assessed);
+        bool extremePoor = receives && noWorkingAge;
+        double perCapita = receives ? entitled : 0;
         r.DibaoEligible = incomePerCapita < standard;
         r.DibaoReceiving = receives && perCapita > 0;
         r.DibaoFen = Money.FromYuan(perCapita * members);
@@ -56,6 +59,13 @@ public static class DibaoRules
         !h.DibaoKnown ? p.InitialShare
         : h.Dibao ? p.Continuation
         : p.TakeUp;
+
+    /// <summary>
+    /// How much of the take-up chances a benefit of <paramref name="perCapita"/> a member earns: in
+    /// proportion to it up to full_take_up_benefit x the standard, 1 from there (and when the effect is off).
+    /// </summary>
+    public static double BenefitFactor(Parameters.DibaoParameters p, double perCapita, double standard) =>
+        p.FullTakeUpBenefit <= 0 || standard <= 0 ? 1 : Math.Clamp(perCapita / (p.FullTakeUpBenefit * standard), 0, 1);
 
     private static bool HasWorkingAgeMember(HouseholdState h, YearContext ctx)
     {

@@ -55,14 +55,26 @@ public static class IncomeRules
     public static double NextPersistent(IncomeParameters p, double previous, Rng rng) =>
         p.Persistence * previous + Math.Sqrt(1 - p.Persistence * p.Persistence) * PersistentSd(p) * rng.Normal(0);
 
+    /// <summary>
+    /// The year's income after any bad year, over the mean of that factor so that productivity still
+    /// averages 1: 1 - bad_year_loss in a bad year (chance bad_year_probability), 1 otherwise. Draw 1
+    /// of the transitory stream (draw 0 is the log shock).
+    /// </summary>
+    public static double BadYearFactor(IncomeParameters p, Rng rng)
+    {
+        double mean = 1 - p.BadYearProbability * p.BadYearLoss;
+        return (rng.Uniform(1) < p.BadYearProbability ? 1 - p.BadYearLoss : 1) / mean;
+    }
+
     /// <summary>Advances the household's income by one year.</summary>
     public static void Step(HouseholdState h, YearContext ctx, ref HouseholdYearRecord r)
     {
         var p = ctx.Parameters.Income;
         ulong household = Entity.Household(h.Id);
         h.IncomePersistent = NextPersistent(p, h.IncomePersistent, new Rng(ctx.Seed, household, ctx.Year, RngStream.IncomePersistent));
-        double transitory = TransitorySd(p) * new Rng(ctx.Seed, household, ctx.Year, RngStream.IncomeTransitory).Normal(0);
-        double productivity = Math.Exp(h.IncomePersistent + transitory - p.LogSd * p.LogSd / 2);
+        var transitoryRng = new Rng(ctx.Seed, household, ctx.Year, RngStream.IncomeTransitory);
+        double transitory = TransitorySd(p) * transitoryRng.Normal(0);
+        double productivity = Math.Exp(h.IncomePersistent + transitory - p.LogSd * p.LogSd / 2) * BadYearFactor(p, transitoryRng);
 
         double weights = 0;
         int migrants = 0;

@@ -12,9 +12,9 @@ public sealed record IncomeParameters : IValidatable
     public int BaseYear { get; init; } = 2021;
 
     [Param("yuan/person/year", "Mean per-capita market income (earnings and remittances, before public transfers) in the base year, by region, for a population of the census age shape.",
-        Min = 100, Max = 1e6, Source = "Calibrated so that 2021 disposable income matches NBS: East 23,556, Central 17,857, West 15,608, Northeast 18,280 (national 18,931; CALIBRATION.md A); public transfers net of contributions and premiums make up the difference",
+        Min = 100, Max = 1e6, Source = "Calibrated so that 2021 disposable income matches NBS: East 23,556, Central 17,857, West 15,608, Northeast 18,280 (national 18,931; CALIBRATION.md A), within 1% so that the quintile means (grouped by households, which average 19,847) are met too; public transfers net of contributions and premiums make up the difference",
         UncertainLow = 0.95, UncertainHigh = 1.05, UncertainWhy = "Calibrated to NBS disposable income; 5% either way covers the uncertain share of transfers in it")]
-    public RegionValues<double> MeanMarketPerCapitaYuan { get; init; } = new(22300, 16700, 14450, 17000);
+    public RegionValues<double> MeanMarketPerCapitaYuan { get; init; } = new(22600, 16950, 14650, 17250);
 
     [Param("per year", "Nominal growth of mean income by region from the base year, until the year below.",
         Min = -0.5, Max = 0.5, Source = "NBS 2022: income growth of all residents 2012-2021 of East +110.1%, Central +116.2%, West +123.5%, Northeast +89.5%, annualised (CALIBRATION.md C)")]
@@ -47,14 +47,24 @@ public sealed record IncomeParameters : IValidatable
     public double RemittanceYuan { get; init; } = 16000;
 
     [Param("log sd", "Spread of household productivity (standard deviation of log income at given composition).",
-        Min = 0, Max = 3, Source = "Calibrated with the composition of households so that the median of disposable income is about 85% of the mean (NBS; CALIBRATION.md A)",
-        UncertainLow = 0.38, UncertainHigh = 0.46, UncertainWhy = "Calibrated to the median/mean ratio; a tenth either way")]
-    public double LogSd { get; init; } = 0.42;
+        Min = 0, Max = 3, Source = "Calibrated with the composition of households and the bad years below to the NBS 2021 rural income quintile means (4,856 / 11,586 / 16,546 / 23,167 / 43,082 yuan; NBS statistical communique 2021) and the median at about 85% of the mean (CALIBRATION.md A)",
+        UncertainLow = 0.32, UncertainHigh = 0.4, UncertainWhy = "Calibrated to the middle quintile means; a tenth either way")]
+    public double LogSd { get; init; } = 0.36;
 
     [Param("share", "Share of the variance of log productivity that is persistent (the rest is a transitory shock drawn anew each year).",
         Min = 0, Max = 1, Source = "Assumption: most rural income inequality is persistent (land, skills); panel studies put the transitory share at a quarter to a third",
         UncertainLow = 0.65, UncertainHigh = 0.8, UncertainWhy = "Panel studies put the transitory share at a fifth to a third")]
     public double PersistentShare { get; init; } = 0.75;
+
+    [Param("per year", "Chance that a household has a bad year: a harvest lost to drought, flood or pests, a migrant's job lost, a failed business; its market income that year falls by the share below.",
+        Min = 0, Max = 1, Source = "Calibrated with bad_year_loss so that the 2021 rural income quintile means match NBS (4,856 / 11,586 / 16,546 / 23,167 / 43,082 yuan; the bottom fifth's mean is a quarter of the average): the log-normal alone cannot make a bottom fifth that poor while keeping the middle fifths; rural incomes are volatile (crops hit by natural disasters, migrant job loss)",
+        UncertainLow = 0.08, UncertainHigh = 0.2, UncertainWhy = "Calibrated to the bottom quintile mean; the share of households with a large loss in a year is not measured directly")]
+    public double BadYearProbability { get; init; } = 0.09;
+
+    [Param("share", "Share of a year's market income a bad year takes.",
+        Min = 0, Max = 1, Source = "Calibrated with bad_year_probability to the NBS 2021 quintile means; a harvest or a job lost for most of a year",
+        UncertainLow = 0.7, UncertainHigh = 1.0, UncertainWhy = "Calibrated to the bottom quintile mean; how deep a bad year goes trades off against how often")]
+    public double BadYearLoss { get; init; } = 0.9;
 
     [Param("per year", "Year-to-year autocorrelation of the persistent component of log income.",
         Min = 0, Max = 1, Source = "Assumption: a highly persistent AR(1), typical of household income panels",
@@ -93,6 +103,8 @@ public sealed record IncomeParameters : IValidatable
         // The earnings unit is the regional mean over the earning weight per person: with no one earning it is infinite.
         if (EarningWeights.Length > 0 && EarningWeights.Max() < MinimumLargestEarningWeight)
             yield return ("earning_weights", $"at least one age group must earn: the largest weight must be at least {MinimumLargestEarningWeight}");
+        if (BadYearProbability * BadYearLoss >= 1)
+            yield return ("bad_year_loss", "a bad year every year that takes all income leaves no income to scale: lower bad_year_probability or bad_year_loss below 1");
         for (int i = 1; i < EarningAgeBounds.Length; i++)
         {
             if (EarningAgeBounds[i] <= EarningAgeBounds[i - 1]) yield return ("earning_age_bounds", "ages must increase");

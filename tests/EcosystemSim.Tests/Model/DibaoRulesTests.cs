@@ -18,7 +18,7 @@ public class DibaoRulesTests
         return record;
     }
 
-    private static readonly DibaoParameters Exact = new() { TargetingError = RegionValues<double>.Uniform(0), TakeUp = 1, InitialShare = 1 };
+    private static readonly DibaoParameters Exact = new() { TargetingError = RegionValues<double>.Uniform(0), TakeUp = 1, InitialShare = 1, FullTakeUpBenefit = 0 };
 
     [Fact]
     public void The_benefit_fills_the_gap_to_the_standard()
@@ -44,6 +44,33 @@ public class DibaoRulesTests
     {
         var r = Assess(Exact, 2000, 6000, new MemberState { BirthYear = 1940 });
         Assert.True(r.ExtremePoor);
+    }
+
+    [Fact]
+    public void A_small_benefit_is_taken_up_less_often_than_a_large_one()
+    {
+        // Full take-up from a benefit of 60% of the standard (3,600 of 6,000); a 300-yuan gap earns a twelfth of the chance.
+        var dibao = Exact with { FullTakeUpBenefit = 0.6 };
+        Assert.Equal(300 / 3600.0, DibaoRules.BenefitFactor(dibao, 300, 6000), 12);
+        Assert.Equal(1, DibaoRules.BenefitFactor(dibao, 5000, 6000));
+        Assert.Equal(1, DibaoRules.BenefitFactor(Exact, 300, 6000));
+        int Receiving(double income)
+        {
+            var p = new ModelParameters { Dibao = dibao };
+            var context = TestWorld.Context(2021, p, local: l => l with { DibaoStandardFen = Money.FromYuan(6000), TargetingError = 0 });
+            int receiving = 0;
+            for (int id = 0; id < 4000; id++)
+            {
+                var template = TestWorld.Household(Region.West, income, new MemberState { BirthYear = 1980 });
+                var household = new HouseholdState { Id = id, Region = Region.West, County = 0, Members = template.Members, MarketIncomeFen = template.MarketIncomeFen };
+                var record = new HouseholdYearRecord();
+                DibaoRules.Step(household, context, ref record);
+                if (record.DibaoReceiving) receiving++;
+            }
+            return receiving;
+        }
+        Assert.Equal(4000, Receiving(1000));
+        Assert.InRange(Receiving(5700) / 4000.0, 0.06, 0.11);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class IncomeRulesTests
     [Fact]
     public void Members_at_home_earn_by_age_and_health_and_migrants_send_remittances()
     {
-        var p = new ModelParameters { Income = new IncomeParameters { LogSd = 0 } };
+        var p = new ModelParameters { Income = new IncomeParameters { LogSd = 0, BadYearProbability = 0 } };
         var context = TestWorld.Context(2021, p, Region.East);
         HouseholdYearRecord Earn(params MemberState[] members)
         {
@@ -48,6 +48,25 @@ public class IncomeRulesTests
         var migrant = Earn(new MemberState { BirthYear = 1996, Migrant = true });
         Assert.Equal(Money.FromYuan(context.Local.RemittanceYuan), migrant.MarketIncomeFen);
         Assert.Equal(migrant.MarketIncomeFen, migrant.RemittancesFen);
+    }
+
+    [Fact]
+    public void Bad_years_take_their_share_of_income_and_productivity_still_averages_one()
+    {
+        var p = new IncomeParameters { BadYearProbability = 0.1, BadYearLoss = 0.9 };
+        double mean = 1 - 0.1 * 0.9, sum = 0;
+        int bad = 0, n = 200_000;
+        for (int i = 0; i < n; i++)
+        {
+            double factor = IncomeRules.BadYearFactor(p, new EcosystemSim.Model.Random.Rng(7, (ulong)i, 2021, EcosystemSim.Model.Random.RngStream.IncomeTransitory));
+            if (factor < 1) bad++;
+            Assert.True(Math.Abs(factor - 0.1 / mean) < 1e-12 || Math.Abs(factor - 1 / mean) < 1e-12, $"factor {factor}");
+            sum += factor;
+        }
+        Assert.InRange(bad / (double)n, 0.097, 0.103);
+        Assert.InRange(sum / n, 0.995, 1.005);
+        Assert.Equal(1, IncomeRules.BadYearFactor(new IncomeParameters { BadYearProbability = 0 }, new EcosystemSim.Model.Random.Rng(7, 1, 2021, EcosystemSim.Model.Random.RngStream.IncomeTransitory)));
+        Assert.Contains(new IncomeParameters { BadYearProbability = 1, BadYearLoss = 1 }.Validate(), e => e.Field == "bad_year_loss");
     }
 
     [Fact]

@@ -62,6 +62,20 @@ public class IncomeDistributionTests
     }
 
     [Fact]
+    public void Quintile_means_group_a_fifth_of_households_as_NBS_does()
+    {
+        // Ten households, per-capita incomes 1..10, the two poorest with four members, the rest with one.
+        var d = IncomeDistribution.Of(Enumerable.Range(1, 10).Select(y => ((double)y, y <= 2 ? 4.0 : 1.0)));
+        Assert.Equal((4 * 1 + 4 * 2) / 8.0, d.ObservationQuintileMean(1), 12);
+        Assert.Equal(3.5, d.ObservationQuintileMean(2), 12);
+        Assert.Equal(9.5, d.ObservationQuintileMean(5), 12);
+        // The five means average above the mean over persons (64 / 16 = 4): poorer households are larger.
+        Assert.Equal(4, d.Mean, 12);
+        Assert.True(Enumerable.Range(1, 5).Average(d.ObservationQuintileMean) > d.Mean);
+        Assert.Throws<ArgumentOutOfRangeException>(() => d.ObservationQuintileMean(6));
+    }
+
+    [Fact]
     public void Lorenz_quintile_shares_and_palma_by_hand()
     {
         var d = Equal(1, 2, 3, 4, 10);

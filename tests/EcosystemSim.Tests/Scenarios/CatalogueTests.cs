@@ -50,7 +50,9 @@ public class CatalogueTests
         var reform = await Runs.Scenario("coverage-expansion", Households);
         Assert.Equal(baseline.Value("pension_recipient_rate", 2024), reform.Value("pension_recipient_rate", 2024), 12);
         Assert.True(reform.Value("pension_recipient_rate", 2035) > baseline.Value("pension_recipient_rate", 2035) + 0.02);
-        Assert.True(reform.Value("dibao_recipient_rate", 2030) > baseline.Value("dibao_recipient_rate", 2030) * 1.3);
+        // The low-income extension pays half the gap to 1.5 times the standard: small benefits, taken up
+        // less often than full ones (dibao.full_take_up_benefit), so the share on dibao rises by about a sixth.
+        Assert.True(reform.Value("dibao_recipient_rate", 2030) > baseline.Value("dibao_recipient_rate", 2030) * 1.1);
         Assert.True(reform.Value("avg_awareness", 2030) > baseline.Value("avg_awareness", 2030));
     }
 
