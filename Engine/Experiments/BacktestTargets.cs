@@ -40,6 +40,8 @@ public static class BacktestTargets
             "NBS (CALIBRATION.md A)", required: false),
         CalibrationTarget.Within("Urban-rural income ratio", "urban_rural_income_ratio", 2018, 2.69, 0.05,
             "NBS: 39,251 / 14,617 (CALIBRATION.md A)", required: false),
+        CalibrationTarget.Within("Share of rural residents aged 60+", "elderly_share", 2020, 0.2381, 0.05,
+            "2020 census (CALIBRATION.md C); the backtest starts from the census shape made four years younger", required: false),
         CalibrationTarget.Within("Rural per-capita disposable income (yuan)", "mean_income_per_capita_yuan", 2020, 17131, 0.10,
             "NBS (CALIBRATION.md A)", required: false),
         CalibrationTarget.Within("Urban-rural income ratio", "urban_rural_income_ratio", 2020, 43834.0 / 17131, 0.05,

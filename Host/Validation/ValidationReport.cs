@@ -51,7 +51,7 @@ public static class ValidationReport
           .Append(c, $"income, as in every year), with {v.Backtest.Model.Population.RuralPopulation / 1e6:0.00} M rural residents. ")
           .Append("It starts from a synthetic population built as the baseline's is, for the earlier year: incomes and local top-ups carried back ")
           .Append("from their 2021 levels with the regional growth rates, pension records rebuilt from the years each county has run the scheme, ")
-          .Append("and the 2020 census age shape (an approximation: see the known departures). ")
+          .Append("and the age shape of the scenario file (the 2020 census's, four years younger: an approximation, see the known departures). ")
           .Append("Its 2021 must reach the calibration's own 2021 targets within their accepted ranges (required); its earlier figures are shown for ")
           .Append("information, with 10% either way on levels, 5% on the urban-rural income ratio (which fell 8% over these years, so a wider band could ")
           .Append("not tell them apart) and 30% on the dibao rate, as in the calibration (dibao targeting is uncertain).\n\n");
@@ -92,7 +92,7 @@ public static class ValidationReport
         {
             var t = r.Target;
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {t.Quantity} | {t.Year} | {CalibrationReport.Format(t.Published)} | {CalibrationReport.Format(t.Low)} to {CalibrationReport.Format(t.High)} | {Simulated(r)} | {Percent(r.Mean / t.Published - 1)} | {(r.Met ? "yes" : "**no**")} | {(t.Required ? "yes" : "no")} | {t.Source} |\n");
+                $"| {t.Quantity} | {t.Year} | {CalibrationReport.Format(t.Published)} | {Precise(t.Low)} to {Precise(t.High)} | {Simulated(r)} | {Percent(r.Mean / t.Published - 1)} | {(r.Met ? "yes" : "**no**")} | {(t.Required ? "yes" : "no")} | {t.Source} |\n");
         }
     }
 
@@ -112,16 +112,20 @@ public static class ValidationReport
     {
         var t = r.Target;
         return string.Create(CultureInfo.InvariantCulture,
-            $"- {t.Quantity}, {t.Year} ({part}{(t.Required ? ", required" : "")}): simulated {CalibrationReport.Format(r.Mean)} against {CalibrationReport.Format(t.Published)} published ({Percent(r.Mean / t.Published - 1)}; accepted {CalibrationReport.Format(t.Low)} to {CalibrationReport.Format(t.High)}).\n");
+            $"- {t.Quantity}, {t.Year} ({part}{(t.Required ? ", required" : "")}): simulated {Precise(r.Mean)} against {CalibrationReport.Format(t.Published)} published ({Percent(r.Mean / t.Published - 1)}; accepted {Precise(t.Low)} to {Precise(t.High)}).\n");
     }
 
     private static string Simulated(CalibrationResult r)
     {
         var interval = Statistics.Summarise(r.Values);
         return interval.N > 1 && double.IsFinite(interval.CiLow)
-            ? $"{CalibrationReport.Format(r.Mean)} ({CalibrationReport.Format(interval.CiLow)} to {CalibrationReport.Format(interval.CiHigh)})"
-            : CalibrationReport.Format(r.Mean);
+            ? $"{Precise(r.Mean)} ({CalibrationReport.Format(interval.CiLow)} to {CalibrationReport.Format(interval.CiHigh)})"
+            : Precise(r.Mean);
     }
+
+    /// <summary>A mean or a bound with four significant digits (thousands as the calibration prints them), so a mean just outside its range does not print as equal to the bound.</summary>
+    private static string Precise(double x) =>
+        Math.Abs(x) >= 1000 ? CalibrationReport.Format(x) : x.ToString("G4", CultureInfo.InvariantCulture);
 
     private static string Percent(double x) => x.ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture);
 
