@@ -11,20 +11,30 @@ public sealed record CalibrationResult(CalibrationTarget Target, double Mean, do
 }
 
 /// <summary>
-/// The baseline against the published figures: the baseline from its start year to the last
-/// target's year, one replication per seed on the in-process engine (the engines agree byte for
-/// byte), each target read off the metric registry's national rows and averaged over the seeds.
+/// A scenario against published figures: the scenario from its start year to the last target's
+/// year, one replication per seed on the in-process engine (the engines agree byte for byte), each
+/// target read off the metric registry's national rows and averaged over the seeds.
 /// </summary>
 public static class Calibrator
 {
-    public static async Task<IReadOnlyList<CalibrationResult>> RunAsync(Scenario baseline, int seeds, int households,
-        ILogger log, CancellationToken cancellationToken)
+    /// <summary>The baseline against the calibration targets (<see cref="CalibrationTargets"/>).</summary>
+    public static Task<IReadOnlyList<CalibrationResult>> RunAsync(Scenario baseline, int seeds, int households,
+        ILogger log, CancellationToken cancellationToken) =>
+        RunAsync(baseline, CalibrationTargets.All, seeds, households, log, cancellationToken);
+
+    /// <summary>A scenario against the given targets, which must fall within its years from its start year.</summary>
+    public static async Task<IReadOnlyList<CalibrationResult>> RunAsync(Scenario scenario, IReadOnlyList<CalibrationTarget> targets,
+        int seeds, int households, ILogger log, CancellationToken cancellationToken)
     {
-        int lastYear = CalibrationTargets.All.Max(t => t.Year);
-        var scenario = baseline with { Households = households, Years = lastYear - baseline.StartYear + 1, Replications = seeds };
+        if (targets.Any(t => t.Year < scenario.StartYear))
+        {
+            throw new ArgumentException($"a target's year is before the start year {scenario.StartYear} of '{scenario.Name}'", nameof(targets));
+        }
+        int lastYear = targets.Max(t => t.Year);
+        var run = scenario with { Households = households, Years = lastYear - scenario.StartYear + 1, Replications = seeds };
         // One replication at a time: calibration is the only work, and a run at the baseline's size already uses every core.
-        var result = await new Experiment(EngineHost.InProcess, log).RunAsync(scenario, parallelism: 1, RunObserver.None, cancellationToken);
-        return CalibrationTargets.All.Select(t =>
+        var result = await new Experiment(EngineHost.InProcess, log).RunAsync(run, parallelism: 1, RunObserver.None, cancellationToken);
+        return targets.Select(t =>
         {
             var values = result.Replications.Select((r, k) => Value(r, t, k)).ToArray();
             double mean = values.Average();

@@ -52,7 +52,8 @@ public static class CalibrationReport
         sb.Append('\n');
     }
 
-    private static string Format(double x) => Math.Abs(x) switch
+    /// <summary>A figure as the calibration pages print it: thousands separated, three significant places for small values.</summary>
+    internal static string Format(double x) => Math.Abs(x) switch
     {
         >= 1e9 => (x / 1e9).ToString("N1", CultureInfo.InvariantCulture) + " bn",
         >= 1000 => x.ToString("N0", CultureInfo.InvariantCulture),

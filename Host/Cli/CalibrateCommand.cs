@@ -2,7 +2,6 @@ using System.CommandLine;
 using EcosystemSim.Engine.Experiments;
 using EcosystemSim.Host.Calibration;
 using EcosystemSim.Host.Runs;
-using EcosystemSim.Reports.Output;
 using EcosystemSim.Scenarios.Loading;
 using Serilog.Events;
 
@@ -42,7 +41,7 @@ public static class CalibrateCommand
                 return ExitCodes.BadInput;
             }
             string path = parse.GetValue(output)!;
-            if (WhyNotWritable(path) is { } refused)
+            if (GeneratedPage.WhyNotWritable(path, CalibrationReport.Title, "calibrate") is { } refused)
             {
                 await stderr.WriteLineAsync($"ecosim: --out: {refused}");
                 return ExitCodes.BadInput;
@@ -50,34 +49,10 @@ public static class CalibrateCommand
             using var log = RunLogging.Create(LogEventLevel.Information, null);
             var results = await Calibrator.RunAsync(baseline, n, size, log, cancellationToken);
             string markdown = CalibrationReport.Markdown(results, baseline, n, size);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            // Written beside under a name of this program's own, then renamed over the old page.
-            string full = Path.GetFullPath(path);
-            string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
-            try
-            {
-                await File.WriteAllTextAsync(temp, markdown, cancellationToken);
-                File.Move(temp, path, overwrite: true);
-            }
-            finally
-            {
-                if (File.Exists(temp)) File.Delete(temp);
-            }
+            await GeneratedPage.WriteAsync(path, markdown, cancellationToken);
             await stdout.WriteLineAsync(markdown);
             return results.All(r => r.Met || !r.Target.Required) ? ExitCodes.Success : ExitCodes.RunFailed;
         });
         return command;
-    }
-
-    /// <summary>Why the calibration page cannot go to <paramref name="path"/>: not writable, a directory, or a file this program did not write.</summary>
-    private static string? WhyNotWritable(string path)
-    {
-        if (OutputSafety.WhyNotWritable(path) is { } refused) return refused;
-        if (Directory.Exists(path)) return $"{path} is a directory; give a file name";
-        if (File.Exists(path) && File.ReadLines(path).FirstOrDefault()?.StartsWith(CalibrationReport.Title, StringComparison.Ordinal) != true)
-        {
-            return $"{path} exists and was not written by ecosim calibrate; choose another file";
-        }
-        return null;
     }
 }

@@ -20,6 +20,7 @@ public static class EcosimCli
             ValidateCommand.Create(stdout, stderr),
             ListCommand.Create(stdout, stderr),
             CalibrateCommand.Create(stdout, stderr),
+            BacktestCommand.Create(stdout, stderr),
             BenchCommand.Create(stdout, stderr),
             ServeCommand.Create(stdout, stderr),
             ResumeCommand.Create(stdout, stderr, args),

@@ -8,14 +8,14 @@ namespace EcosystemSim.Model.Parameters;
 public sealed record MedicalParameters : IValidatable
 {
     [Param("yuan/person/year", "Individual premium by year.",
-        Min = 0, Max = 1e5, Source = "NHSA and NDRC notices: 120 (2015), 180 (2017), 220 (2018), 250 (2019), 280 (2020), 320 (2021), 350 (2022), 380 (2023), 400 (2024), 400 (2025) (CALIBRATION.md B)")]
+        Min = 0, Max = 1e5, Source = "NHSA and NDRC notices: 120 (2015), 180 (2017), 220 (2018), 250 (2019), 280 (2020), 320 (2021), 350 (2022), 380 (2023), 400 (2024), 400 (2025) (CALIBRATION.md B); 150 (2016): MOHRSS and MOF notice on the 2016 urban resident medical insurance (Xinhua, 6 May 2016: at least 150)")]
     public YearSchedule PremiumYuan { get; init; } =
-        YearSchedule.Of((2015, 120), (2017, 180), (2018, 220), (2019, 250), (2020, 280), (2021, 320), (2022, 350), (2023, 380), (2024, 400), (2025, 400));
+        YearSchedule.Of((2015, 120), (2016, 150), (2017, 180), (2018, 220), (2019, 250), (2020, 280), (2021, 320), (2022, 350), (2023, 380), (2024, 400), (2025, 400));
 
     [Param("yuan/person/year", "Fiscal subsidy per enrollee by year.",
-        Min = 0, Max = 1e5, Source = "NHSA and NDRC notices: 380 (2015), 450 (2017), 490 (2018), 520 (2019), 550 (2020), 580 (2021), 610 (2022), 640 (2023), 670 (2024), 700 (2025) (CALIBRATION.md B)")]
+        Min = 0, Max = 1e5, Source = "NHSA and NDRC notices: 380 (2015), 450 (2017), 490 (2018), 520 (2019), 550 (2020), 580 (2021), 610 (2022), 640 (2023), 670 (2024), 700 (2025) (CALIBRATION.md B); 420 (2016): MOHRSS and MOF notice on the 2016 urban resident medical insurance (Xinhua, 6 May 2016)")]
     public YearSchedule SubsidyYuan { get; init; } =
-        YearSchedule.Of((2015, 380), (2017, 450), (2018, 490), (2019, 520), (2020, 550), (2021, 580), (2022, 610), (2023, 640), (2024, 670), (2025, 700));
+        YearSchedule.Of((2015, 380), (2016, 420), (2017, 450), (2018, 490), (2019, 520), (2020, 550), (2021, 580), (2022, 610), (2023, 640), (2024, 670), (2025, 700));
 
     [Param("per year", "Growth of the premium and of the subsidy after their last listed year.",
         Min = -0.5, Max = 0.5, Source = "Assumption: slower than 2015-2025 (premium 12.8%, subsidy 6.3% a year) but enough to follow costs as the population ages",

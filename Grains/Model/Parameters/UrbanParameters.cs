@@ -5,9 +5,9 @@ namespace EcosystemSim.Model.Parameters;
 public sealed record UrbanParameters
 {
     [Param("yuan/person/year", "Urban per-capita disposable income by year.",
-        Min = 0, Max = 1e7, Source = "NBS: 43,834 (2020), 47,412 (2021), 49,283 (2022), 51,821 (2023), 54,188 (2024) (CALIBRATION.md A and B)")]
+        Min = 0, Max = 1e7, Source = "NBS: 43,834 (2020), 47,412 (2021), 49,283 (2022), 51,821 (2023), 54,188 (2024) (CALIBRATION.md A and B); for the backtest from 2016, NBS statistical communiques: 33,616 (2016), 36,396 (2017), 39,251 (2018), 42,359 (2019) (2017-2019 as reprinted in the 2020 Xinjiang Production and Construction Corps statistical yearbook, appendix 1-5, and secondary summaries)")]
     public YearSchedule IncomePerCapitaYuan { get; init; } =
-        YearSchedule.Of((2020, 43834), (2021, 47412), (2022, 49283), (2023, 51821), (2024, 54188));
+        YearSchedule.Of((2016, 33616), (2017, 36396), (2018, 39251), (2019, 42359), (2020, 43834), (2021, 47412), (2022, 49283), (2023, 51821), (2024, 54188));
 
     [Param("per year", "Growth of urban income after its last listed year (and before its first).",
         Min = -0.5, Max = 0.5, Source = "Assumption: about 4.5% nominal, the 2022-2024 average",

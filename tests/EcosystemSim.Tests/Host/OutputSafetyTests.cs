@@ -152,13 +152,14 @@ public class UnwritableOutputTests
 
     [Theory]
     [MemberData(nameof(Outputs))]
-    public async Task Run_compare_sweep_and_calibrate_refuse_an_output_they_cannot_write(string path, string expected)
+    public async Task Run_compare_sweep_calibrate_and_backtest_refuse_an_output_they_cannot_write(string path, string expected)
     {
         string[] small = ["--households", "200", "--years", "2", "--engine", "inprocess", "-q", "--out", path];
         foreach (var args in new[]
                  {
                      ["run", "baseline", .. small], ["compare", "baseline", "premium-spiral", .. small],
                      ["sweep", "baseline", "--set", "pension.vesting_years=10", .. small], new[] { "calibrate", "--seeds", "1", "--households", "200", "--out", path },
+                     ["backtest", "--seeds", "1", "--households", "200", "--out", path],
                  })
         {
             var result = await Cli.Run(args);
