@@ -110,6 +110,8 @@ public static class LabJson
                 ["central_spending_yuan"] = Yuan(ledger.CentralSpendingFen),
                 ["equalisation_yuan"] = Yuan(ledger.EqualisationFen),
                 ["reserve_yuan"] = Yuan(ledger.ReserveFen),
+                ["shortfall_cover_yuan"] = Yuan(ledger.ShortfallCoverFen),
+                ["surplus_returned_yuan"] = Yuan(ledger.SurplusHandedUpFen + ledger.SurplusReleasedFen),
                 ["payment_ratio"] = Number(ledger.PaymentRatio),
                 ["cutting"] = ledger.PaymentRatio < 1,
                 ["trust"] = members == 0 ? null : Number(own.Sum(h => h.Trust * h.Members) / members),

@@ -31,6 +31,7 @@ public sealed class RegionTotals
     /// <summary>Sum over counties of the dibao standard times the county's persons (for a person-weighted mean).</summary>
     public double DibaoStandardPersonFen, LedgerPersons;
     public long CentralSpendingFen, LocalSpendingFen, EqualisationFen, MedicalFundFen, DivertedFen, RevenueFen, ReserveFen;
+    public long ShortfallCoverFen, PooledCoverFen, SurplusHandedUpFen, SurplusReleasedFen;
 
     /// <summary>The national totals and each region's (indexed by region), in one pass over the year.</summary>
     public static (RegionTotals National, RegionTotals[] Regions) All(YearRecords year)
@@ -102,6 +103,10 @@ public sealed class RegionTotals
         MedicalFundFen += ledger.MedicalFundFen;
         DivertedFen += ledger.DivertedFen;
         RevenueFen += ledger.RevenueFen;
+        ShortfallCoverFen += ledger.ShortfallCoverFen;
+        PooledCoverFen += ledger.PooledCoverFen;
+        SurplusHandedUpFen += ledger.SurplusHandedUpFen;
+        SurplusReleasedFen += ledger.SurplusReleasedFen;
         foreach (var use in ledger.Products)
         {
             SupplementaryPremiumsGrossFen += use.PremiumFen + use.SubsidyFen;

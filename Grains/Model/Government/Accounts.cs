@@ -1,3 +1,5 @@
+using EcosystemSim.Model.Parameters;
+
 namespace EcosystemSim.Model.Government;
 
 /// <summary>A county's accounts for a year, settled from its households' records.</summary>
@@ -57,11 +59,19 @@ public sealed record CountyLedger
     // Local budget.
     public long PublicityFen { get; init; }
     public long AdministrationFen { get; init; }
-    /// <summary>Central equalisation transfer to the county (per resident, plus the cover of a year-end deficit).</summary>
+    /// <summary>Transfers from higher levels' budgets: the equalisation transfer per resident, plus their cover of last year's shortfall.</summary>
     public long EqualisationFen { get; init; }
+    /// <summary>What the county received at the start of the year for last year's shortfall: from its province's pool and from higher levels' budgets.</summary>
+    public long ShortfallCoverFen { get; init; }
+    /// <summary>The part of <see cref="ShortfallCoverFen"/> paid from the province's pool (surpluses other counties handed up).</summary>
+    public long PooledCoverFen { get; init; }
+    /// <summary>Reserve above the cap handed up to the province's pool at the close of the year.</summary>
+    public long SurplusHandedUpFen { get; init; }
+    /// <summary>Reserve above the cap the county spent on other things (it left the social security budget).</summary>
+    public long SurplusReleasedFen { get; init; }
     /// <summary>The county's own revenue for social security.</summary>
     public long RevenueFen { get; init; }
-    /// <summary>The local budget's reserve at the end of the year.</summary>
+    /// <summary>The local budget's reserve at the end of the year (negative: in debt, which the county claims from its province).</summary>
     public long ReserveFen { get; init; }
     public double PaymentRatio { get; init; }
 
@@ -100,11 +110,13 @@ public sealed record NationalAccounts
     public long PensionFundBalanceFen { get; init; }
     public long MedicalFundBalanceFen { get; init; }
     public long DivertedFen { get; init; }
+    /// <summary>What the provinces' pools of last year did not pay out: the provinces spent it on other things.</summary>
+    public long PoolReleasedFen { get; init; }
     public long Persons { get; init; }
     public long DisposableIncomeFen { get; init; }
 }
 
-/// <summary>The central fund's state between years (for the adjustment rule of the minimum pension).</summary>
+/// <summary>The central fund's state between years: for the adjustment rule of the minimum pension, and the provinces' pools and claims.</summary>
 [GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable]
 public sealed record CentralState
 {
@@ -115,4 +127,10 @@ public sealed record CentralState
     public double LastDisposablePerCapitaYuan { get; init; }
 
     public double PreviousDisposablePerCapitaYuan { get; init; }
+
+    /// <summary>Each province's pool: the surplus its counties handed up in the year just closed, to pay their claims this year.</summary>
+    public RegionValues<long> ProvincialPoolFen { get; init; } = RegionValues<long>.Uniform(0);
+
+    /// <summary>Each province's claims: its counties' shortfalls of the year just closed.</summary>
+    public RegionValues<long> ProvincialClaimsFen { get; init; } = RegionValues<long>.Uniform(0);
 }

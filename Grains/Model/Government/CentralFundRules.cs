@@ -5,7 +5,7 @@ namespace EcosystemSim.Model.Government;
 /// <summary>
 /// The central fund's year: publish the national policy (the minimum pension by its schedule and,
 /// after it, by the adjustment rule; the medical premium and subsidy; the poverty line; cost levels;
-/// the urban series), then record the national accounts.
+/// the urban series, the provinces' pools and claims), then record the national accounts and settle the provinces.
 /// </summary>
 public static class CentralFundRules
 {
@@ -48,13 +48,19 @@ public static class CentralFundRules
             MedicalCostIndex = costIndex,
             UrbanIncomePerCapitaYuan = p.Urban.IncomePerCapitaYuan.ValueAt(year, p.Urban.IncomeGrowth),
             UrbanPensionMonthlyYuan = p.Urban.EmployeePensionMonthlyYuan.ValueAt(year, p.Urban.EmployeePensionGrowth),
+            ProvincialPoolFen = state.ProvincialPoolFen,
+            ProvincialClaimsFen = state.ProvincialClaimsFen,
         };
         return (policy, state with { LastMinimumYuan = minimum });
     }
 
-    /// <summary>National sums of the county ledgers (integer sums: the order of counties does not matter).</summary>
+    /// <summary>
+    /// National sums of the county ledgers (integer sums: the order of counties does not matter), and the
+    /// provinces' settlement (<see cref="ProvincialRules.Settle"/>): the pools and claims they pay next year.
+    /// </summary>
     public static (NationalAccounts Accounts, CentralState Next) CloseYear(NationalPolicy policy, CentralState state, IReadOnlyCollection<CountyLedger> ledgers)
     {
+        var (pool, claims, released) = ProvincialRules.Settle(state, ledgers);
         long persons = ledgers.Sum(l => l.Persons);
         long disposable = ledgers.Sum(l => l.DisposableIncomeFen);
         var accounts = new NationalAccounts
@@ -71,6 +77,7 @@ public static class CentralFundRules
             PensionFundBalanceFen = ledgers.Sum(l => l.AccountBalanceFen),
             MedicalFundBalanceFen = ledgers.Sum(l => l.MedicalFundFen),
             DivertedFen = ledgers.Sum(l => l.DivertedFen),
+            PoolReleasedFen = released,
             Persons = persons,
             DisposableIncomeFen = disposable,
         };
@@ -78,6 +85,8 @@ public static class CentralFundRules
         {
             PreviousDisposablePerCapitaYuan = state.LastDisposablePerCapitaYuan,
             LastDisposablePerCapitaYuan = persons == 0 ? state.LastDisposablePerCapitaYuan : Money.ToYuan(disposable) / persons,
+            ProvincialPoolFen = pool,
+            ProvincialClaimsFen = claims,
         };
         return (accounts, next);
     }

@@ -8,11 +8,12 @@ using EcosystemSim.Model.World;
 namespace EcosystemSim.Model.Government;
 
 /// <summary>
-/// A local government's year. At the start it sets local policy from its state: the pension
-/// top-up and subsidies (cut when its budget is in deficit), the dibao standard and the medical
-/// thresholds from last year's local income, the reimbursement ratio its fund can afford. At the
-/// end it settles the county's accounts from its households' records: the pension, the medical
-/// fund, dibao, assistance, publicity; its revenue and reserve; misappropriation and its detection.
+/// A local government's year. At the start it sets local policy from its state and its province's
+/// cover of last year's debt: the pension top-up and subsidies (cut when it is still too deep in
+/// debt), the dibao standard and the medical thresholds from last year's local income, the
+/// reimbursement ratio its fund can afford. At the end it settles the county's accounts from its
+/// households' records: the pension, the medical fund, dibao, assistance, publicity; its revenue and
+/// reserve, within the cap (<see cref="ProvincialRules"/>); misappropriation and its detection.
 /// </summary>
 public static class LocalGovernmentRules
 {
@@ -66,7 +67,9 @@ public static class LocalGovernmentRules
         var region = county.Region;
         var pension = p.Pension;
         double index = p.Income.Index(region, year);
-        double paymentRatio = PaymentRatio(p.LocalGovernment, state.ReserveFen, state.LastDiscretionaryFen);
+        // The province's cover of last year's shortfall arrives before the county sets its benefits.
+        var cover = ProvincialRules.CoverOf(national, region, ProvincialRules.ShortfallFen(state.ReserveFen));
+        double paymentRatio = PaymentRatio(p.LocalGovernment, state.ReserveFen + cover.TotalFen, state.LastDiscretionaryFen);
         double topUp = TopUpMonthlyYuan(p, county, state, year, index);
         var (subsidies, floors) = SubsidiesByTierFen(pension, region, paymentRatio);
         double lastDisposable = state.LastDisposablePerCapitaYuan;
@@ -162,8 +165,9 @@ public static class LocalGovernmentRules
         var medical = MedicalIncome(county, ctx, t);
         var supervision = Supervise(seed, county, state, ctx, t, medical);
         var fund = SettleMedicalFund(state, t, medical, supervision);
-        var ledger = SettleLocalBudget(Ledger(county, ctx, t, medical, supervision, fund), state, ctx.Parameters.LocalGovernment, supervision);
-        return (ledger, NextState(seed, county, state, ctx, t, medical, supervision, fund, ledger.ReserveFen));
+        var cover = ProvincialRules.CoverOf(ctx.National, county.Region, ProvincialRules.ShortfallFen(state.ReserveFen));
+        var ledger = SettleLocalBudget(Ledger(county, ctx, t, medical, supervision, fund), state, cover, ctx.Parameters.LocalGovernment, supervision);
+        return (ledger, NextState(seed, county, state, ctx, t, medical, supervision, fund, ledger));
     }
 
     /// <summary>The medical fund's income: premiums (with those assistance pays) and the fiscal subsidy, the central government's part of it.</summary>
@@ -268,22 +272,30 @@ public static class LocalGovernmentRules
     }
 
     /// <summary>
-    /// The local budget: revenue and equalisation less local spending and the diverted pension money,
-    /// plus any recovery, into the reserve. Higher levels cover a share of this year's deficit, as far
-    /// as it leaves the county in debt; that backstop is booked as equalisation.
+    /// The local budget: last year's reserve and the cover of last year's shortfall, plus revenue and
+    /// equalisation less local spending and the diverted pension money, plus any recovery. A debt at the
+    /// close is the county's shortfall (claimed from the province); a reserve above the cap leaves the
+    /// budget (<see cref="ProvincialRules"/>). Higher levels' part of the cover is booked as equalisation.
     /// </summary>
-    private static CountyLedger SettleLocalBudget(CountyLedger ledger, CountyState state, LocalGovernmentParameters lg, Supervision supervision)
+    private static CountyLedger SettleLocalBudget(CountyLedger ledger, CountyState state, ProvincialRules.Cover cover, LocalGovernmentParameters lg, Supervision supervision)
     {
         long flow = ledger.RevenueFen + ledger.EqualisationFen - ledger.LocalSpendingFen - supervision.DivertedPensionFen + supervision.RecoveredFen;
-        long reserve = state.ReserveFen + flow;
-        long backstop = Money.Scale(Math.Min(Math.Max(0, -flow), Math.Max(0, -reserve)), lg.DeficitCoverShare);
-        reserve += backstop;
-        return ledger with { ReserveFen = reserve, EqualisationFen = ledger.EqualisationFen + backstop };
+        long reserve = state.ReserveFen + cover.TotalFen + flow;
+        var surplus = ProvincialRules.ApplyCap(lg, reserve, ledger.LocalSpendingFen);
+        return ledger with
+        {
+            ReserveFen = surplus.KeptFen,
+            SurplusHandedUpFen = surplus.HandedUpFen,
+            SurplusReleasedFen = surplus.ReleasedFen,
+            ShortfallCoverFen = cover.TotalFen,
+            PooledCoverFen = cover.FromPoolFen,
+            EqualisationFen = ledger.EqualisationFen + cover.FromAboveFen,
+        };
     }
 
     /// <summary>Next year's state: the county's income drift, its peers' participation, the reimbursement ratio, the balances, and what supervision left pending.</summary>
     private static CountyState NextState(ulong seed, CountySpec county, CountyState state, YearContext ctx, in Totals t,
-        MedicalIncomeFen medical, Supervision supervision, MedicalFund fund, long reserveFen)
+        MedicalIncomeFen medical, Supervision supervision, MedicalFund fund, CountyLedger ledger)
     {
         var lg = ctx.Parameters.LocalGovernment;
         double drift = ctx.Parameters.Income.CountyDrift;
@@ -297,7 +309,7 @@ public static class LocalGovernmentRules
                 t.Persons == 0 ? state.Peers.MedicalEnrolmentRate : t.MedicalEnrolled / (double)t.Persons),
             ReimbursementRatio = NextReimbursementRatio(ctx.Parameters.Medical, state, t, fund.BalanceFen),
             MedicalFundFen = fund.BalanceFen,
-            ReserveFen = reserveFen,
+            ReserveFen = ledger.ReserveFen,
             LastDisposablePerCapitaYuan = t.Persons == 0 ? state.LastDisposablePerCapitaYuan : Money.ToYuan(t.Disposable) / t.Persons,
             // Discretionary benefits at full rate: what was paid above the legal floors, grossed up by the payment ratio.
             LastDiscretionaryFen = Money.Scale(t.TopUp + t.SubsidyAboveFloor, 1 / ctx.Local.PaymentRatio),

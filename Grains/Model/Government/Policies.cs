@@ -32,6 +32,12 @@ public sealed record NationalPolicy
 
     public required double UrbanPensionMonthlyYuan { get; init; }
 
+    /// <summary>Each province's pool for this year: what its counties handed up last year (<see cref="ProvincialRules"/>).</summary>
+    public RegionValues<long> ProvincialPoolFen { get; init; } = RegionValues<long>.Uniform(0);
+
+    /// <summary>Each province's claims for this year: its counties' shortfalls of last year.</summary>
+    public RegionValues<long> ProvincialClaimsFen { get; init; } = RegionValues<long>.Uniform(0);
+
     /// <summary>The insurers' offers for the year (attached by the host after the insurers publish them).</summary>
     public Market.MarketOffers Market { get; init; } = EcosystemSim.Model.Market.MarketOffers.None;
 }

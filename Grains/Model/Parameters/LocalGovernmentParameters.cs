@@ -17,10 +17,20 @@ public sealed record LocalGovernmentParameters
         UncertainLow = 0.5, UncertainHigh = 1.5, UncertainWhy = "General transfers to social security are not published by county: half to one and a half times")]
     public RegionValues<double> EqualisationPerCapitaYuan { get; init; } = new(0, 40, 60, 40);
 
-    [Param("share", "Share of a county's deficit of the year (as far as it leaves the county in debt) that higher levels of government (central and provincial) cover with a further transfer.",
-        Min = 0, Max = 1, Source = "Assumption: higher levels backstop county social spending (the 'bottom line' guarantees); 0 is pure local financing, 1 full central equalisation",
-        UncertainLow = 0.25, UncertainHigh = 0.75, UncertainWhy = "Between a quarter and three quarters of deficits covered from above")]
-    public double DeficitCoverShare { get; init; } = 0.5;
+    [Param("share", "Share of a county's debt at the close of a year that higher levels' budgets (provincial and central) cover where the province's pool of handed-up surpluses does not; the cover arrives at the start of the next year, before the county sets its benefits, and counts as an equalisation transfer. The rest is carried into the next year's claim.",
+        Min = 0, Max = 1, Source = "Assumption after the county basic financial guarantee mechanism (Ministry of Finance, 2010, recalled): provinces are to close the gap between a county's basic spending needs, social security among them, and its means, with central rewards and subsidies, so most of a gap is covered; transfers from above finance most county spending (58% of county and township spending in 2003: World Bank, Local Governance in Developing Countries, 2006, China chapter; about 80% of county general budget spending in 2018-2019: a hand-collected sample of county final accounts, Journal of the Central University of Finance and Economics 2024, no. 8). At 0.9 a county short by the same amount every year carries a ninth of it after the cover, so only a gap over about two years of its discretionary benefits makes it cut. 0 is pure local financing, 1 full cover",
+        UncertainLow = 0.75, UncertainHigh = 1, UncertainWhy = "Between three quarters and all of a county's debt covered from above each year")]
+    public double DeficitCoverShare { get; init; } = 0.9;
+
+    [Param("years of local spending", "Most a county's social security budget keeps in reserve, in years of its local social security spending; at the close of a year what is above it leaves the budget (a share handed up to the province's pool, the rest to the county's other spending).",
+        Min = 0, Max = 10, Source = "Assumption after the Budget Law (2014 revision, articles 41 and 66, recalled): a year's surplus goes to the budget stabilisation fund, which makes up later years' shortfalls, and the State Council's 2014 budget reform (Guofa [2014] 45, recalled) has balances left unspent two years taken back and used elsewhere, so earmarked balances stay small. Half a year is also the reserve the resident medical fund aims at",
+        UncertainLow = 0.25, UncertainHigh = 1, UncertainWhy = "A quarter of a year to a year of local social security spending")]
+    public double ReserveCapYears { get; init; } = 0.5;
+
+    [Param("share", "Share of a county's reserve above the cap that it hands up to its province's equalisation pool, which pays the shortfalls of the province's counties the next year; the rest goes to the county's other spending.",
+        Min = 0, Max = 1, Source = "Assumption: most of a county's social security money comes from above (transfers finance 58-80% of county spending, see deficit_cover_share; county own revenue covered 38% of county spending in 2024 on average, Southwestern University of Finance and Economics, Report on the Fiscal Conditions of Provinces, Cities and Counties, reported by Yicai, 16 December 2025), and special transfers left unspent are taken back by the level that granted them (Ministry of Finance rules on special transfers, 2015, recalled), so about half of a surplus goes back up; 0 is no pooling between counties",
+        UncertainLow = 0.25, UncertainHigh = 0.75, UncertainWhy = "A quarter to three quarters of a surplus handed up")]
+    public double SurplusHandUpShare { get; init; } = 0.5;
 
     [Param("years of revenue", "Reserve a county starts with, in years of its social security revenue.",
         Min = 0, Max = 10, Source = "Assumption",
@@ -31,7 +41,7 @@ public sealed record LocalGovernmentParameters
         Min = 0.5, Max = 2, Source = "The baseline's own ratio in 2021 (public transfers less contributions and premiums add about 7%)")]
     public double InitialDisposableToMarket { get; init; } = 1.07;
 
-    [Param("years of discretionary spending", "Debt a county carries before it cuts benefits, in years of its discretionary benefits (top-ups and subsidies).",
+    [Param("years of discretionary spending", "Debt a county carries (after its province's cover) before it cuts benefits, in years of its discretionary benefits (top-ups and subsidies).",
         Min = 0, Max = 10, Source = "Assumption: counties borrow or defer payments to suppliers before they cut benefits",
         UncertainLow = 0.1, UncertainHigh = 0.5, UncertainWhy = "One to six months of discretionary spending")]
     public double DebtTolerance { get; init; } = 0.25;

@@ -20,7 +20,7 @@ public class GovernmentRulesTests
     [Fact]
     public void A_cut_lowers_the_top_up_and_the_subsidies_above_the_legal_floors_only()
     {
-        var p = new ModelParameters();
+        var p = new ModelParameters { LocalGovernment = new LocalGovernmentParameters { DeficitCoverShare = 0 } }; // no cover from above: the debt stands
         var (national, _) = CentralFundRules.OpenYear(p, new CentralState(), 2021);
         var state = TestWorld.CountyState(p, Region.East);
         var full = LocalGovernmentRules.OpenYear(1, TestWorld.County(Region.East), state, national).Local;
@@ -63,16 +63,17 @@ public class GovernmentRulesTests
     }
 
     [Fact]
-    public void Higher_levels_cover_a_share_of_the_years_deficit_that_leaves_a_county_in_debt()
+    public void A_deficit_is_not_covered_in_its_own_year_and_a_county_with_reserves_pays_its_own()
     {
-        var p = new ModelParameters { LocalGovernment = new LocalGovernmentParameters { FiscalCapacity = RegionValues<double>.Uniform(0), EqualisationPerCapitaYuan = RegionValues<double>.Uniform(0), PublicityPerCapitaYuan = RegionValues<double>.Uniform(0), AdministrationPerCapitaYuan = 0, DeficitCoverShare = 0.5, MisappropriationShare = 0 } };
+        var p = new ModelParameters { LocalGovernment = new LocalGovernmentParameters { FiscalCapacity = RegionValues<double>.Uniform(0), EqualisationPerCapitaYuan = RegionValues<double>.Uniform(0), PublicityPerCapitaYuan = RegionValues<double>.Uniform(0), AdministrationPerCapitaYuan = 0, MisappropriationShare = 0, ReserveCapYears = 10 } };
         var record = new HouseholdYearRecord { Members = 1, TopUpFen = 1_000_00 };
-        var (broke, _) = Close(p, TestWorld.CountyState(p) with { ReserveFen = 0, MedicalFundFen = 1_000_000_00 }, record);
-        Assert.Equal(-500_00, broke.ReserveFen); // half of the 1,000 yuan deficit covered
-        Assert.Equal(500_00, broke.EqualisationFen);
+        var (broke, brokeNext) = Close(p, TestWorld.CountyState(p) with { ReserveFen = 200_00, MedicalFundFen = 1_000_000_00 }, record);
+        Assert.Equal(-800_00, broke.ReserveFen); // its province covers the debt next year (ProvincialRulesTests), not this one
+        Assert.Equal(-800_00, brokeNext.ReserveFen);
+        Assert.Equal(0, broke.EqualisationFen + broke.ShortfallCoverFen);
         var (rich, _) = Close(p, TestWorld.CountyState(p) with { ReserveFen = 10_000_00, MedicalFundFen = 1_000_000_00 }, record);
-        Assert.Equal(9_000_00, rich.ReserveFen); // a county with reserves pays its own deficit
-        Assert.Equal(0, rich.EqualisationFen);
+        Assert.Equal(9_000_00, rich.ReserveFen);
+        Assert.Equal(0, rich.EqualisationFen + rich.ShortfallCoverFen);
     }
 
     [Fact]

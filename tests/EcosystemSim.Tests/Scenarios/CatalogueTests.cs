@@ -18,6 +18,9 @@ public class CatalogueTests
 
     private static readonly Lazy<Task<MetricsTable>> Baseline = new(() => Runs.Scenario("baseline", Households));
 
+    /// <summary>The baseline at the lesson seeds (replication r at seed r), shared by the tests that compare with it seed by seed.</summary>
+    private static readonly Lazy<Task<MetricsTable[]>> BaselineAtSeeds = new(() => Runs.AtSeeds("baseline", Households, LessonSeeds));
+
     [Theory]
     [MemberData(nameof(Names))]
     public async Task Every_built_in_scenario_validates_and_runs_at_a_small_size(string name)
@@ -104,7 +107,7 @@ public class CatalogueTests
     public async Task At_every_seed_a_scandal_costs_trust_that_recovers_slowly()
     {
         var runs = await Runs.AtSeeds("scandal-and-recovery", Households, LessonSeeds);
-        var baselines = await Runs.AtSeeds("baseline", Households, LessonSeeds);
+        var baselines = await BaselineAtSeeds.Value;
         for (int r = 0; r < LessonSeeds; r++)
         {
             var run = runs[r];
@@ -115,6 +118,16 @@ public class CatalogueTests
             double gap = Enumerable.Range(2025, 3).Average(y => baselines[r].Value("pension_contribution_rate", y, replication: r) - run.Value("pension_contribution_rate", y, replication: r));
             Assert.True(gap > 0.005, $"seed {r}: contributions {gap:P1} below the baseline in 2025-2027");
         }
+    }
+
+    [Fact]
+    public async Task In_the_baseline_provinces_cover_shortfalls_so_few_counties_cut_benefits_by_2050()
+    {
+        var baselines = await BaselineAtSeeds.Value;
+        int last = baselines[0].Series("population", "national", 0).Max(p => p.Year);
+        var cuts = Enumerable.Range(0, LessonSeeds).Select(r => baselines[r].Value("counties_cutting_share", last, replication: r)).ToArray();
+        Assert.True(cuts.Average() <= 0.10, $"{cuts.Average():P1} of counties cut in {last} on average over the seeds ({string.Join(", ", cuts.Select(c => c.ToString("P0")))})");
+        Assert.All(cuts, c => Assert.True(c <= 0.2, $"{c:P0} of counties cut in {last} at one seed"));
     }
 
     [Fact]
