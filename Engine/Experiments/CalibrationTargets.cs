@@ -46,6 +46,8 @@ public static class CalibrationTargets
         .. IncomeQuintiles(),
         CalibrationTarget.Within("Rural dibao spending (yuan)", "dibao_spending_yuan", 2021, 134.9e9, 0.15,
             "Ministry of Civil Affairs, 2021 statistical bulletin on the development of civil affairs: 134.9 bn yuan of rural dibao for 34.7 M recipients at the year's end (recalled)"),
+        new("Share of rural residents aged 60+ receiving a pension", "pension_recipient_rate", 2021, 0.98, 0.95, 1.0,
+            "Near-universal: about 162 M resident-scheme beneficiaries (MOHRSS 2021 bulletin, recalled) and 100-110 M employee-scheme retirees aged 60+ (assumed share of 131.57 M) against 267.36 M aged 60+ (NBS 2021)", false),
         CalibrationTarget.Within("Median over mean income", "median_income_per_capita_yuan", 2021, 0.848, 0.05, "NBS: the rural median is 84.8% of the mean",
             required: false) with { Over = "mean_income_per_capita_yuan" },
         // Quintile groups hold equal numbers of persons, so the ratio of their income shares is the ratio of their mean incomes.

@@ -52,7 +52,9 @@ public class CatalogueTests
         var baseline = await Baseline.Value;
         var reform = await Runs.Scenario("coverage-expansion", Households);
         Assert.Equal(baseline.Value("pension_recipient_rate", 2024), reform.Value("pension_recipient_rate", 2024), 12);
-        Assert.True(reform.Value("pension_recipient_rate", 2035) > baseline.Value("pension_recipient_rate", 2035) + 0.02);
+        // Nearly everyone aged 60+ already receives a pension (most of those short make up their arrears):
+        // 10 years' vesting closes about half of the remaining gap (97% to 98%).
+        Assert.True(reform.Value("pension_recipient_rate", 2035) > baseline.Value("pension_recipient_rate", 2035) + 0.008);
         // The low-income extension pays half the gap to 1.5 times the standard: small benefits, taken up
         // less often than full ones (dibao.full_take_up_benefit), so the share on dibao rises by about a sixth.
         Assert.True(reform.Value("dibao_recipient_rate", 2030) > baseline.Value("dibao_recipient_rate", 2030) * 1.1);
