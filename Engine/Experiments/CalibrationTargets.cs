@@ -59,6 +59,10 @@ public static class CalibrationTargets
             "Ministry of Civil Affairs, Q1 2021", required: false),
         CalibrationTarget.Within("Out-of-pocket medical spending per rural resident (yuan)", "medical_oop_per_capita_yuan", 2021, 1580, 0.15,
             "NBS 2021: rural per-capita health care consumption (recalled)", required: false),
+        new("Top-up uptake of the richest fifth over that of the poorest", "supplementary_medical_uptake_q5", 2021, 1.0, 1.1, 100,
+            "Commercial health insurance holding rises with income (CHFS 2017: Wan, Peng, Shi & Coyte, IJERPH 2020, doi 10.3390/ijerph17155348; " +
+            "CHARLS 2015: holders' mean income 20,695 yuan against 6,165, Jiang & Ni, Health Economics Review 2019, table 1); " +
+            "no Huimin Bao uptake by income quintile is published (issue 16: measurably higher)", true) { Over = "supplementary_medical_uptake_q1" },
     ];
 
     /// <summary>NBS 2021 rural per-capita disposable income by fifth of households, within 10% each (issue 16).</summary>

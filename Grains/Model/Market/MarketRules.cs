@@ -56,6 +56,30 @@ public static class MarketRules
     }
 
     /// <summary>
+    /// Per-capita income in hand when the year's top-up is chosen: the household's market income, pensions
+    /// and dibao of the year over its members, and at least the floor.
+    /// </summary>
+    public static double IncomeInHandPerCapitaYuan(HouseholdState h, in HouseholdYearRecord r, double floorYuan) =>
+        h.Members.Length == 0
+            ? floorYuan
+            : Math.Max(floorYuan, Money.ToYuan(h.MarketIncomeFen + r.PensionPaidFen + r.DibaoFen) / h.Members.Length);
+
+    /// <summary>
+    /// The log-odds a medical top-up's terms add to buying it: its net value, the risk-loaded expected payout
+    /// less the price, relative to the county's mean income, so that a yuan of cover counts the same for rich
+    /// and poor. Below the county mean the price weighs more, by the mean over the member's own income to a
+    /// power (liquidity constraints: the premium is paid now, out of a budget needed for necessities): the same
+    /// premium deters the poor more, and uptake rises with income. The payout is not so weighed, so the sick,
+    /// who expect more from the product, still buy more than the healthy.
+    /// </summary>
+    public static double MedicalValue(MarketChoiceParameters choice, double riskAversion, double expectedYuan, double priceYuan,
+        double incomeYuan, double referenceIncomeYuan)
+    {
+        double priceWeight = Math.Pow(Math.Max(1, referenceIncomeYuan / incomeYuan), choice.Liquidity);
+        return choice.Value * ((1 + riskAversion) * expectedYuan - priceWeight * priceYuan) / referenceIncomeYuan;
+    }
+
+    /// <summary>
     /// A member's choice of medical top-up for the year, before illness; returns the product index
     /// bought, or -1. The premium (less any subsidy) is booked to the ledger.
     /// </summary>
@@ -70,10 +94,12 @@ public static class MarketRules
         var market = p.Market;
         var choice = market.Choice;
         int band = market.Band(age);
-        double income = Math.Max(Money.ToYuan(h.MarketIncomePerCapitaFen), p.Medical.Enrolment.IncomeFloorYuan);
+        double income = IncomeInHandPerCapitaYuan(h, r, p.Medical.Enrolment.IncomeFloorYuan);
+        double reference = Math.Max(1, ctx.Local.MeanMarketPerCapitaYuan);
         double outOfPocket = enrolledInBasic ? 1 - p.Medical.CatalogueShare * ctx.Local.ReimbursementRatio : 1;
         double subsidy = lowIncome ? market.LowIncomeSubsidyShare : 0;
-        double common = choice.MedicalIntercept + choice.Trust * (h.InsurerTrust - 0.5) + choice.Awareness * (h.Awareness - 0.5);
+        double common = choice.MedicalIntercept + choice.MedicalIncome * Math.Log(income / reference)
+                        + choice.Trust * (h.InsurerTrust - 0.5) + choice.Awareness * (h.Awareness - 0.5);
 
         Span<double> utilities = stackalloc double[offers.Length];
         for (int k = 0; k < offers.Length; k++)
@@ -87,7 +113,7 @@ public static class MarketRules
             var product = market.Products[offer.Product];
             double price = Money.ToYuan(offer.PremiumByBandFen[band]) * (1 - subsidy);
             double expected = ExpectedPayoutYuan(product, market, p.Health, ctx.National.AdmissionCostYuan, outOfPocket, age, m.Chronic, ctx.Year);
-            utilities[k] = common + choice.Value * ((1 + h.RiskAversion) * expected - price) / income
+            utilities[k] = common + MedicalValue(choice, h.RiskAversion, expected, price, income, reference)
                            + (product.Endorsed ? choice.Endorsement : 0)
                            + (held == offer.Product ? choice.Habit : 0);
         }

@@ -96,7 +96,8 @@ public class MarketRulesTests
         Assert.True(Expect(50, true) > Expect(50, false));
     }
 
-    private static double ShareBuying(Func<ModelParameters, ModelParameters> change, Func<MemberState, MemberState> member, bool lowIncome = false)
+    private static double ShareBuying(Func<ModelParameters, ModelParameters> change, Func<MemberState, MemberState> member, bool lowIncome = false,
+        double incomeYuan = 15_000)
     {
         var (p, context) = Market(TopUp with { PremiumYuan = 200, PreexistingShare = 0.8 });
         p = change(p);
@@ -107,7 +108,7 @@ public class MarketRulesTests
             var m = member(new MemberState { Serial = 0, BirthYear = 1960 });
             var household = new HouseholdState
             {
-                Id = id, Region = Region.West, County = 0, Members = [m], MarketIncomeFen = Money.FromYuan(15_000),
+                Id = id, Region = Region.West, County = 0, Members = [m], MarketIncomeFen = Money.FromYuan(incomeYuan),
                 Awareness = 0.6, InsurerTrust = 0.5, RiskAversion = 1,
             };
             var record = new HouseholdYearRecord();
@@ -126,6 +127,65 @@ public class MarketRulesTests
         Assert.True(endorsed > healthy + 0.05, $"endorsed {endorsed:P1}, not {healthy:P1}");
         double subsidised = ShareBuying(p => p with { Market = p.Market with { LowIncomeSubsidyShare = 0.9 } }, m => m, lowIncome: true);
         Assert.True(subsidised > healthy, $"subsidised {subsidised:P1}, not {healthy:P1}");
+    }
+
+    [Fact]
+    public void Other_things_equal_a_richer_member_is_more_likely_to_buy_and_the_sick_still_more_than_the_healthy()
+    {
+        // The county's mean market income is about 14,000 yuan in the West in 2021: a member at a fifth of it and one at twice it.
+        double poor = ShareBuying(p => p, m => m, incomeYuan: 3_000);
+        double rich = ShareBuying(p => p, m => m, incomeYuan: 30_000);
+        Assert.True(rich > poor * 1.3, $"rich {rich:P1}, poor {poor:P1}");
+        double poorSick = ShareBuying(p => p, m => m with { Chronic = true }, incomeYuan: 3_000);
+        double richSick = ShareBuying(p => p, m => m with { Chronic = true }, incomeYuan: 30_000);
+        Assert.True(poorSick > poor * 1.2, $"poor: chronic {poorSick:P1}, healthy {poor:P1}");
+        Assert.True(richSick > rich * 1.2, $"rich: chronic {richSick:P1}, healthy {rich:P1}");
+        // Without the liquidity weight and the income slope, income makes no difference: the value is relative to the county's mean.
+        Func<ModelParameters, ModelParameters> flat = p => p with { Market = p.Market with { Choice = p.Market.Choice with { Liquidity = 0, MedicalIncome = 0 } } };
+        Assert.Equal(ShareBuying(flat, m => m, incomeYuan: 3_000), ShareBuying(flat, m => m, incomeYuan: 30_000), 9);
+    }
+
+    [Fact]
+    public void The_price_weighs_more_below_the_county_mean_and_a_yuan_above_it()
+    {
+        var choice = new MarketChoiceParameters { Value = 100, Liquidity = 0.5 };
+        Assert.Equal(100 * (2 * 50 - 80) / 20_000.0, MarketRules.MedicalValue(choice, 1, 50, 80, 20_000, 20_000), 12);
+        Assert.Equal(100 * (2 * 50 - 80) / 20_000.0, MarketRules.MedicalValue(choice, 1, 50, 80, 60_000, 20_000), 12);
+        Assert.Equal(100 * (2 * 50 - 80 * 2) / 20_000.0, MarketRules.MedicalValue(choice, 1, 50, 80, 5_000, 20_000), 12); // (20,000 / 5,000)^0.5 = 2
+    }
+
+    [Fact]
+    public void Income_in_hand_counts_pensions_and_dibao_per_member_above_the_floor()
+    {
+        var household = TestWorld.Household(Region.West, 2_000, new MemberState(), new MemberState());
+        var record = new HouseholdYearRecord { MinimumPensionFen = Money.FromYuan(1_200), DibaoFen = Money.FromYuan(800) };
+        Assert.Equal(3_000, MarketRules.IncomeInHandPerCapitaYuan(household, record, 1_000), 9);
+        Assert.Equal(1_000, MarketRules.IncomeInHandPerCapitaYuan(TestWorld.Household(Region.West, 100, new MemberState()), new HouseholdYearRecord(), 1_000), 9);
+    }
+
+    [Fact]
+    public void A_richer_member_is_more_likely_to_start_a_supplementary_pension()
+    {
+        var pension = new ProductParameters { Id = "pen", Kind = ProductKind.SupplementaryPension, PremiumYuan = 1000, LaunchYear = 2018 };
+        var (p, context) = Market(pension);
+        double Starting(double incomeYuan)
+        {
+            int starters = 0;
+            for (int id = 0; id < 4000; id++)
+            {
+                var household = new HouseholdState
+                {
+                    Id = id, Region = Region.West, County = 0, Members = [new MemberState { BirthYear = 1980 }],
+                    MarketIncomeFen = Money.FromYuan(incomeYuan), Awareness = 0.6, InsurerTrust = 0.5,
+                };
+                var record = new HouseholdYearRecord();
+                MarketRules.StepPension(ref household.Members[0], 41, household, context, MarketLedger.For(p.Market), ref record);
+                if (household.Members[0].PensionProduct >= 0) starters++;
+            }
+            return starters / 4000.0;
+        }
+        double poor = Starting(3_000), rich = Starting(30_000);
+        Assert.True(rich > 2 * poor && rich > 0, $"rich {rich:P2}, poor {poor:P2}");
     }
 
     [Fact]
