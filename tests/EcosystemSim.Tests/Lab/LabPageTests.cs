@@ -225,6 +225,9 @@ public partial class LabPageTests
         await page.GetByTestId("tab-compare").ClickAsync();
         await page.GetByTestId("compare-scenario").SelectOptionAsync("premium-spiral-cured");
         await page.GetByTestId("btn-compare").ClickAsync();
+        // Uptake has a value every year in both runs (the default, the product's average premium, has none
+        // once the uncured product has no policies left, and the difference chart then skips that year).
+        await page.GetByTestId("compare-metric").SelectOptionAsync("supplementary_medical_uptake");
         var difference = page.GetByTestId("chart-difference");
         await Expect(difference).ToHaveAttributeAsync("data-years", "0");
         for (int year = 1; year <= 5; year++)
