@@ -122,17 +122,6 @@ public class ValidationTests(ValidationFixture fixture) : IClassFixture<Validati
     }
 
     [Fact]
-    public async Task Backtest_does_not_overwrite_a_file_it_did_not_write()
-    {
-        using var temp = new TempDirectory();
-        await File.WriteAllTextAsync(temp["notes.md"], "# My notes\n");
-        var result = await Cli.Run("backtest", "--seeds", "1", "--households", "200", "--out", temp["notes.md"]);
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("not written by ecosim backtest", Assert.Single(result.StderrLines), StringComparison.Ordinal);
-        Assert.Equal("# My notes\n", await File.ReadAllTextAsync(temp["notes.md"]));
-    }
-
-    [Fact]
     public async Task Backtest_writes_the_page_and_exits_1_exactly_when_a_required_figure_is_missed()
     {
         using var temp = new TempDirectory();

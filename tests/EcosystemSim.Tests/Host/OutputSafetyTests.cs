@@ -168,14 +168,16 @@ public class UnwritableOutputTests
         }
     }
 
-    [Fact]
-    public async Task Calibrate_does_not_overwrite_a_file_it_did_not_write()
+    [Theory]
+    [InlineData("calibrate")]
+    [InlineData("backtest")]
+    public async Task A_generated_page_does_not_overwrite_a_file_the_command_did_not_write(string command)
     {
         using var temp = new TempDirectory();
         await File.WriteAllTextAsync(temp["notes.md"], "# My notes\n");
-        var result = await Cli.Run("calibrate", "--seeds", "1", "--households", "200", "--out", temp["notes.md"]);
+        var result = await Cli.Run(command, "--seeds", "1", "--households", "200", "--out", temp["notes.md"]);
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("not written by ecosim calibrate", Assert.Single(result.StderrLines), StringComparison.Ordinal);
+        Assert.Contains($"not written by ecosim {command}", Assert.Single(result.StderrLines), StringComparison.Ordinal);
         Assert.Equal("# My notes\n", await File.ReadAllTextAsync(temp["notes.md"]));
     }
 }
