@@ -1389,6 +1389,8 @@
       { key: 'households' },
       { key: 'budget', label: 'balance', get: (r) => (r.revenue_yuan ?? 0) - (r.local_spending_yuan ?? 0), format: fmtYuan, title: 'the year\'s revenue minus local spending, yuan' },
       { key: 'reserve_yuan', label: 'reserve', format: fmtYuan, title: 'reserve at the end of the year, yuan' },
+      { key: 'shortfall_cover_yuan', label: 'cover', format: fmtYuan, title: 'what the province and higher levels paid at the start of the year towards last year\'s debt, yuan' },
+      { key: 'surplus_returned_yuan', label: 'returned', format: fmtYuan, title: 'reserve above the cap that left the social security budget this year (handed up or spent elsewhere), yuan' },
       { key: 'cutting', label: 'cuts', title: 'paying less than promised: the share of top-ups and subsidies paid',
         get: (r) => (r.cutting ? 'pays ' + pct(r.payment_ratio) : 'no') },
       { key: 'trust', format: pct, title: 'members\' average trust in the system' },

@@ -128,6 +128,10 @@ public partial class LabPageTests
         await Expect(rows.First).ToBeVisibleAsync();
         Assert.True(await rows.CountAsync() > 10, "the county table has too few rows");
         await Expect(page.GetByTestId("counties")).ToContainTextAsync("Counties in 2032");
+        // The provinces' side of a county's budget: the cover of last year's debt and the surplus handed on.
+        var header = page.GetByTestId("counties-table").Locator("thead");
+        await Expect(header).ToContainTextAsync("cover");
+        await Expect(header).ToContainTextAsync("returned");
         await rows.Nth(3).ClickAsync();
         var county = page.GetByTestId("county-detail");
         await Expect(county).ToHaveAttributeAsync("data-id", "3");
