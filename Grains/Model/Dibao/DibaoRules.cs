@@ -33,21 +33,21 @@ public static class DibaoRules
         // Classified implementation: below the standard a full gap-filling benefit (more for the extremely
         // poor), between the standard and the low-income line a partial one.
         double line = standard * p.LowIncomeLine;
-        bool noWorkingAge = !HasWorkingAgeMember(h, ctx);
+        // Only a household assessed below the standard is asked who its members are (the hot path skips the rest).
+        bool extremePoorIfReceiving = assessed < standard && !HasWorkingAgeMember(h, ctx);
         double entitled = assessed >= line ? 0
-            : assessed < standard ? standard - assessed + (noWorkingAge ? p.ClassifiedSupplement * standard : 0)
+            : assessed < standard ? standard - assessed + (extremePoorIfReceiving ? p.ClassifiedSupplement * standard : 0)
             : p.LowIncomeBenefitShare * (line - assessed);
         bool receives = assessed < line &&
                         new Rng(ctx.Seed, household, ctx.Year, RngStream.DibaoTakeUp).Uniform(0) <
                         ChanceOfReceiving(p, h) * BenefitFactor(p, entitled, standard);
         h.Dibao = receives;
         h.DibaoKnown = true;
-        bool extremePoor = receives && noWorkingAge;
         double perCapita = receives ? entitled : 0;
         r.DibaoEligible = incomePerCapita < standard;
         r.DibaoReceiving = receives && perCapita > 0;
         r.DibaoFen = Money.FromYuan(perCapita * members);
-        r.ExtremePoor = extremePoor && assessed < standard;
+        r.ExtremePoor = receives && extremePoorIfReceiving;
     }
 
     /// <summary>
