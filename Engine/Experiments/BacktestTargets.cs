@@ -15,7 +15,7 @@ public static class BacktestTargets
     public static IReadOnlyList<string> ReachedIn2021 { get; } =
     [
         "avg_monthly_pension_yuan", "mean_income_per_capita_yuan", "urban_rural_income_ratio", "dibao_recipient_rate",
-        "medical_enrollment_rate", "dibao_standard_monthly_yuan",
+        "medical_enrollment_rate", "medical_coverage_rate", "dibao_standard_monthly_yuan",
     ];
 
     /// <summary>NBS: rural residents at the end of 2016 (1,382.71 M residents less 792.98 M urban).</summary>
@@ -46,6 +46,11 @@ public static class BacktestTargets
             "NBS (CALIBRATION.md A)", required: false),
         CalibrationTarget.Within("Urban-rural income ratio", "urban_rural_income_ratio", 2020, 43834.0 / 17131, 0.05,
             "NBS: 43,834 / 17,131 (CALIBRATION.md A)", required: false),
+        // Issue 16: of the right sign and within half of the published change.
+        new("Resident medical insurance enrolment, change", "medical_enrollment_rate", 2021, 1008.66 / 1024.83 - 1, 1.5 * (1008.66 / 1024.83 - 1),
+            0.5 * (1008.66 / 1024.83 - 1),
+            "NHSA statistical bulletins 2019 and 2021: 1,024.83 M and 1,008.66 M resident enrollees (recalled) while the individual premium rose from 250 to 320 yuan; "
+            + "employee enrollees rose from 329.25 M to 354.31 M (recalled), so coverage did not fall", Required: true) { From = 2019 },
         .. ReachedIn2021.Select(metric => CalibrationTargets.All.Single(t => t.Year == 2021 && t.Measure == metric && t.Over is null)),
     ];
 }

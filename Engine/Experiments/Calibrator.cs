@@ -13,7 +13,7 @@ public sealed record CalibrationResult(CalibrationTarget Target, double Mean, do
 /// <summary>
 /// A scenario against published figures: the scenario from its start year to the last target's
 /// year, one replication per seed on the in-process engine (the engines agree byte for byte), each
-/// target read off the metric registry's national rows and averaged over the seeds.
+/// target read off the metric registry's rows (national unless the target names a region) and averaged over the seeds.
 /// </summary>
 public static class Calibrator
 {
@@ -26,7 +26,7 @@ public static class Calibrator
     public static async Task<IReadOnlyList<CalibrationResult>> RunAsync(Scenario scenario, IReadOnlyList<CalibrationTarget> targets,
         int seeds, int households, ILogger log, CancellationToken cancellationToken)
     {
-        if (targets.Any(t => t.Year < scenario.StartYear))
+        if (targets.Any(t => t.FirstYear < scenario.StartYear))
         {
             throw new ArgumentException($"a target's year is before the start year {scenario.StartYear} of '{scenario.Name}'", nameof(targets));
         }
@@ -45,7 +45,8 @@ public static class Calibrator
 
     private static double Value(RunResult run, CalibrationTarget target, int replication)
     {
-        double Read(string metric) => run.Metrics.Series(metric, "national", replication).Single(p => p.Year == target.Year).Value;
-        return target.Over is { } over ? Read(target.Measure) / Read(over) : Read(target.Measure);
+        double Read(string metric, int year) => run.Metrics.Series(metric, target.Region, replication).Single(p => p.Year == year).Value;
+        double At(int year) => target.Over is { } over ? Read(target.Measure, year) / Read(over, year) : Read(target.Measure, year);
+        return target.From is { } from ? At(target.Year) / At(from) - 1 : At(target.Year);
     }
 }

@@ -30,7 +30,7 @@ public static class CalibrationReport
         {
             var t = r.Target;
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {t.Quantity} | {t.Year} | {Format(t.Published)} | {Format(t.Low)} to {Format(t.High)} | {Format(r.Mean)} ± {Format(r.Sd)} | {(r.Met ? "yes" : "**no**")} | {(t.Required ? "yes" : "no")} | {t.Source} |\n");
+                $"| {t.Quantity} | {t.Period} | {Format(t.Published)} | {Format(t.Low)} to {Format(t.High)} | {Format(r.Mean)} ± {Format(r.Sd)} | {(r.Met ? "yes" : "**no**")} | {(t.Required ? "yes" : "no")} | {t.Source} |\n");
         }
         LifeTable(sb, baseline);
         return sb.ToString();

@@ -73,7 +73,7 @@ public static class ValidationReport
 
     /// <summary>For each figure compared in more than one year: its relative change from the first year to the last, published and simulated.</summary>
     public static IReadOnlyList<Change> Changes(IReadOnlyList<CalibrationResult> results) =>
-        results.GroupBy(r => (r.Target.Measure, r.Target.Over))
+        results.Where(r => r.Target.From is null).GroupBy(r => (r.Target.Measure, r.Target.Over, r.Target.Region))
             .Where(g => g.Select(r => r.Target.Year).Distinct().Count() > 1)
             .Select(g =>
             {
@@ -92,7 +92,7 @@ public static class ValidationReport
         {
             var t = r.Target;
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {t.Quantity} | {t.Year} | {CalibrationReport.Format(t.Published)} | {Precise(t.Low)} to {Precise(t.High)} | {Simulated(r)} | {Percent(r.Mean / t.Published - 1)} | {(r.Met ? "yes" : "**no**")} | {(t.Required ? "yes" : "no")} | {t.Source} |\n");
+                $"| {t.Quantity} | {t.Period} | {CalibrationReport.Format(t.Published)} | {Precise(t.Low)} to {Precise(t.High)} | {Simulated(r)} | {Percent(r.Mean / t.Published - 1)} | {(r.Met ? "yes" : "**no**")} | {(t.Required ? "yes" : "no")} | {t.Source} |\n");
         }
     }
 
@@ -112,7 +112,7 @@ public static class ValidationReport
     {
         var t = r.Target;
         return string.Create(CultureInfo.InvariantCulture,
-            $"- {t.Quantity}, {t.Year} ({part}{(t.Required ? ", required" : "")}): simulated {Precise(r.Mean)} against {CalibrationReport.Format(t.Published)} published ({Percent(r.Mean / t.Published - 1)}; accepted {Precise(t.Low)} to {Precise(t.High)}).\n");
+            $"- {t.Quantity}, {t.Period} ({part}{(t.Required ? ", required" : "")}): simulated {Precise(r.Mean)} against {CalibrationReport.Format(t.Published)} published ({Percent(r.Mean / t.Published - 1)}; accepted {Precise(t.Low)} to {Precise(t.High)}).\n");
     }
 
     private static string Simulated(CalibrationResult r)

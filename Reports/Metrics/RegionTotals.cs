@@ -15,7 +15,7 @@ public sealed class RegionTotals
     public long Children, WorkingAge, Elderly, Migrants, Deaths, Births, LeftRural, Chronic;
     public long PensionEligible, PensionContributors, PensionLowestTier, PensionEnrolled, PensionRecipients;
     public long PensionMonthlyFen, PensionPaidFen, ContributionFen, AccountBalanceFen;
-    public long MedicalEnrolled, YoungHealthy, YoungHealthyEnrolled, Admissions, AdmissionsEnrolled, AdmissionsUncovered;
+    public long MedicalEnrolled, EmployeeMedical, YoungHealthy, YoungHealthyEnrolled, Admissions, AdmissionsEnrolled, AdmissionsUncovered;
     public long MedicalCostFen, OutOfPocketFen;
     public long DibaoEligiblePersons, DibaoReceivingPersons, DibaoEligibleReceivingPersons, DibaoFen;
     public long MarketIncomeFen, DisposableIncomeFen;
@@ -144,6 +144,7 @@ public sealed class RegionTotals
         ContributionFen += r.ContributionFen;
         AccountBalanceFen += r.AccountBalanceFen;
         MedicalEnrolled += r.MedicalEnrolled;
+        EmployeeMedical += r.EmployeeMedical;
         YoungHealthy += r.YoungHealthy;
         YoungHealthyEnrolled += r.YoungHealthyEnrolled;
         Admissions += r.Admissions;

@@ -306,7 +306,7 @@ public static class LocalGovernmentRules
             IncomeFactor = nextFactor,
             Peers = new CountyPeers(
                 t.PensionEligible == 0 ? state.Peers.PensionContributionRate : t.PensionContributors / (double)t.PensionEligible,
-                t.Persons == 0 ? state.Peers.MedicalEnrolmentRate : t.MedicalEnrolled / (double)t.Persons),
+                t.Persons == t.EmployeeMedical ? state.Peers.MedicalEnrolmentRate : t.MedicalEnrolled / (double)(t.Persons - t.EmployeeMedical)),
             ReimbursementRatio = NextReimbursementRatio(ctx.Parameters.Medical, state, t, fund.BalanceFen),
             MedicalFundFen = fund.BalanceFen,
             ReserveFen = ledger.ReserveFen,
@@ -335,7 +335,7 @@ public static class LocalGovernmentRules
     /// <summary>Integer sums of a county's household records.</summary>
     private struct Totals
     {
-        public long Persons, PensionEligible, PensionContributors, MedicalEnrolled;
+        public long Persons, PensionEligible, PensionContributors, MedicalEnrolled, EmployeeMedical;
         public long Contributions, ContributionAid, Collective, Subsidies, SubsidyAboveFloor, MinimumPension, TopUp, Annuity, AnnuityFromAccounts, AccountBalance;
         public long Premiums, PremiumAssistance, Reimbursed, CriticalIllness, Assistance, Dibao, Market, Disposable;
         public long Band0, Band1, Band2, SupplementarySubsidy;
@@ -365,6 +365,7 @@ public static class LocalGovernmentRules
                 t.PensionEligible += r.PensionEligible;
                 t.PensionContributors += r.PensionContributors;
                 t.MedicalEnrolled += r.MedicalEnrolled;
+                t.EmployeeMedical += r.EmployeeMedical;
                 t.Contributions += r.ContributionFen;
                 t.ContributionAid += r.ContributionAidFen;
                 t.Collective += r.CollectiveFen;

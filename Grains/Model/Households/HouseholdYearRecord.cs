@@ -160,12 +160,19 @@ public record struct HouseholdYearRecord
     /// <summary>Members under 14 at the end of the year (children of the OECD-modified equivalence scale).</summary>
     public int AgedUnder14 { get; set; }
 
+    // Members insured at work (kept last: field identifiers follow declaration order).
+
+    /// <summary>Members working away who are insured in the urban employee medical insurance this year, not in the resident insurance.</summary>
+    public int EmployeeMedical { get; set; }
+    /// <summary>Paid by the employee medical insurance (and its cover for large expenses) towards members insured at work.</summary>
+    public long EmployeeSchemeFen { get; set; }
+
     /// <summary>Annual pension paid in total.</summary>
     public readonly long PensionPaidFen => MinimumPensionFen + TopUpFen + AnnuityFen;
 
-    /// <summary>Medical reimbursements received: basic insurance, critical illness insurance, assistance.</summary>
-    public readonly long MedicalReimbursementsFen => ReimbursedFen + CriticalIllnessFen + AssistanceFen;
+    /// <summary>Medical reimbursements received: basic insurance (resident, or employee for members insured at work), critical illness insurance, assistance.</summary>
+    public readonly long MedicalReimbursementsFen => ReimbursedFen + CriticalIllnessFen + AssistanceFen + EmployeeSchemeFen;
 
     /// <summary>Public transfers received: pensions, dibao, reimbursements, critical illness insurance and assistance.</summary>
-    public readonly long PublicTransfersFen => PensionPaidFen + DibaoFen + ReimbursedFen + CriticalIllnessFen + AssistanceFen;
+    public readonly long PublicTransfersFen => PensionPaidFen + DibaoFen + MedicalReimbursementsFen;
 }

@@ -39,6 +39,14 @@ public static class MedicalRules
         + (enrolledLastYear ? b.Habit : 0)
         + b.Peer * (peerRate - 0.5);
 
+    /// <summary>
+    /// The chance that a member working away is insured in the employee medical insurance this year:
+    /// the base share, rising each year after the base year up to the cap.
+    /// </summary>
+    public static double EmployeeSchemeShare(MedicalParameters p, int year) =>
+        Math.Min(Math.Max(p.EmployeeSchemeCap, p.EmployeeSchemeShare),
+            p.EmployeeSchemeShare + p.EmployeeSchemeRise * Math.Max(0, year - p.EmployeeSchemeBaseYear));
+
     /// <summary>Months a member who enrols after missing years waits before being covered (from the rule's first year).</summary>
     public static double WaitingMonths(MedicalParameters p, int year, bool enrolledLastYear, int missedYears) =>
         year < p.WaitingPeriodFromYear || enrolledLastYear || missedYears == 0
@@ -104,6 +112,7 @@ public static class MedicalRules
         Span<double> costs = stackalloc double[p.Health.MaxAdmissions];
         Span<double> months = stackalloc double[p.Health.MaxAdmissions];
 
+        LocalPolicy? employeeRules = null;
         var members = h.Members;
         for (int i = 0; i < members.Length; i++)
         {
@@ -114,13 +123,16 @@ public static class MedicalRules
             {
                 m.Chronic = true;
             }
-            var (enrolled, waiting) = Enrol(ref m, age, key, h, ctx, premiumPaid, r.ExtremePoor);
-            MarketRules.ChooseMedical(ref m, age, h, ctx, lowIncome, enrolled, ledger, ref r);
+            bool atWork = m.Migrant && new Rng(ctx.Seed, key, ctx.Year, RngStream.EmployeeScheme).Uniform(0) < EmployeeSchemeShare(p.Medical, ctx.Year);
+            var (enrolled, waiting) = atWork ? InsuredAtWork(ref m) : Enrol(ref m, age, key, h, ctx, premiumPaid, r.ExtremePoor);
+            bool covered = enrolled || atWork;
+            MarketRules.ChooseMedical(ref m, age, h, ctx, lowIncome, covered, ledger, ref r);
 
             int admissions = DrawAdmissions(m, age, key, ctx, costs, months);
             double outpatient = HealthRules.LogNormal(HealthRules.OutpatientMeanYuan(p.Health, m.Chronic, ctx.National.MedicalCostIndex),
                 p.Health.OutpatientLogSd, new Rng(ctx.Seed, key, ctx.Year, RngStream.Outpatient).Normal(0));
-            var claims = Settle(p.Medical, ctx.Local, costs[..admissions], months[..admissions], outpatient, m.Chronic, enrolled, waiting, r.DibaoReceiving);
+            var rules = atWork ? employeeRules ??= ctx.Local with { ReimbursementRatio = p.Medical.EmployeeReimbursementRatio } : ctx.Local;
+            var claims = Settle(p.Medical, rules, costs[..admissions], months[..admissions], outpatient, m.Chronic, covered, waiting, r.DibaoReceiving);
 
             if (enrolled)
             {
@@ -129,13 +141,17 @@ public static class MedicalRules
                 r.PremiumsFen += paid;
                 r.PremiumAssistanceFen += ctx.National.MedicalPremiumFen - paid;
             }
-            if (age < p.Medical.YoungHealthyAge && !m.Chronic)
+            if (atWork)
+            {
+                r.EmployeeMedical++;
+            }
+            else if (age < p.Medical.YoungHealthyAge && !m.Chronic)
             {
                 r.YoungHealthy++;
                 if (enrolled) r.YoungHealthyEnrolled++;
             }
             long topUp = MarketRules.ClaimMedical(m, age, claims.InpatientOutOfPocket, ctx, ledger, ref r);
-            RecordCosts(ref r, claims, admissions, enrolled, topUp);
+            RecordCosts(ref r, claims, admissions, enrolled, atWork, topUp);
         }
     }
 
@@ -158,6 +174,17 @@ public static class MedicalRules
         return (enrolled, waiting);
     }
 
+    /// <summary>
+    /// A member insured at work this year: covered from the first month, not enrolled in the resident
+    /// insurance; the year counts as covered, so a return to the resident insurance is not a late enrolment.
+    /// </summary>
+    private static (bool Enrolled, double WaitingMonths) InsuredAtWork(ref MemberState m)
+    {
+        m.MedicalEnrolled = true;
+        m.MedicalMissedYears = 0;
+        return (false, 0);
+    }
+
     /// <summary>The member's admissions this year: how many, and each one's cost and month (into the spans); returns how many.</summary>
     private static int DrawAdmissions(in MemberState m, int age, ulong key, YearContext ctx, Span<double> costs, Span<double> months)
     {
@@ -175,7 +202,7 @@ public static class MedicalRules
     }
 
     /// <summary>Adds a member's admissions, costs and what each layer (and a top-up) paid to the household's record.</summary>
-    private static void RecordCosts(ref HouseholdYearRecord r, in Claims claims, int admissions, bool enrolled, long topUpFen)
+    private static void RecordCosts(ref HouseholdYearRecord r, in Claims claims, int admissions, bool enrolled, bool atWork, long topUpFen)
     {
         r.Admissions += admissions;
         if (enrolled) r.AdmissionsEnrolled += admissions;
@@ -183,8 +210,16 @@ public static class MedicalRules
         long cost = Money.FromYuan(claims.Cost), basic = Money.FromYuan(claims.Basic);
         long critical = Money.FromYuan(claims.CriticalIllness), assistance = Money.FromYuan(claims.Assistance);
         r.MedicalCostFen += cost;
-        r.ReimbursedFen += basic;
-        r.CriticalIllnessFen += critical;
+        if (atWork)
+        {
+            // The employee insurance and its supplementary cover for large expenses: not the county's resident fund.
+            r.EmployeeSchemeFen += basic + critical;
+        }
+        else
+        {
+            r.ReimbursedFen += basic;
+            r.CriticalIllnessFen += critical;
+        }
         r.AssistanceFen += assistance;
         r.OutOfPocketFen += Math.Max(0, cost - basic - critical - assistance - topUpFen);
     }

@@ -106,6 +106,28 @@ public sealed record MedicalParameters : IValidatable
         Min = 0, Max = 1, Source = "About 95% of rural residents were enrolled around 2020 (NHSA: 1.01 billion resident enrollees in 2021); 0.96 is the enrolment rule's own steady state at 2021 prices, so the rate does not drift from its start")]
     public double InitialEnrolment { get; init; } = 0.96;
 
+    [Param("share", "Chance that a member working away from home is insured in the urban employee medical insurance through an employer, in the base year; such a member is covered but not enrolled in the resident insurance (and pays none of its premium).",
+        Min = 0, Max = 1, Source = "NBS 2014 migrant worker monitoring report: 17.6% of migrant workers in the employee medical insurance (recalled)")]
+    public double EmployeeSchemeShare { get; init; } = 0.176;
+
+    [Param("year", "Base year of the employee-scheme share; before it the share is the base share.",
+        Min = 1990, Max = 2200, Source = "The year of the NBS figure above")]
+    public int EmployeeSchemeBaseYear { get; init; } = 2014;
+
+    [Param("share per year", "Rise of the employee-scheme share each year after the base year, up to its cap.",
+        Min = 0, Max = 1, Source = "Assumption sized to NHSA counts, 2019-2021: resident enrollees fell from about 1,025 M to 1,009 M (-1.6%) while employee enrollees rose from about 329 M to 354 M (recalled), so total coverage did not fall; the share reached stays near the share of migrant workers with a labour contract (about 35-40% in the 2016-2021 NBS reports, recalled)",
+        UncertainLow = 0.03, UncertainHigh = 0.06, UncertainWhy = "A third either way: resident-enrolment falls over 2019-2021 of about 0.6% to 1.4%")]
+    public double EmployeeSchemeRise { get; init; } = 0.045;
+
+    [Param("share", "Highest employee-scheme share of members working away.",
+        Min = 0, Max = 1, Source = "Assumption: about half of migrant workers in formal jobs with an employer that insures them",
+        UncertainLow = 0.4, UncertainHigh = 0.7, UncertainWhy = "How far formal employment of migrant workers spreads is unknown")]
+    public double EmployeeSchemeCap { get; init; } = 0.6;
+
+    [Param("share", "Inpatient reimbursement ratio within the catalogue of the employee medical insurance, for members insured at work (the rest of the county's rules apply to them).",
+        Min = 0, Max = 1, Source = "NHSA 2021 statistical bulletin: employee inpatient policy reimbursement about 84% (recalled)")]
+    public double EmployeeReimbursementRatio { get; init; } = 0.84;
+
     [Section("How members decide whether to enrol each year (a logit).")]
     public EnrolmentParameters Enrolment { get; init; } = new();
 
@@ -129,7 +151,7 @@ public sealed record EnrolmentParameters
     [Param("log-odds", "Intercept.",
         Min = -20, Max = 20, Source = "Calibrated so that about 95% of rural residents are enrolled in 2021 (over 90% required; CALIBRATION.md) and the rate stays near it rather than drifting up (NHSA counts fell 2019-2023: 1,025 M to 963 M resident enrollees, recalled, mostly moves into the employee scheme)",
         UncertainLow = -1.2, UncertainHigh = -0.4, UncertainWhy = "Calibrated to 95% enrolled in 2021; 0.4 either way")]
-    public double Intercept { get; init; } = -0.8;
+    public double Intercept { get; init; } = -0.6;
 
     [Param("log-odds per unit of income", "Effect of the expected net value (expected reimbursement minus premium) relative to per-capita income.",
         Min = 0, Max = 1000, Source = "Assumption: a premium of 5% of income lowers the odds of a young healthy member by about 40%",

@@ -35,9 +35,9 @@ public sealed record PensionParameters : IValidatable
     public RegionValues<double> SubsidyMultiplier { get; init; } = new(1.5, 1.0, 1.0, 1.0);
 
     [Param("yuan/month", "Average local top-up to the basic pension in the income base year, by region.",
-        Min = 0, Max = 100000, Source = "Calibrated so that the 2021 average pension is near 191 yuan (the paper, section 3.1); much larger in the East, where some provinces pay several times the national average (CALIBRATION.md D)",
-        UncertainLow = 0.9, UncertainHigh = 1.1, UncertainWhy = "Calibrated to the 2021 average pension of about 191 yuan; a tenth either way")]
-    public RegionValues<double> TopUpMonthlyYuan { get; init; } = new(205, 42, 55, 32);
+        Min = 0, Max = 100000, Source = "Calibrated to the average resident pension by region in 2024 (China Statistical Yearbook 2025, table 24-27: East 319, Central 201, West 211, Northeast 191 yuan a month; docs/calibration.md) and near 191 yuan nationally in 2021 (the paper, section 3.1); much larger in the East, where some provinces pay several times the national average (CALIBRATION.md D)",
+        UncertainLow = 0.9, UncertainHigh = 1.1, UncertainWhy = "Calibrated to the regional averages of 2024 within 10%; a tenth either way")]
+    public RegionValues<double> TopUpMonthlyYuan { get; init; } = new(167, 67, 75, 59);
 
     [Param("log sd", "Spread of the local top-up between counties of a region beyond what their income explains (standard deviation of the log county factor).",
         Min = 0, Max = 3, Source = "Assumption: top-ups differ widely between provinces and counties",

@@ -45,4 +45,5 @@ public enum RngStream : uint
     PensionProductPersistence = 36,
     InitialRiskAversion = 37,
     InitialInsurerTrust = 38,
+    EmployeeScheme = 39,
 }

@@ -78,9 +78,10 @@ public class SensitivityCommandTests
                 continue;
             }
             double f = double.Parse(row[c], CultureInfo.InvariantCulture);
-            foreach (var (region, topUp) in new[] { ("east", 205.0), ("central", 42.0), ("west", 55.0), ("northeast", 32.0) })
+            var topUps = new EcosystemSim.Model.Parameters.PensionParameters().TopUpMonthlyYuan;
+            foreach (var region in Enum.GetValues<EcosystemSim.Model.Region>())
             {
-                sets.AddRange(["--set", string.Create(CultureInfo.InvariantCulture, $"{header[c]}.{region}={topUp * f:R}")]);
+                sets.AddRange(["--set", string.Create(CultureInfo.InvariantCulture, $"{header[c]}.{region.ToString().ToLowerInvariant()}={topUps[region] * f:R}")]);
             }
         }
         var sweep = await Cli.Run(["sweep", "baseline", .. sets, "--out", temp["sweep"], .. Small]);

@@ -16,7 +16,9 @@ public class LongRunTests
         { "pension_contribution_rate", 0.35, 0.95 },
         { "pension_recipient_rate", 0.8, 1.0 },
         { "avg_monthly_pension_yuan", 150, 1500 },
-        { "medical_enrollment_rate", 0.9, 1.0 },
+        // Members working away may be insured at work instead of in the resident insurance (issue 16).
+        { "medical_enrollment_rate", 0.85, 1.0 },
+        { "medical_coverage_rate", 0.95, 1.0 },
         { "medical_oop_share", 0.3, 0.8 },
         { "catastrophic_health_rate", 0.05, 0.3 },
         { "dibao_recipient_rate", 0.03, 0.15 },

@@ -1,5 +1,7 @@
 using EcosystemSim.Model;
 using EcosystemSim.Model.Government;
+using EcosystemSim.Model.Households;
+using EcosystemSim.Model.Market;
 using EcosystemSim.Model.Medical;
 using EcosystemSim.Model.Parameters;
 using EcosystemSim.Tests.Support;
@@ -99,4 +101,46 @@ public class MedicalRulesTests
     [InlineData(true, true, 0.0)]
     public void Assistance_pays_the_premium_in_part_for_dibao_and_in_full_for_the_extreme_poor(bool dibao, bool extreme, double share) =>
         Assert.Equal(share, MedicalRules.PremiumShare(Defaults, dibao, extreme), 12);
+
+    [Theory]
+    [InlineData(2010, 0.176)]
+    [InlineData(2014, 0.176)]
+    [InlineData(2019, 0.176 + 5 * 0.045)]
+    [InlineData(2021, 0.176 + 7 * 0.045)]
+    [InlineData(2030, 0.6)]
+    public void The_share_of_members_working_away_insured_at_work_rises_from_its_base_year_to_its_cap(int year, double share) =>
+        Assert.Equal(share, MedicalRules.EmployeeSchemeShare(Defaults, year), 9);
+
+    [Fact]
+    public void A_member_insured_at_work_is_covered_without_joining_the_resident_insurance_or_its_fund()
+    {
+        // Everyone working away is insured at work: chronically ill, so that they claim.
+        var p = new ModelParameters { Medical = Defaults with { EmployeeSchemeShare = 1, EmployeeSchemeCap = 1 } };
+        var context = TestWorld.Context(2021, p);
+        long employeeFen = 0;
+        for (int id = 0; id < 400; id++)
+        {
+            var household = new HouseholdState
+            {
+                Id = id, Region = Region.West, County = 0, MarketIncomeFen = Money.FromYuan(20_000), Awareness = 0.7, Trust = 0.7,
+                Members = [new MemberState { BirthYear = 1990, Migrant = true, Chronic = true, MedicalEnrolled = false, MedicalMissedYears = 3 }],
+            };
+            var record = new HouseholdYearRecord();
+            MedicalRules.Step(household, context, MarketLedger.For(p.Market), ref record);
+            Assert.Equal((1, 0), (record.EmployeeMedical, record.MedicalEnrolled));
+            Assert.Equal((0L, 0L, 0L, 0L), (record.PremiumsFen, record.PremiumAssistanceFen, record.ReimbursedFen, record.CriticalIllnessFen));
+            Assert.Equal(0, record.AdmissionsUncovered);
+            Assert.Equal((true, 0), (household.Members[0].MedicalEnrolled, household.Members[0].MedicalMissedYears));
+            Assert.Equal(0, record.YoungHealthy);
+            employeeFen += record.EmployeeSchemeFen;
+            Assert.Equal(record.EmployeeSchemeFen + record.AssistanceFen, record.MedicalReimbursementsFen);
+        }
+        Assert.True(employeeFen > 0, "the employee insurance pays its members' claims");
+
+        // At home, the same member decides on the resident insurance as before.
+        var atHome = TestWorld.Household(Region.West, 20_000, new MemberState { BirthYear = 1990, Migrant = false, MedicalEnrolled = true });
+        var homeRecord = new HouseholdYearRecord();
+        MedicalRules.Step(atHome, context, MarketLedger.For(p.Market), ref homeRecord);
+        Assert.Equal(0, homeRecord.EmployeeMedical);
+    }
 }
