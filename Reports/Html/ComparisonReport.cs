@@ -114,7 +114,9 @@ public static class ComparisonReport
             parts.Add($"{s.Name} differs from {scenarios[0].Name} by {Signed(row.Difference.Mean * scale, unit)} in {last} " +
                       (clear ? "(the interval excludes zero)" : "(the interval includes zero: no clear difference)"));
         }
-        return parts.Count == 0 ? $"{label}: no difference could be measured." : $"{label}: {string.Join("; ", parts)}. The upper plot shows the levels, the lower the paired differences.";
+        if (parts.Count == 0) return $"{label}: no difference could be measured.";
+        var why = scenarios.Skip(1).Select(s => Mechanisms.Trace(data, s.Name, h.Metric, h.Scope, last)).OfType<string>();
+        return $"{label}: {string.Join("; ", parts)}. The upper plot shows the levels, the lower the paired differences.{string.Concat(why.Select(w => " " + w))}";
     }
 
     private static string Difference(ComparisonRow row, double scale, string unit)

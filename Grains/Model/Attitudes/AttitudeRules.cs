@@ -52,7 +52,7 @@ public static class AttitudeRules
     public static void Step(HouseholdState h, YearContext ctx, ref HouseholdYearRecord r)
     {
         var p = ctx.Parameters.Attitudes;
-        bool benefit = r.PensionRecipients > 0 || r.ReimbursedFen + r.CriticalIllnessFen + r.AssistanceFen > 0 || r.DibaoFen > 0;
+        bool benefit = r.PensionRecipients > 0 || r.MedicalReimbursementsFen > 0 || r.DibaoFen > 0;
         h.Awareness = NextAwareness(h.Awareness, ctx.Local.PublicityPerCapitaYuan + ctx.Local.MarketingPerCapitaYuan,
             ctx.Peers.PensionContributionRate, benefit, p);
         h.InsurerTrust = NextInsurerTrust(h.InsurerTrust, ctx.Parameters.Market.InitialTrust[h.Region], r.SupplementaryClaimsFen > 0,
