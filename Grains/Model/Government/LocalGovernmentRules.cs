@@ -70,7 +70,7 @@ public static class LocalGovernmentRules
         // The province's cover of last year's shortfall arrives before the county sets its benefits.
         var cover = ProvincialRules.CoverOf(national, region, ProvincialRules.ShortfallFen(state.ReserveFen));
         double paymentRatio = PaymentRatio(p.LocalGovernment, state.ReserveFen + cover.TotalFen, state.LastDiscretionaryFen);
-        double topUp = TopUpMonthlyYuan(p, county, state, year, index);
+        var (topUp, floorRaiseShare) = TopUpMonthlyYuan(p, county, state, year, index);
         var (subsidies, floors) = SubsidiesByTierFen(pension, region, paymentRatio);
         double lastDisposable = state.LastDisposablePerCapitaYuan;
         var medical = p.Medical;
@@ -95,23 +95,28 @@ public static class LocalGovernmentRules
             PublicityPerCapitaYuan = p.LocalGovernment.PublicityPerCapitaYuan[region] * index,
             Scandal = state.ScandalPending,
             PaymentRatio = paymentRatio,
+            TopUpFloorRaiseShare = floorRaiseShare,
         };
         return new YearContext(year, seed, national, WithMarket(local, county, state, national), state.Peers);
     }
 
     /// <summary>
-    /// The monthly top-up before any cut. Top-ups follow the county's own income: the region's growth and
-    /// the county's drift since the start. Standardised, every county pays its regional rate grown with
-    /// national income.
+    /// The monthly top-up before any cut, and the share of it that is the raise up to the national floor.
+    /// Top-ups follow the county's own income: the region's growth and the county's drift since the start.
+    /// Standardised, every county pays its regional rate grown with national income. A national floor
+    /// (grown with national income the same way) lifts the counties below it and leaves the others alone.
     /// </summary>
-    private static double TopUpMonthlyYuan(ModelParameters p, CountySpec county, CountyState state, int year, double index)
+    private static (double TopUp, double FloorRaiseShare) TopUpMonthlyYuan(ModelParameters p, CountySpec county, CountyState state, int year, double index)
     {
         var pension = p.Pension;
         var region = county.Region;
         double countyIndex = index * state.IncomeFactor / county.IncomeFactor;
-        return pension.StandardisedTopUp
+        double own = pension.StandardisedTopUp
             ? pension.TopUpMonthlyYuan[region] * Math.Pow(NationalIncomeIndex(p, year), pension.TopUpIncomeElasticity)
             : pension.TopUpMonthlyYuan[region] * county.TopUpFactor * Math.Pow(countyIndex, pension.TopUpIncomeElasticity);
+        if (pension.TopUpFloorMonthlyYuan <= 0) return (own, 0);
+        double floor = pension.TopUpFloorMonthlyYuan * Math.Pow(NationalIncomeIndex(p, year), pension.TopUpIncomeElasticity);
+        return floor > own ? (floor, (floor - own) / floor) : (own, 0);
     }
 
     /// <summary>Each tier's contribution subsidy: the legal floor in full, the discretionary part above it at the payment ratio.</summary>
@@ -209,6 +214,15 @@ public static class LocalGovernmentRules
         return new Supervision(divertedMedical, divertedPension, undetected, detected, recovered);
     }
 
+    /// <summary>
+    /// The centre's share of a county's top-up: its share of the county's own rate and, on the raise up to the
+    /// national floor (<paramref name="floorRaiseShare"/> of the top-up), its share of that raise.
+    /// </summary>
+    internal static double CentralShareOfTopUp(PensionParameters pension, Region region, double floorRaiseShare) =>
+        floorRaiseShare > 0
+            ? pension.CentralShareOfTopUp[region] * (1 - floorRaiseShare) + pension.CentralShareOfFloorRaise[region] * floorRaiseShare
+            : pension.CentralShareOfTopUp[region];
+
     /// <summary>The medical fund: last year's balance plus the year's income, less reimbursements and diversion; the local budget covers a deficit.</summary>
     private static MedicalFund SettleMedicalFund(CountyState state, in Totals t, MedicalIncomeFen medical, Supervision supervision)
     {
@@ -238,7 +252,7 @@ public static class LocalGovernmentRules
             CentralMinimumPensionFen = centralMinimum,
             LocalMinimumPensionFen = t.MinimumPension - centralMinimum,
             TopUpFen = t.TopUp,
-            CentralTopUpFen = Money.Scale(t.TopUp, p.Pension.CentralShareOfTopUp[region]),
+            CentralTopUpFen = Money.Scale(t.TopUp, CentralShareOfTopUp(p.Pension, region, ctx.Local.TopUpFloorRaiseShare)),
             AnnuityFromAccountsFen = t.AnnuityFromAccounts,
             AnnuityFromLocalFen = t.Annuity - t.AnnuityFromAccounts,
             AccountBalanceFen = t.AccountBalance,

@@ -99,6 +99,9 @@ public sealed record LocalPolicy
     /// <summary>Share of discretionary local benefits paid (1 unless the county is short of money).</summary>
     public required double PaymentRatio { get; init; }
 
+    /// <summary>Share of the top-up that is the raise up to the national floor (0 without a floor or above it); the centre pays pension.central_share_of_floor_raise of it.</summary>
+    public double TopUpFloorRaiseShare { get; init; }
+
     /// <summary>Supplementary products on sale in the county, in product order.</summary>
     public Market.CountyOffer[] Offers { get; init; } = [];
 

@@ -48,6 +48,14 @@ public sealed record PensionParameters : IValidatable
         Source = "Lever (the paper, sections 3.2 and 4.2: unify benefits); off in the baseline")]
     public bool StandardisedTopUp { get; init; }
 
+    [Param("yuan/month", "National floor under the local top-up in the income base year, grown with national income as a standardised top-up is (pension.top_up_income_elasticity): a county whose own top-up is lower pays the floor; counties above it keep theirs (0: no floor).",
+        Min = 0, Max = 100000, Source = "Lever (the paper, section 4.2: unify benefits so that farmers in the central and western regions gain as a whole; a floor levels up without levelling anyone down); 0 in the baseline")]
+    public double TopUpFloorMonthlyYuan { get; init; }
+
+    [Param("share", "Share of the raise up to the national top-up floor (the floor less the county's own top-up) that the central government pays, by region (the rest is local).",
+        Min = 0, Max = 1, Source = "Lever (the paper, sections 4.1 and 4.2: the state increases its investment, under top-level coordination); 0 in the baseline; the issue-17 reading has the centre pay 80-90% outside the East, as it pays the minimum there")]
+    public RegionValues<double> CentralShareOfFloorRaise { get; init; } = new(0, 0, 0, 0);
+
     [Param("elasticity", "How much more (in %) a county tops up per 1% more income than its region's average.",
         Min = 0, Max = 5, Source = "Assumption: richer counties pay disproportionately larger top-ups (the paper, section 3.2: supplementary projects are better in developed areas)",
         UncertainLow = 1, UncertainHigh = 2, UncertainWhy = "From proportional to twice proportional to county income")]
