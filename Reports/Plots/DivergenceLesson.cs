@@ -38,8 +38,8 @@ internal static class DivergenceLesson
         var cutting = Finite(d.Series("counties_cutting_share"));
         var peak = cutting.Length == 0 ? (y1, double.NaN) : cutting.OrderByDescending(p => p.Value).ThenBy(p => p.Year).First();
         string second = $"The share of counties cutting or delaying local benefits for lack of money was {RunPlots.Percent(RunPlots.Value(d, "counties_cutting_share", y0))} in {y0} " +
-                        $"and {RunPlots.Percent(RunPlots.Value(d, "counties_cutting_share", y1))} in {y1} ({RunPlots.Percent(RunPlots.Value(d, "counties_cutting_share", y1, "west"))} in the west), " +
-                        $"at most {RunPlots.Percent(peak.Item2)} in {peak.Item1}.";
+                        $"and {RunPlots.Percent(RunPlots.Value(d, "counties_cutting_share", y1))} in {y1} ({RunPlots.Percent(RunPlots.Value(d, "counties_cutting_share", y1, "west"))} in the west)" +
+                        (peak.Item2 > RunPlots.Value(d, "counties_cutting_share", y1) ? $", at most {RunPlots.Percent(peak.Item2)} in {peak.Item1}." : ".");
         double c0 = RunPlots.Value(d, "central_spending_yuan", y0), c1 = RunPlots.Value(d, "central_spending_yuan", y1);
         double t0 = RunPlots.Value(d, "theil_between_regions", y0), t1 = RunPlots.Value(d, "theil_between_regions", y1);
         string third = $"Central spending {Moved(c0, c1, RunPlots.Billions)} from {RunPlots.Billions(c0)} to {RunPlots.Billions(c1)} a year, and income inequality between the regions " +

@@ -45,17 +45,21 @@ internal static class SpiralLesson
         if (premium.Length == 0) return $"Nobody bought {id}, so there is no premium spiral to show.";
         var (y0, p0) = premium[0];
         var (y1, p1) = premium[^1];
-        double u0 = RunPlots.Value(d, "product_uptake", y0, product), u1 = RunPlots.Value(d, "product_uptake", y1, product);
         int last = d.Years[^1];
         string gone = y1 < last ? $" (from {y1 + 1} nobody held it)" : "";
-        string first = $"The premium of {id} {Moved(p0, p1, RunPlots.Yuan)} from {RunPlots.Yuan(p0)} in {y0} to {RunPlots.Yuan(p1)} in {y1}, " +
-                       $"while the share of residents holding it {Moved(u0, u1, RunPlots.Percent)} from {RunPlots.Percent(u0)} to {RunPlots.Percent(u1)}{gone}.";
-        double c0 = RunPlots.Value(d, "product_holders_chronic_share", y0, product), c1 = RunPlots.Value(d, "product_holders_chronic_share", y1, product);
-        string mix = c1 > c0 + 0.05 ? "the healthy left first, so the pool grew sicker"
-            : c1 < c0 - 0.05 ? "healthier members joined, so the pool grew healthier" : "the pool's mix by health held";
-        string second = $"Among its holders, the share with a chronic condition {Moved(c0, c1, RunPlots.Percent)} from {RunPlots.Percent(c0)} to {RunPlots.Percent(c1)}: {mix}.";
+        string first = $"The premium of {id} {Moved(p0, p1, RunPlots.Yuan)} from {RunPlots.Yuan(p0)} in {y0} to {RunPlots.Yuan(p1)} in {y1}, while the share of residents holding it " +
+                       $"{FromTo(RunPlots.Value(d, "product_uptake", y0, product), RunPlots.Value(d, "product_uptake", y1, product), RunPlots.Percent)}{gone}.";
+        double h0 = RunPlots.Value(d, "product_uptake_healthy", y0, product), h1 = RunPlots.Value(d, "product_uptake_healthy", y1, product);
+        // The healthy leaving shows as their uptake falling by more than a quarter; otherwise the mix moves with the population's health.
+        string mix = h1 < 0.75 * h0 ? "the healthy left first, so the pool grew sicker" : "the healthy stayed in, so the pool kept a broad mix";
+        string second = $"Among its holders, the share with a chronic condition {FromTo(RunPlots.Value(d, "product_holders_chronic_share", y0, product), RunPlots.Value(d, "product_holders_chronic_share", y1, product), RunPlots.Percent)}, " +
+                        $"while uptake among residents without one {FromTo(h0, h1, RunPlots.Percent)}: {mix}.";
         return $"{first} {second} {LossRatioSentence(d, product, last)}";
     }
+
+    /// <summary>Claims per holder in a year: the product's claims over its policies.</summary>
+    internal static double ClaimsPerHolder(PlotData d, string product, int year) =>
+        RunPlots.Value(d, "supplementary_claims_yuan", year, product) / RunPlots.Value(d, "product_policies", year, product);
 
     private static string LossRatioSentence(PlotData d, string product, int last)
     {
@@ -63,8 +67,8 @@ internal static class SpiralLesson
         if (readable.Length == 0) return $"No year had the {MinimumPoolPolicies} simulated policies a loss ratio needs to mean anything, so none is shown.";
         var (ya, la) = readable[0];
         var (yb, lb) = readable[^1];
-        string cut = yb < last ? $", the last year with at least {MinimumPoolPolicies} simulated policies (after it the pool is too small for the ratio to mean anything)" : "";
-        string meaning = lb > 1 ? "claims above premiums push the next price up again" : "premiums covered claims, so the price need not climb";
-        return $"The loss ratio (claims over premiums) was {Fixed2(la)} in {ya} and {Fixed2(lb)} in {yb}{cut}; {meaning}.";
+        string cut = yb < last ? $" (the last year with at least {MinimumPoolPolicies} simulated policies; after it the pool is too small for the ratio to mean anything)" : "";
+        return $"The loss ratio (claims over premiums) was {Fixed2(la)} in {ya} and {Fixed2(lb)} in {yb}{cut}, while claims per holder " +
+               $"{FromTo(ClaimsPerHolder(d, product, ya), ClaimsPerHolder(d, product, yb), RunPlots.Yuan)}: each year's claims set the next year's price, so the premium follows the pool's health.";
     }
 }

@@ -45,22 +45,31 @@ internal static class TrustLesson
                    $"The pension contribution rate went from {RunPlots.Percent(RunPlots.Value(d, "pension_contribution_rate", d.Years[0]))} to {RunPlots.Percent(RunPlots.Value(d, "pension_contribution_rate", last))}.";
         }
         int before = Math.Max(d.Years[0], year - 1);
-        double t0 = RunPlots.Value(d, "avg_trust", before), tEnd = RunPlots.Value(d, "avg_trust", last);
-        var trustLow = LowFrom(d, "avg_trust", year);
-        double made = t0 > trustLow.Value ? (tEnd - trustLow.Value) / (t0 - trustLow.Value) : 1;
+        double t0 = RunPlots.Value(d, "avg_trust", before);
+        var low = LowFrom(d, "avg_trust", year);
+        int back = Finite(d.Series("avg_trust")).Where(p => p.Year > low.Year && p.Value >= t0).Select(p => p.Year).DefaultIfEmpty(0).First();
+        string recovery = back > 0 ? $"and was back to its earlier level by {back}"
+            : $"and had made good {RunPlots.Percent(Math.Clamp((RunPlots.Value(d, "avg_trust", last) - low.Value) / Math.Max(t0 - low.Value, 1e-12), 0, 1))} of the fall by {last}";
         string first = $"Trust in public schemes was {RunPlots.Fixed3(t0)} in {before}; after diversion came to light in {RunPlots.Value(d, "scandal_counties", year):0} counties in {year} " +
-                       $"it fell to {RunPlots.Fixed3(trustLow.Value)} in {trustLow.Year} and was {RunPlots.Fixed3(tEnd)} in {last}, {RunPlots.Percent(Math.Clamp(made, 0, 1))} of the fall made good.";
-        return $"{first} {Follows(d, "pension_contribution_rate", "The share of working-age adults contributing to the pension", before, year, trustLow.Year, last)} " +
-               Follows(d, "medical_enrollment_rate", "Medical enrolment", before, year, trustLow.Year, last);
+                       $"it fell to {RunPlots.Fixed3(low.Value)} in {low.Year} {recovery}.";
+        var (from, to) = LowYears(d, year, low.Year, back);
+        string second = $"While trust was below that level ({from}-{to}), the share of working-age adults contributing to the pension averaged " +
+                        $"{RunPlots.Percent(Mean(d, "pension_contribution_rate", from, to))} against {RunPlots.Percent(RunPlots.Value(d, "pension_contribution_rate", before))} in {before}, " +
+                        $"and medical enrolment {RunPlots.Percent(Mean(d, "medical_enrollment_rate", from, to))} against {RunPlots.Percent(RunPlots.Value(d, "medical_enrollment_rate", before))}.";
+        string third = $"In {last} trust was {RunPlots.Fixed3(RunPlots.Value(d, "avg_trust", last))}, the contribution rate {RunPlots.Percent(RunPlots.Value(d, "pension_contribution_rate", last))} " +
+                       $"and enrolment {RunPlots.Percent(RunPlots.Value(d, "medical_enrollment_rate", last))}.";
+        return $"{first} {second} {third}";
     }
 
-    /// <summary>How a scheme followed trust: its level before, its low and how long after trust's low it came, its last value.</summary>
-    private static string Follows(PlotData d, string metric, string subject, int before, int year, int trustLowYear, int last)
+    /// <summary>The years trust was below its level before the scandal: from the year after the scandal (trust answers a year late) to the year before it was back, or to the end.</summary>
+    internal static (int From, int To) LowYears(PlotData d, int scandalYear, int lowYear, int backYear)
     {
-        double v0 = RunPlots.Value(d, metric, before), vEnd = RunPlots.Value(d, metric, last);
-        var low = LowFrom(d, metric, year);
-        int lag = low.Year - trustLowYear;
-        string when = lag == 0 ? "the year of trust's low" : lag > 0 ? $"{lag} year{(lag == 1 ? "" : "s")} after trust's low" : $"{-lag} year{(lag == -1 ? "" : "s")} before trust's low";
-        return $"{subject} went from {RunPlots.Percent(v0)} in {before} to a low of {RunPlots.Percent(low.Value)} in {low.Year} ({when}) and was {RunPlots.Percent(vEnd)} in {last}.";
+        int to = backYear > 0 ? backYear - 1 : d.Years[^1];
+        int from = Math.Min(scandalYear + 1, lowYear);
+        return (from, Math.Max(from, to));
     }
+
+    /// <summary>The metric's mean over the years from..to (national, finite values).</summary>
+    internal static double Mean(PlotData d, string metric, int from, int to) =>
+        Finite(d.Series(metric)).Where(p => p.Year >= from && p.Year <= to).Select(p => p.Value).DefaultIfEmpty(double.NaN).Average();
 }

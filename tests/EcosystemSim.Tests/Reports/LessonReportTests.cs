@@ -41,6 +41,9 @@ public partial class LessonReportTests
 
     private static string Percent(double x) => (100 * x).ToString(Math.Abs(x) < 0.1 ? "0.0" : "0", CultureInfo.InvariantCulture) + "%";
 
+    private static string FromTo(double a, double b, Func<double, string> format) =>
+        format(a) == format(b) ? $"stayed at {format(a)}" : $"{(b > a ? "rose" : "fell")} from {format(a)} to {format(b)}";
+
     private static string F2(double x) => x.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string F3(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
@@ -69,12 +72,15 @@ public partial class LessonReportTests
         var (y0, y1) = (premium[0].Year, premium[^1].Year);
         string reading = run.Reading;
         Assert.Contains($"from {Yuan(premium[0].Value)} in {y0} to {Yuan(premium[^1].Value)} in {y1}", reading);
-        Assert.Contains($"from {Percent(run[y0, "product_uptake", product])} to {Percent(run[y1, "product_uptake", product])}", reading);
-        Assert.Contains($"from {Percent(run[y0, "product_holders_chronic_share", product])} to {Percent(run[y1, "product_holders_chronic_share", product])}", reading);
+        Assert.Contains($"holding it {FromTo(run[y0, "product_uptake", product], run[y1, "product_uptake", product], Percent)}", reading);
+        Assert.Contains($"chronic condition {FromTo(run[y0, "product_holders_chronic_share", product], run[y1, "product_holders_chronic_share", product], Percent)}", reading);
+        Assert.Contains($"without one {FromTo(run[y0, "product_uptake_healthy", product], run[y1, "product_uptake_healthy", product], Percent)}", reading);
         // The loss ratio is quoted only for years whose pool holds the documented minimum of simulated policies.
         var readable = run.Finite("insurer_loss_ratio", product).Where(p => run[p.Year, "product_policies", product] / run.Weight >= LessonPlots.MinimumPoolPolicies - 1e-6).ToArray();
         Assert.NotEmpty(readable);
         Assert.Contains($"was {F2(readable[0].Value)} in {readable[0].Year} and {F2(readable[^1].Value)} in {readable[^1].Year}", reading);
+        double ClaimsPerHolder(int year) => run[year, "supplementary_claims_yuan", product] / run[year, "product_policies", product];
+        Assert.Contains($"claims per holder {FromTo(ClaimsPerHolder(readable[0].Year), ClaimsPerHolder(readable[^1].Year), Yuan)}", reading);
     }
 
     [Fact]
@@ -87,11 +93,17 @@ public partial class LessonReportTests
         int year = scandals.OrderByDescending(p => p.Value).ThenBy(p => p.Year).First().Year;
         int before = year - 1, last = run.Years[^1];
         var low = run.Finite("avg_trust").Where(p => p.Year >= year).OrderBy(p => p.Value).ThenBy(p => p.Year).First();
+        var trust = run.Finite("avg_trust");
+        int back = trust.Where(p => p.Year > low.Year && p.Value >= run[before, "avg_trust"]).Select(p => p.Year).DefaultIfEmpty(0).First();
         string reading = run.Reading;
         Assert.Contains($"Trust in public schemes was {F3(run[before, "avg_trust"])} in {before}", reading);
-        Assert.Contains($"in {run[year, "scandal_counties"]:0} counties in {year} it fell to {F3(low.Value)} in {low.Year} and was {F3(run[last, "avg_trust"])} in {last}", reading);
-        var contributionLow = run.Finite("pension_contribution_rate").Where(p => p.Year >= year).OrderBy(p => p.Value).ThenBy(p => p.Year).First();
-        Assert.Contains($"from {Percent(run[before, "pension_contribution_rate"])} in {before} to a low of {Percent(contributionLow.Value)} in {contributionLow.Year}", reading);
+        Assert.Contains($"in {run[year, "scandal_counties"]:0} counties in {year} it fell to {F3(low.Value)} in {low.Year}", reading);
+        int from = Math.Min(year + 1, low.Year), to = Math.Max(from, back > 0 ? back - 1 : last);
+        double Mean(string metric) => Enumerable.Range(from, to - from + 1).Average(y => run[y, metric]);
+        Assert.Contains($"({from}-{to})", reading);
+        Assert.Contains($"averaged {Percent(Mean("pension_contribution_rate"))} against {Percent(run[before, "pension_contribution_rate"])} in {before}", reading);
+        Assert.Contains($"enrolment {Percent(Mean("medical_enrollment_rate"))} against {Percent(run[before, "medical_enrollment_rate"])}", reading);
+        Assert.Contains($"In {last} trust was {F3(run[last, "avg_trust"])}", reading);
     }
 
     [Theory]
