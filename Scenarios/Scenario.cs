@@ -15,6 +15,10 @@ public sealed record Scenario : IValidatable
     [Param("text", "The question the scenario answers, shown at the top of its report.")]
     public string Question { get; init; } = "";
 
+    [Param("choice", "The lesson of a teaching scenario: none, or premium_spiral, trust_recovery or regional_divergence. The report then opens with the chart that carries the lesson and a reading of it written from the run's numbers (docs/outputs.md). Not inherited from a base.",
+        Source = "Default none: the report opens with its headline table")]
+    public Lesson Lesson { get; init; }
+
     [Param("text", "A scenario this one starts from: a built-in name or a path relative to this file. Its settings are the defaults here; its interventions come before this file's.")]
     public string Base { get; init; } = "";
 

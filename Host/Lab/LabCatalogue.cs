@@ -17,10 +17,10 @@ public static class LabCatalogue
     {
         ["premium-spiral"] = ("Why does a voluntary health product unravel when the healthy can leave?",
             [["product_average_premium_yuan", "product:open_cover"], ["supplementary_medical_uptake_chronic", "national"],
-             ["supplementary_medical_uptake_healthy", "national"], ["insurer_loss_ratio", "national"]]),
+             ["supplementary_medical_uptake_healthy", "national"], ["product_holders_chronic_share", "product:open_cover"], ["insurer_loss_ratio", "national"]]),
         ["premium-spiral-cured"] = ("What stops the spiral: community rating, endorsement or a subsidy?",
             [["product_average_premium_yuan", "product:open_cover"], ["supplementary_medical_uptake_chronic", "national"],
-             ["supplementary_medical_uptake_healthy", "national"], ["insurer_loss_ratio", "national"]]),
+             ["supplementary_medical_uptake_healthy", "national"], ["product_holders_chronic_share", "product:open_cover"], ["insurer_loss_ratio", "national"]]),
         ["scandal-and-recovery"] = ("How long does trust take to come back after a fund scandal?",
             [["avg_trust", "national"], ["pension_contribution_rate", "national"], ["scandal_counties", "national"]]),
         ["divergence-local"] = ("Do regions drift apart when each county pays its own top-up?",

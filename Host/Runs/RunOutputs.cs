@@ -56,11 +56,12 @@ public static class RunOutputs
         var data = new PlotData(run.Results[0].Metrics, run.Results[0].Lorenz)
         {
             PricesYear = run.Scenario.PricesYear,
+            Weight = run.Results[0].Weight,
             ProductInsurers = run.Scenario.Model.Market.Products.ToDictionary(p => p.Id, p => p.Insurer),
             PensionProducts = run.Scenario.Model.Market.Products.Where(p => p.Kind != Model.Parameters.ProductKind.MedicalTopUp).Select(p => p.Id).ToHashSet(),
         };
         var svg = new Dictionary<string, string>();
-        foreach (var plot in RunPlots.All)
+        foreach (var plot in LessonPlots.Of(run.Scenario.Lesson).Concat(RunPlots.All))
         {
             var (_, svgPath) = PlotFiles.Write(plot.Draw(data), Path.Combine(root, PlotsDirectory), plot.Name);
             svg[plot.Name] = File.ReadAllText(svgPath);
@@ -149,7 +150,7 @@ public static class RunOutputs
         var changed = new List<ReportParameter>();
         foreach (var (key, value) in resolved)
         {
-            if (key is "name" or "description" or "question" or "base" or "seed" or "start_year" or "years" or "households" or "prices_year" or "breakdowns" or "interventions") continue;
+            if (key is "name" or "description" or "question" or "lesson" or "base" or "seed" or "start_year" or "years" or "households" or "prices_year" or "breakdowns" or "interventions") continue;
             Differences(key, value, defaults[key], changed);
         }
         return new ReportContext
@@ -157,6 +158,7 @@ public static class RunOutputs
             Name = scenario.Name,
             Description = scenario.Description,
             Question = scenario.Question,
+            Lesson = scenario.Lesson,
             Source = source,
             Seed = scenario.Seed,
             Households = households,

@@ -17,6 +17,9 @@ public sealed record ReportContext
     public required string Name { get; init; }
     public string Description { get; init; } = "";
     public string Question { get; init; } = "";
+
+    /// <summary>The scenario's lesson: when not none, its chart and reading open the report.</summary>
+    public Model.Parameters.Lesson Lesson { get; init; }
     public required string Source { get; init; }
     public required ulong Seed { get; init; }
     public required int Households { get; init; }
@@ -97,7 +100,11 @@ public static class RunReport
         if (context.Replications > 1) sb.Append("<p class=\"meta\">").Append(E(IntervalsNote)).Append("</p>\n");
         if (context.Sensitivity is { } sensitivity) sb.Append(sensitivity.Html(context.Directory));
 
-        sb.Append("<nav><a href=\"#results\">Results</a> · <a href=\"#policies\">Policies and parameters</a> · ");
+        var lesson = LessonPlots.Of(context.Lesson).Where(p => svg.ContainsKey(p.Name)).ToArray();
+        foreach (var plot in lesson) Section(sb, plot, data, svg[plot.Name]);
+
+        sb.Append("<nav>").Append(string.Concat(lesson.Select(p => $"<a href=\"#{p.Name}\">The lesson</a> · ")));
+        sb.Append("<a href=\"#results\">Results</a> · <a href=\"#policies\">Policies and parameters</a> · ");
         sb.Append(string.Join(" · ", RunPlots.All.Where(p => svg.ContainsKey(p.Name)).Select(p => $"<a href=\"#{p.Name}\">{E(p.Title)}</a>")));
         sb.Append("</nav>\n");
 
@@ -106,13 +113,7 @@ public static class RunReport
 
         foreach (var plot in RunPlots.All)
         {
-            if (!svg.TryGetValue(plot.Name, out string? image)) continue;
-            sb.Append("<section id=\"").Append(plot.Name).Append("\">\n<h2>").Append(E(plot.Title)).Append("</h2>\n")
-              .Append("<img alt=\"").Append(E(plot.Title)).Append("\" src=\"data:image/svg+xml;base64,")
-              .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(image))).Append("\">\n")
-              .Append("<p class=\"reading\">").Append(E(plot.Reading(data))).Append("</p>\n");
-            if (plot.Name == "product_premiums") ProductTable.Append(sb, data);
-            sb.Append("</section>\n");
+            if (svg.TryGetValue(plot.Name, out string? image)) Section(sb, plot, data, image);
         }
 
         sb.Append("<footer>Figures are for the simulated population weighted to the rural population; money is ").Append(E(MoneyBasis.Describe(context.PricesYear)))
@@ -120,6 +121,17 @@ public static class RunReport
           .Append("Every number here is in <code>metrics.csv</code> (see docs/metrics.md for definitions); the run's settings are in <code>manifest.json</code>.</footer>\n");
         sb.Append("</main>\n</body>\n</html>\n");
         return sb.ToString();
+    }
+
+    /// <summary>A plot's section: its title, the image and its reading (and the product table under the premiums).</summary>
+    private static void Section(StringBuilder sb, PlotDefinition plot, PlotData data, string image)
+    {
+        sb.Append("<section id=\"").Append(plot.Name).Append("\">\n<h2>").Append(E(plot.Title)).Append("</h2>\n")
+          .Append("<img alt=\"").Append(E(plot.Title)).Append("\" src=\"data:image/svg+xml;base64,")
+          .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(image))).Append("\">\n")
+          .Append("<p class=\"reading\">").Append(E(plot.Reading(data))).Append("</p>\n");
+        if (plot.Name == "product_premiums") ProductTable.Append(sb, data);
+        sb.Append("</section>\n");
     }
 
     private static void Headline(StringBuilder sb, PlotData data)

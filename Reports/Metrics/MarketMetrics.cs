@@ -96,6 +96,8 @@ internal static class MarketMetrics
             m => m.ProductReport is { } p && IsMedical(m, p.Product) ? Ratio(p.Use.ChronicPolicies, m.Totals.Chronic) : double.NaN, MetricScope.Product);
         yield return new("product_uptake_healthy", "share", "Medical top-ups: residents without a chronic condition holding the product, over residents without one (NaN for pensions).",
             m => m.ProductReport is { } p && IsMedical(m, p.Product) ? Ratio(p.Use.Policies - p.Use.ChronicPolicies, m.Totals.Persons - m.Totals.Chronic) : double.NaN, MetricScope.Product);
+        yield return new("product_holders_chronic_share", "share of holders", "Medical top-ups: holders with a chronic condition, over all the product's holders: the pool's mix by health, which rises as healthy members lapse (NaN for pensions and when nobody holds it).",
+            m => m.ProductReport is { } p && IsMedical(m, p.Product) ? Ratio(p.Use.ChronicPolicies, p.Use.Policies) : double.NaN, MetricScope.Product);
         for (int q = 0; q < 5; q++)
         {
             int quintile = q;

@@ -14,6 +14,9 @@ public sealed record PlotData(MetricsTable Metrics, LorenzTable Lorenz)
     /// <summary>The year whose prices money is in, or 0 for nominal yuan.</summary>
     public int PricesYear { get; init; }
 
+    /// <summary>Real persons each simulated person stands for (manifest.json's weight): weighted counts over it are simulated counts; 0 when unknown.</summary>
+    public double Weight { get; init; }
+
     public IReadOnlyList<int> Years { get; } = Metrics.Years;
 
     public IReadOnlyList<(int Year, double Value)> Series(string metric, string region = "national") => Metrics.Series(metric, region);
@@ -46,7 +49,7 @@ public sealed record PlotDefinition(string Name, string Title, Func<PlotData, Pl
 /// </summary>
 public static class RunPlots
 {
-    private static readonly OxyColor[] Palette =
+    internal static readonly OxyColor[] Palette =
     [
         OxyColor.FromRgb(0, 0, 0), OxyColor.FromRgb(213, 94, 0), OxyColor.FromRgb(0, 114, 178), OxyColor.FromRgb(0, 158, 115),
         OxyColor.FromRgb(204, 121, 167), OxyColor.FromRgb(230, 159, 0), OxyColor.FromRgb(86, 180, 233), OxyColor.FromRgb(120, 120, 120),
@@ -290,7 +293,7 @@ public static class RunPlots
 
     private static int Last(PlotData d) => d.Years.Count == 0 ? 0 : d.Years[^1];
 
-    private static double Value(PlotData d, string metric, int year, string region = "national") =>
+    internal static double Value(PlotData d, string metric, int year, string region = "national") =>
         d.Series(metric, region).Where(p => p.Year == year).Select(p => p.Value).DefaultIfEmpty(double.NaN).First();
 
     /// <summary>"went from A in Y0 to B in Y1", or "stayed near A" when the change is small.</summary>
@@ -327,7 +330,7 @@ public static class RunPlots
     private static void Add(PlotModel model, PlotData d, string metric, double scale, string title, int colour, LineStyle style = LineStyle.Solid) =>
         model.Series.Add(Line(d.Series(metric), scale, title, Palette[colour], 2.4, style));
 
-    private static LineSeries Line(IEnumerable<(int Year, double Value)> points, double scale, string title, OxyColor colour, double thickness, LineStyle style)
+    internal static LineSeries Line(IEnumerable<(int Year, double Value)> points, double scale, string title, OxyColor colour, double thickness, LineStyle style)
     {
         var series = new LineSeries { Title = title, Color = colour, StrokeThickness = thickness, LineStyle = style };
         foreach (var (year, value) in points)
@@ -337,7 +340,7 @@ public static class RunPlots
         return series;
     }
 
-    private static PlotModel Base(string title, string yTitle, IReadOnlyList<int> years, bool logY = false)
+    internal static PlotModel Base(string title, string yTitle, IReadOnlyList<int> years, bool logY = false)
     {
         var model = new PlotModel
         {

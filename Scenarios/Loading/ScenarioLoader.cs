@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using EcosystemSim.Model.Parameters;
 using YamlDotNet.RepresentationModel;
 
 namespace EcosystemSim.Scenarios.Loading;
@@ -133,8 +134,8 @@ public static class ScenarioLoader
         var binder = new YamlBinder(source, problems, marks);
         // A manifest's parameters are resolved already (its interventions include its base's): its base is only a record of where it came from.
         var start = (manifest ? null : (catalogueOnly ? BuiltInBaseOf(root, source, chain, problems) : BaseOf(root, source, chain, problems))) ?? new Scenario();
-        // The file's own text, not its base's: a reform inherits settings, not a name or a question.
-        var defaults = start with { Name = "", Description = "", Question = "", Base = "" };
+        // The file's own text, not its base's: a reform inherits settings, not a name, a question or a lesson.
+        var defaults = start with { Name = "", Description = "", Question = "", Lesson = Lesson.None, Base = "" };
         var scenario = (Scenario)binder.BindRecord(typeof(Scenario), root, defaults, "");
         if (scenario.Name.Length == 0) scenario = scenario with { Name = DefaultName(source) };
         if (Has(root, "interventions")) scenario = scenario with { Interventions = [.. start.Interventions, .. scenario.Interventions] };

@@ -188,7 +188,8 @@ public static class InsurerRules
 
     /// <summary>
     /// Which counties the insurer keeps: it leaves a county after enough years of a credibility-weighted
-    /// loss ratio above the exit threshold, and every county if it is no longer solvent.
+    /// loss ratio above the exit threshold (unless it does not leave losing counties), and every county
+    /// if it is no longer solvent.
     /// </summary>
     private static CountyReview ReviewCounties(MarketParameters market, InsurerParameters ip, InsurerState s,
         IReadOnlyList<CountyProductReport> reports, Usage usage, YearAccounts accounts, bool solvent)
@@ -212,7 +213,7 @@ public static class InsurerRules
             double lossRatio = premium > 0 ? z * usage.CountyClaimsFen.GetValueOrDefault(county) / (double)premium + (1 - z) * bookLossRatio : 0;
             bool losing = premium > 0 && bookPolicies > 0 && lossRatio > ip.ExitLossRatio;
             int years = losing ? s.LossYears[i] + 1 : 0;
-            if (!solvent || years >= ip.ExitAfterYears)
+            if (!solvent || (ip.LeavesLosingCounties && years >= ip.ExitAfterYears))
             {
                 exits++;
                 continue;

@@ -173,6 +173,10 @@ public sealed record InsurerParameters : IValidatable
     [Param("years", "Consecutive loss-making years before a county is left.", Min = 1, Max = 20, Source = "Assumption")]
     public int ExitAfterYears { get; init; } = 2;
 
+    [Param("true/false", "Whether the insurer leaves counties where it keeps losing money (exit_loss_ratio for exit_after_years). false keeps it in every county it serves for as long as it is solvent, answering losses by repricing alone; it still leaves the market if it fails.",
+        Source = "Lever: separates the members' lapse from the insurer's retreat, so a teaching scenario (premium-spiral) shows adverse selection alone")]
+    public bool LeavesLosingCounties { get; init; } = true;
+
     [Param("years", "Years of the whole book's medical loss experience that a county's exit decision falls back on (weighted against the county's own year by credibility).",
         Min = 1, Max = 20, Source = "Rationale: one year's claims on a small rural book swing with a few large cases; three years is the usual window of an experience review")]
     public int ExitExperienceYears { get; init; } = 3;

@@ -1801,6 +1801,7 @@
       product_average_premium_yuan: 'premium (yuan a year)',
       supplementary_medical_uptake_chronic: 'uptake among the chronically ill',
       supplementary_medical_uptake_healthy: 'uptake among the healthy',
+      product_holders_chronic_share: 'chronically ill, share of holders',
       insurer_loss_ratio: 'loss ratio (claims / premiums)',
       avg_trust: 'average trust',
       pension_contribution_rate: 'contributing to the pension',

@@ -37,8 +37,7 @@ public partial class LabPageTests
         Assert.DoesNotContain("token=", page.Url, StringComparison.Ordinal); // the page takes the token out of the address bar
         await Shot(page, "catalogue");
 
-        // 2000 households keeps the test short; the screenshots use the scenario's own 5000, where the
-        // spiral takes several years (with 2000 the insurer leaves after the first).
+        // 2000 households keeps the test short; the screenshots use the scenario's own 5000.
         await page.GetByTestId("start-households").FillAsync(Screenshots ? "" : "2000");
         await page.Locator("[data-testid=scenario-card][data-name=premium-spiral] [data-testid=btn-start]").ClickAsync();
         var coverage = page.GetByTestId("chart-coverage");
