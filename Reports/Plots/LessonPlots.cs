@@ -54,6 +54,7 @@ public static class LessonPlots
     {
         var model = RunPlots.Base(title, left, years);
         model.PlotMargins = new OxyThickness(double.NaN); // room for the right axis' labels
+        model.TitleHorizontalAlignment = TitleHorizontalAlignment.CenteredWithinView; // a long title fits beside the legend
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Right, Key = "right", Title = right, Minimum = 0, MajorGridlineStyle = LineStyle.None });
         return model;
     }

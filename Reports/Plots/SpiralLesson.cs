@@ -24,7 +24,7 @@ internal static class SpiralLesson
 
     public static PlotModel Draw(PlotData d)
     {
-        var model = TwoAxes("The premium spiral: the price, who holds the product, and claims over premiums",
+        var model = TwoAxes("The premium spiral: price, holders and claims over premiums",
             $"Premium, yuan a year ({Html.MoneyBasis.Short(d.PricesYear)})", "Share (%) and loss ratio (claims as % of premiums)", d.Years);
         model.Axes[1].Minimum = 0;
         if (Product(d) is not { } product) return model;
