@@ -3,7 +3,7 @@ using EcosystemSim.Host.Runs;
 
 namespace EcosystemSim.Host.Cli;
 
-/// <summary>`ecosim bench [--households N] [--years N] [--json]`.</summary>
+/// <summary>`ecosim bench [--households N] [--years N] [--repeat N] [--json]`.</summary>
 public static class BenchCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -27,16 +27,23 @@ public static class BenchCommand
             Description = "Also write a checkpoint every N years (to a temporary directory) and report its time, size per household and overhead.",
             HelpName = "N",
         };
+        var repeat = new Option<int>("--repeat")
+        {
+            Description = "Measure every engine N times (side by side in each repeat) and report each figure's median and range: these machines are noisy.",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+        };
         var command = new Command("bench",
             "The calibrated baseline on both engines, side by side in this process: activation time per household, steady-state household-years per second, peak memory, and the Orleans overhead ratio; with --cluster, also on a cluster of silos.")
         {
-            households, years, json, engines, checkpointEvery, cluster, clusterId,
+            households, years, repeat, json, engines, checkpointEvery, cluster, clusterId,
         };
         command.SetAction((parse, cancellationToken) => BenchHandler.ExecuteAsync(
             new BenchHandler.Request(parse.GetValue(households), parse.GetValue(years), parse.GetValue(json), parse.GetValue(engines)!, parse.GetValue(checkpointEvery))
             {
                 Cluster = parse.GetValue(cluster),
                 ClusterId = parse.GetValue(clusterId)!,
+                Repeat = parse.GetValue(repeat),
             },
             stdout, stderr, cancellationToken));
         return command;

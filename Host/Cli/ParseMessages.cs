@@ -22,6 +22,12 @@ public static partial class ParseMessages
         ["--replications"] = nameof(Scenario.Replications),
     };
 
+    /// <summary>Options with a range of their own.</summary>
+    private static readonly Dictionary<string, (double Min, double Max)> Ranges = new(StringComparer.Ordinal)
+    {
+        ["--repeat"] = (1, Runs.BenchHandler.Request.MaxRepeat),
+    };
+
     /// <summary>The parser's message in plain words, or the message itself when it is not about a value.</summary>
     public static string Plain(string message)
     {
@@ -40,6 +46,7 @@ public static partial class ParseMessages
         {
             range = (param.Min, param.Max);
         }
+        if (Ranges.TryGetValue(option, out var own)) range = own;
         if (type.Contains("UInt64", StringComparison.Ordinal)) range = (Math.Max(0, range?.Min ?? 0), Math.Min(ulong.MaxValue, range?.Max ?? ulong.MaxValue));
         else if (type.Contains("Int32", StringComparison.Ordinal)) range = (Math.Max(int.MinValue, range?.Min ?? int.MinValue), Math.Min(int.MaxValue, range?.Max ?? int.MaxValue));
         if (range is not { } r) return "";

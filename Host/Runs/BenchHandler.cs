@@ -20,6 +20,12 @@ public static class BenchHandler
     /// <summary>What `ecosim bench` was asked for.</summary>
     public sealed record Request(int Households, int Years, bool Json, string Engines, int CheckpointEvery)
     {
+        /// <summary>Times to measure every engine (--repeat): the figures are then the medians, with their ranges.</summary>
+        public int Repeat { get; init; } = 1;
+
+        /// <summary>The most --repeat allows.</summary>
+        public const int MaxRepeat = 20;
+
         /// <summary>A cluster to measure as well (--cluster), as a URL still to be checked.</summary>
         public string? Cluster { get; init; }
 
@@ -43,21 +49,17 @@ public static class BenchHandler
         var log = RunLogging.Create(request.Json ? LogEventLevel.Warning : LogEventLevel.Information, null);
         try
         {
-            var measurements = new List<EngineMeasurement>();
-            foreach (var kind in new[] { EngineKind.InProcess, EngineKind.Orleans }.Where(k => request.Engines == "both" || request.Engines == EngineHost.Name(k)))
+            var repeats = new List<IReadOnlyList<EngineMeasurement>>();
+            for (int r = 1; r <= request.Repeat; r++)
             {
-                log.Information("Bench: {Engine} engine, {Households} households, {Years} years", kind, request.Households, request.Years);
-                measurements.Add(await Bench.MeasureAsync(kind, scenario, log, cancellationToken, request.CheckpointEvery));
-                // Leave nothing of one engine to the next.
-                GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-                GC.WaitForPendingFinalizers();
+                if (request.Repeat > 1) log.Information("Bench: repeat {Repeat} of {Repeats}", r, request.Repeat);
+                repeats.Add(await MeasureOnceAsync(request, scenario, cluster, log, cancellationToken));
             }
-            if (cluster is not null)
-            {
-                log.Information("Bench: the cluster of {Cluster}, {Households} households, {Years} years", cluster.Masked, request.Households, request.Years);
-                measurements.Add(await Bench.MeasureClusterAsync(cluster, request.ClusterId, scenario, log, cancellationToken, request.CheckpointEvery));
-            }
-            await stdout.WriteAsync(request.Json ? Json(measurements, request.Households, request.Years) : Table(measurements, request.Households, request.Years));
+            string report = repeats.Count == 1
+                ? request.Json ? Json(repeats[0], request.Households, request.Years) : Table(repeats[0], request.Households, request.Years)
+                : request.Json ? BenchRepeats.Json(repeats, r => Figures(r, request.Households, request.Years))
+                : BenchRepeats.Table(repeats, r => Table(r, request.Households, request.Years), r => Figures(r, request.Households, request.Years));
+            await stdout.WriteAsync(report);
             await log.DisposeAsync();
             return ExitCodes.Success;
         }
@@ -82,10 +84,32 @@ public static class BenchHandler
         }
     }
 
+    /// <summary>One measurement of each engine asked for, side by side (the engines alternate when repeated).</summary>
+    private static async Task<IReadOnlyList<EngineMeasurement>> MeasureOnceAsync(Request request, Scenario scenario, ClusterAddress? cluster,
+        Serilog.ILogger log, CancellationToken cancellationToken)
+    {
+        var measurements = new List<EngineMeasurement>();
+        foreach (var kind in new[] { EngineKind.InProcess, EngineKind.Orleans }.Where(k => request.Engines == "both" || request.Engines == EngineHost.Name(k)))
+        {
+            log.Information("Bench: {Engine} engine, {Households} households, {Years} years", kind, request.Households, request.Years);
+            measurements.Add(await Bench.MeasureAsync(kind, scenario, log, cancellationToken, request.CheckpointEvery));
+            // Leave nothing of one engine to the next.
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+        if (cluster is not null)
+        {
+            log.Information("Bench: the cluster of {Cluster}, {Households} households, {Years} years", cluster.Masked, request.Households, request.Years);
+            measurements.Add(await Bench.MeasureClusterAsync(cluster, request.ClusterId, scenario, log, cancellationToken, request.CheckpointEvery));
+        }
+        return measurements;
+    }
+
     /// <summary>The benchmark's scenario and cluster, or a <see cref="UsageException"/> naming the option at fault.</summary>
     private static (Scenario Scenario, ClusterAddress? Cluster) Check(Request request)
     {
         if (request.Years is < 1 or > 200) throw new UsageException($"--years: {request.Years} is out of range: must be between 1 and 200");
+        if (request.Repeat is < 1 or > Request.MaxRepeat) throw new UsageException($"--repeat: {request.Repeat} is out of range: must be between 1 and {Request.MaxRepeat}");
         if (request.CheckpointEvery is < 0 or > CheckpointOptions.MaxEvery)
         {
             throw new UsageException($"--checkpoint-every: {request.CheckpointEvery} is out of range: must be between 1 and {CheckpointOptions.MaxEvery} years");
@@ -108,7 +132,11 @@ public static class BenchHandler
         return (scenario, cluster);
     }
 
-    private static string Json(IReadOnlyList<EngineMeasurement> m, int households, int years)
+    private static string Json(IReadOnlyList<EngineMeasurement> m, int households, int years) =>
+        JsonSerializer.Serialize(Figures(m, households, years)) + "\n";
+
+    /// <summary>Every figure of one measurement of the engines, by its JSON name.</summary>
+    private static Dictionary<string, object?> Figures(IReadOnlyList<EngineMeasurement> m, int households, int years)
     {
         var inprocess = m.FirstOrDefault(x => x.Engine == "inprocess");
         var orleans = m.FirstOrDefault(x => x.Engine == "orleans");
@@ -146,7 +174,7 @@ public static class BenchHandler
             json[$"{x.Engine}_checkpoint_overhead"] = Math.Round(x.CheckpointOverhead, 4);
             json[$"{x.Engine}_checkpoint_background_seconds"] = Math.Round(x.CheckpointBackgroundSeconds, 3);
         }
-        return JsonSerializer.Serialize(json) + "\n";
+        return json;
     }
 
     private static double? Round(double? x) => x is { } v && double.IsFinite(v) ? Math.Round(v, 1) : null;
