@@ -103,7 +103,7 @@ public static class DemographyRules
     {
         var p = ctx.Parameters.Demography;
         int year = ctx.Year;
-        if (new Rng(ctx.Seed, key, year, RngStream.Death).Uniform(0) < DeathProbability(p, age, year))
+        if (new Rng(ctx.Seed, key, year, RngStream.Death).Uniform(0) < ctx.Terms.Ages.Death(age))
         {
             r.Deaths++;
             r.AccountsClosedFen += m.AccountFen;
@@ -139,7 +139,7 @@ public static class DemographyRules
                 MedicalEnrolled = true,
             };
             r.Births++;
-            if (new Rng(ctx.Seed, Entity.Member(h.Id, child.Serial), year, RngStream.Death).Uniform(0) < DeathProbability(ctx.Parameters.Demography, 0, year))
+            if (new Rng(ctx.Seed, Entity.Member(h.Id, child.Serial), year, RngStream.Death).Uniform(0) < ctx.Terms.Ages.Death(0))
             {
                 r.Deaths++;
                 continue;

@@ -133,6 +133,34 @@ public sealed record YearContext(
     [property: Id(3)] LocalPolicy Local,
     [property: Id(4)] CountyPeers Peers)
 {
+    [NonSerialized]
+    private CountyTerms? _terms;
+
     /// <summary>The parameters in force this year.</summary>
     public ModelParameters Parameters => National.Parameters;
+
+    /// <summary>
+    /// The county's terms of the year, computed on the first household's use and shared by the rest (derived data:
+    /// not serialised, not part of the context's equality; a context made by <c>with</c> from another recomputes them).
+    /// </summary>
+    public CountyTerms Terms
+    {
+        get
+        {
+            var terms = Volatile.Read(ref _terms);
+            if (terms is null || terms.Year != Year || !ReferenceEquals(terms.National, National) || !ReferenceEquals(terms.Local, Local))
+            {
+                // Threads racing here compute the same terms; whichever is stored, every reader sees equal values.
+                terms = new CountyTerms(Year, National, Local);
+                Volatile.Write(ref _terms, terms);
+            }
+            return terms;
+        }
+    }
+
+    public bool Equals(YearContext? other) =>
+        other is not null && Year == other.Year && Seed == other.Seed && Equals(National, other.National) &&
+        Equals(Local, other.Local) && Equals(Peers, other.Peers);
+
+    public override int GetHashCode() => HashCode.Combine(Year, Seed, National, Local, Peers);
 }

@@ -28,9 +28,12 @@ public static class HealthRules
     }
 
     /// <summary>A Poisson count by inversion from one uniform, capped.</summary>
-    public static int PoissonCount(double rate, double uniform, int max)
+    public static int PoissonCount(double rate, double uniform, int max) => PoissonCount(rate, Math.Exp(-rate), uniform, max);
+
+    /// <summary>The same count, given e^-rate (the chance of none) already computed.</summary>
+    public static int PoissonCount(double rate, double noneProbability, double uniform, int max)
     {
-        double term = Math.Exp(-rate), cumulative = term;
+        double term = noneProbability, cumulative = term;
         int k = 0;
         while (uniform > cumulative && k < max)
         {

@@ -73,10 +73,35 @@ public static class MarketRules
     /// who expect more from the product, still buy more than the healthy.
     /// </summary>
     public static double MedicalValue(MarketChoiceParameters choice, double riskAversion, double expectedYuan, double priceYuan,
-        double incomeYuan, double referenceIncomeYuan)
+        double incomeYuan, double referenceIncomeYuan) =>
+        WeightedMedicalValue(choice, riskAversion, expectedYuan, priceYuan, PriceWeight(choice, incomeYuan, referenceIncomeYuan), referenceIncomeYuan);
+
+    /// <summary>The same, given the member's price weight (<see cref="PriceWeight"/>).</summary>
+    private static double WeightedMedicalValue(MarketChoiceParameters choice, double riskAversion, double expectedYuan, double priceYuan,
+        double priceWeight, double referenceIncomeYuan) =>
+        choice.Value * ((1 + riskAversion) * expectedYuan - priceWeight * priceYuan) / referenceIncomeYuan;
+
+    /// <summary>How much more a yuan of premium weighs below the county's mean income: (mean / own income)^liquidity, at least 1.</summary>
+    public static double PriceWeight(MarketChoiceParameters choice, double incomeYuan, double referenceIncomeYuan) =>
+        Math.Pow(Math.Max(1, referenceIncomeYuan / incomeYuan), choice.Liquidity);
+
+    /// <summary>
+    /// The household's side of a top-up choice, the same for each of its members in a year: the utility terms that
+    /// do not depend on the product (income relative to the county's mean, trust, awareness), the weight of the price,
+    /// the county's mean income and the share of the premium a subsidy pays.
+    /// </summary>
+    public readonly record struct MedicalChoiceBasis(double Common, double PriceWeight, double ReferenceYuan, double Subsidy);
+
+    /// <summary>The household's <see cref="MedicalChoiceBasis"/> once its pensions and dibao of the year are known.</summary>
+    public static MedicalChoiceBasis MedicalBasis(HouseholdState h, in HouseholdYearRecord r, YearContext ctx, bool lowIncome)
     {
-        double priceWeight = Math.Pow(Math.Max(1, referenceIncomeYuan / incomeYuan), choice.Liquidity);
-        return choice.Value * ((1 + riskAversion) * expectedYuan - priceWeight * priceYuan) / referenceIncomeYuan;
+        var p = ctx.Parameters;
+        var choice = p.Market.Choice;
+        double income = IncomeInHandPerCapitaYuan(h, r, p.Medical.Enrolment.IncomeFloorYuan);
+        double reference = Math.Max(1, ctx.Local.MeanMarketPerCapitaYuan);
+        double common = choice.MedicalIntercept + choice.MedicalIncome * Math.Log(income / reference)
+                        + choice.Trust * (h.InsurerTrust - 0.5) + choice.Awareness * (h.Awareness - 0.5);
+        return new MedicalChoiceBasis(common, PriceWeight(choice, income, reference), reference, lowIncome ? p.Market.LowIncomeSubsidyShare : 0);
     }
 
     /// <summary>
@@ -84,6 +109,11 @@ public static class MarketRules
     /// bought, or -1. The premium (less any subsidy) is booked to the ledger.
     /// </summary>
     public static int ChooseMedical(ref MemberState m, int age, HouseholdState h, YearContext ctx, bool lowIncome,
+        bool enrolledInBasic, MarketLedger ledger, ref HouseholdYearRecord r) =>
+        ChooseMedical(ref m, age, h, ctx, MedicalBasis(h, r, ctx, lowIncome), enrolledInBasic, ledger, ref r);
+
+    /// <summary>The same, with the household's side of the choice computed once for all its members.</summary>
+    public static int ChooseMedical(ref MemberState m, int age, HouseholdState h, YearContext ctx, in MedicalChoiceBasis basis,
         bool enrolledInBasic, MarketLedger ledger, ref HouseholdYearRecord r)
     {
         int held = m.TopUpProduct;
@@ -93,13 +123,11 @@ public static class MarketRules
         var p = ctx.Parameters;
         var market = p.Market;
         var choice = market.Choice;
+        var terms = ctx.Terms;
         int band = market.Band(age);
-        double income = IncomeInHandPerCapitaYuan(h, r, p.Medical.Enrolment.IncomeFloorYuan);
-        double reference = Math.Max(1, ctx.Local.MeanMarketPerCapitaYuan);
-        double outOfPocket = enrolledInBasic ? 1 - p.Medical.CatalogueShare * ctx.Local.ReimbursementRatio : 1;
-        double subsidy = lowIncome ? market.LowIncomeSubsidyShare : 0;
-        double common = choice.MedicalIntercept + choice.MedicalIncome * Math.Log(income / reference)
-                        + choice.Trust * (h.InsurerTrust - 0.5) + choice.Awareness * (h.Awareness - 0.5);
+        double subsidy = basis.Subsidy;
+        // What the member expects a top-up to pay (ExpectedPayoutYuan), from the county's terms of the year.
+        double rate = terms.Ages.AdmissionRate(age, m.Chronic);
 
         Span<double> utilities = stackalloc double[offers.Length];
         for (int k = 0; k < offers.Length; k++)
@@ -112,8 +140,8 @@ public static class MarketRules
             }
             var product = market.Products[offer.Product];
             double price = Money.ToYuan(offer.PremiumByBandFen[band]) * (1 - subsidy);
-            double expected = ExpectedPayoutYuan(product, market, p.Health, ctx.National.AdmissionCostYuan, outOfPocket, age, m.Chronic, ctx.Year);
-            utilities[k] = common + MedicalValue(choice, h.RiskAversion, expected, price, income, reference)
+            double expected = rate * PayoutShare(product, market, m.Chronic) * Math.Min(terms.Excess(k, enrolledInBasic), product.CapYuan);
+            utilities[k] = basis.Common + WeightedMedicalValue(choice, h.RiskAversion, expected, price, basis.PriceWeight, basis.ReferenceYuan)
                            + (product.Endorsed ? choice.Endorsement : 0)
                            + (held == offer.Product ? choice.Habit : 0);
         }

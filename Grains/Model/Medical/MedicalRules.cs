@@ -22,10 +22,16 @@ public static class MedicalRules
     /// <summary>The reimbursement a member can expect in a year from basic insurance (inpatient and outpatient).</summary>
     public static double ExpectedReimbursementYuan(ModelParameters p, LocalPolicy local, NationalPolicy national, int age, bool chronic)
     {
-        var h = p.Health;
         double perAdmission = Math.Max(0, national.AdmissionCostYuan * p.Medical.CatalogueShare - Money.ToYuan(local.DeductibleFen));
-        double inpatient = HealthRules.AdmissionRate(h, age, chronic) * perAdmission * local.ReimbursementRatio;
-        double outpatient = HealthRules.OutpatientMeanYuan(h, chronic, national.MedicalCostIndex) * p.Medical.OutpatientRatio[chronic ? 0 : 1];
+        return ExpectedReimbursementYuan(p, local, national, HealthRules.AdmissionRate(p.Health, age, chronic), perAdmission, chronic);
+    }
+
+    /// <summary>The same, given the member's admission rate and the reimbursable part of an admission (the county's terms of the year).</summary>
+    private static double ExpectedReimbursementYuan(ModelParameters p, LocalPolicy local, NationalPolicy national, double admissionRate,
+        double perAdmission, bool chronic)
+    {
+        double inpatient = admissionRate * perAdmission * local.ReimbursementRatio;
+        double outpatient = HealthRules.OutpatientMeanYuan(p.Health, chronic, national.MedicalCostIndex) * p.Medical.OutpatientRatio[chronic ? 0 : 1];
         return inpatient + outpatient;
     }
 
@@ -109,29 +115,30 @@ public static class MedicalRules
         double premium = Money.ToYuan(ctx.National.MedicalPremiumFen);
         double premiumPaid = premium * premiumShare;
         bool lowIncome = MarketRules.LowIncome(h, r, ctx);
+        var choice = ctx.Local.Offers.Length > 0 ? MarketRules.MedicalBasis(h, r, ctx, lowIncome) : default;
+        var ages = ctx.Terms.Ages;
         Span<double> costs = stackalloc double[p.Health.MaxAdmissions];
         Span<double> months = stackalloc double[p.Health.MaxAdmissions];
 
-        LocalPolicy? employeeRules = null;
         var members = h.Members;
         for (int i = 0; i < members.Length; i++)
         {
             ref var m = ref members[i];
             int age = m.Age(ctx.Year);
             ulong key = Entity.Member(h.Id, m.Serial);
-            if (!m.Chronic && new Rng(ctx.Seed, key, ctx.Year, RngStream.ChronicOnset).Uniform(0) < HealthRules.OnsetProbability(p.Health, age))
+            if (!m.Chronic && new Rng(ctx.Seed, key, ctx.Year, RngStream.ChronicOnset).Uniform(0) < ages.Onset(age))
             {
                 m.Chronic = true;
             }
             bool atWork = m.Migrant && new Rng(ctx.Seed, key, ctx.Year, RngStream.EmployeeScheme).Uniform(0) < EmployeeSchemeShare(p.Medical, ctx.Year);
             var (enrolled, waiting) = atWork ? InsuredAtWork(ref m) : Enrol(ref m, age, key, h, ctx, premiumPaid, r.ExtremePoor);
             bool covered = enrolled || atWork;
-            MarketRules.ChooseMedical(ref m, age, h, ctx, lowIncome, covered, ledger, ref r);
+            MarketRules.ChooseMedical(ref m, age, h, ctx, choice, covered, ledger, ref r);
 
-            int admissions = DrawAdmissions(m, age, key, ctx, costs, months);
+            int admissions = DrawAdmissions(m, age, key, ctx, ages, costs, months);
             double outpatient = HealthRules.LogNormal(HealthRules.OutpatientMeanYuan(p.Health, m.Chronic, ctx.National.MedicalCostIndex),
                 p.Health.OutpatientLogSd, new Rng(ctx.Seed, key, ctx.Year, RngStream.Outpatient).Normal(0));
-            var rules = atWork ? employeeRules ??= ctx.Local with { ReimbursementRatio = p.Medical.EmployeeReimbursementRatio } : ctx.Local;
+            var rules = atWork ? ctx.Terms.EmployeeRules : ctx.Local;
             var claims = Settle(p.Medical, rules, costs[..admissions], months[..admissions], outpatient, m.Chronic, covered, waiting, r.DibaoReceiving);
 
             if (enrolled)
@@ -164,7 +171,9 @@ public static class MedicalRules
     {
         var p = ctx.Parameters;
         bool lastYear = m.MedicalEnrolled;
-        double expected = ExpectedReimbursementYuan(p, ctx.Local, ctx.National, age, m.Chronic);
+        var terms = ctx.Terms;
+        double expected = ExpectedReimbursementYuan(p, ctx.Local, ctx.National, terms.Ages.AdmissionRate(age, m.Chronic),
+            terms.ReimbursablePerAdmissionYuan, m.Chronic);
         bool enrolled = extremePoor || new Rng(ctx.Seed, key, ctx.Year, RngStream.MedicalEnrolment).Uniform(0) <
             Logistic(EnrolmentLogOdds(p.Medical.Enrolment, expected, premiumPaidYuan, Money.ToYuan(h.MarketIncomePerCapitaFen),
                 h.Awareness, h.Trust, lastYear, ctx.Peers.MedicalEnrolmentRate));
@@ -186,11 +195,12 @@ public static class MedicalRules
     }
 
     /// <summary>The member's admissions this year: how many, and each one's cost and month (into the spans); returns how many.</summary>
-    private static int DrawAdmissions(in MemberState m, int age, ulong key, YearContext ctx, Span<double> costs, Span<double> months)
+    private static int DrawAdmissions(in MemberState m, int age, ulong key, YearContext ctx, AgeRates ages, Span<double> costs, Span<double> months)
     {
         var health = ctx.Parameters.Health;
         var admissionRng = new Rng(ctx.Seed, key, ctx.Year, RngStream.Admissions);
-        int admissions = HealthRules.PoissonCount(HealthRules.AdmissionRate(health, age, m.Chronic), admissionRng.Uniform(0), health.MaxAdmissions);
+        int admissions = HealthRules.PoissonCount(ages.AdmissionRate(age, m.Chronic), ages.NoAdmission(age, m.Chronic), admissionRng.Uniform(0),
+            health.MaxAdmissions);
         var costRng = new Rng(ctx.Seed, key, ctx.Year, RngStream.AdmissionCost);
         var timingRng = new Rng(ctx.Seed, key, ctx.Year, RngStream.AdmissionTiming);
         for (int j = 0; j < admissions; j++)

@@ -66,6 +66,14 @@ public static class PensionRules
     /// </summary>
     public static int ChooseTier(PensionParameters p, ReadOnlySpan<long> subsidyFen, double incomePerCapitaYuan, Rng rng)
     {
+        Span<double> logValues = p.TiersYuan.Length <= 32 ? stackalloc double[p.TiersYuan.Length] : new double[p.TiersYuan.Length];
+        for (int k = 0; k < logValues.Length; k++) logValues[k] = Math.Log(p.TiersYuan[k] + Money.ToYuan(subsidyFen[k]));
+        return ChooseTier(p, logValues, incomePerCapitaYuan, rng);
+    }
+
+    /// <summary>The same, given ln(tier + its subsidy) per tier (the county's terms of the year).</summary>
+    public static int ChooseTier(PensionParameters p, ReadOnlySpan<double> logValues, double incomePerCapitaYuan, Rng rng)
+    {
         var c = p.TierChoice;
         double income = Math.Max(incomePerCapitaYuan, 1);
         int n = p.TiersYuan.Length;
@@ -74,7 +82,7 @@ public static class PensionRules
         for (int k = 0; k < n; k++)
         {
             double tier = p.TiersYuan[k];
-            weights[k] = c.Precision * (c.Taste * Math.Log(tier + Money.ToYuan(subsidyFen[k])) - c.Liquidity * tier / income);
+            weights[k] = c.Precision * (c.Taste * logValues[k] - c.Liquidity * tier / income);
             best = Math.Max(best, weights[k]);
         }
         double total = 0;
@@ -167,7 +175,7 @@ public static class PensionRules
         if (contributes)
         {
             var subsidies = ctx.Local.SubsidyByTierFen;
-            int k = ChooseTier(p, subsidies, incomeYuan, new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionTier));
+            int k = ChooseTier(p, ctx.Terms.TierLogValues, incomeYuan, new Rng(ctx.Seed, member, ctx.Year, RngStream.PensionTier));
             long contribution = Money.FromYuan(p.TiersYuan[k]);
             long paidForMember = Money.Scale(Money.FromYuan(p.TiersYuan[0]), aid);
             long collective = Money.FromYuan(p.CollectiveSubsidyYuan[h.Region]);
