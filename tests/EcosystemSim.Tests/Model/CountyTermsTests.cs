@@ -1,5 +1,6 @@
 using EcosystemSim.Model;
 using EcosystemSim.Model.Demography;
+using EcosystemSim.Model.Government;
 using EcosystemSim.Model.Health;
 using EcosystemSim.Model.Households;
 using EcosystemSim.Model.Market;
