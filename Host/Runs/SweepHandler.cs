@@ -80,8 +80,10 @@ public static class SweepHandler
                     PointWritten?.Invoke(i);
                 }, cancellationToken);
                 var values = points.Select(p => p.Values).ToArray();
-                WriteTable(outPath, TableFile, RunOutputs.MetricsFile, EcosystemSim.Reports.Metrics.MetricsTable.Columns, input.Axes, values, names);
-                WriteTable(outPath, SummaryFile, RunOutputs.SummaryFile, EcosystemSim.Reports.Metrics.SummaryTable.Header.Split(','), input.Axes, values, names);
+                // The two tables at once (each reads every point's file back: the sweep's last step, on one core each); a failure is the first table's, then the second's.
+                await Task.WhenAll(
+                    Task.Run(() => WriteTable(outPath, TableFile, RunOutputs.MetricsFile, EcosystemSim.Reports.Metrics.MetricsTable.Columns, input.Axes, values, names), CancellationToken.None),
+                    Task.Run(() => WriteTable(outPath, SummaryFile, RunOutputs.SummaryFile, EcosystemSim.Reports.Metrics.SummaryTable.Header.Split(','), input.Axes, values, names), CancellationToken.None));
                 string[] plotted = plot is null ? [] : WritePlot(outPath, plot, scenario.EndYear, input.Axes, values, names);
                 var entries = points.Select((p, i) => new ManifestEntry(p.Scenario.Name, input.Loaded.Source, input.Loaded.Sha256, $"{PointsDirectory}/{names[i]}")).ToArray();
                 var manifest = RunOutputs.GroupManifest("sweep", entries, scenario, scenario.Households, experiment.Engine.Engine, experiment.Engine.Silos, session,
