@@ -1,9 +1,13 @@
+using EcosystemSim.Reports.Metrics;
+
 namespace EcosystemSim.Engine.Experiments;
 
-/// <summary>A read-only list over several arrays, end to end, without copying them.</summary>
-public sealed class ChunkedList<T>(IReadOnlyList<T[]> chunks) : IReadOnlyList<T>
+/// <summary>A read-only list over several arrays, end to end, without copying them (metrics read the arrays in place, <see cref="RecordChunks"/>).</summary>
+public sealed class ChunkedList<T>(IReadOnlyList<T[]> chunks) : IChunkedList<T>
 {
     private readonly int[] _starts = Starts(chunks);
+
+    public IReadOnlyList<T[]> Chunks => chunks;
 
     public int Count => _starts[^1];
 

@@ -65,18 +65,25 @@ public static class SweepHandler
             {
                 session.Log.Information("Sweep of {Scenario}: {Points} points, {Done} already done, {Missing} to run", scenario.Name, points.Count,
                     points.Count - missing.Length, missing.Length);
-                foreach (int i in missing)
+                // A point's files are written while the next point runs (most of a small run is its outputs).
+                await Pipeline.RunAsync(missing.Length, (k, token) =>
                 {
+                    int i = missing[k];
                     session.Log.Information("Point {Point}: {Label}", names[i], points[i].Label);
+                    return experiment.RunAsync(points[i].Scenario, session.Parallelism(scenario), session.Observer(), token);
+                }, (k, result) =>
+                {
+                    int i = missing[k];
                     using var directory = RunDirectory.Create(Path.Combine(outPath, PointsDirectory, names[i]), replace: false);
-                    var result = await experiment.RunAsync(points[i].Scenario, session.Parallelism(scenario), session.Observer(), cancellationToken);
                     RunOutputs.WriteRun(directory.WorkPath, new ScenarioRun(result, input.Loaded.Source, input.Loaded.Sha256, request.CommandLine, session.Started), []);
                     directory.Commit();
                     PointWritten?.Invoke(i);
-                }
+                }, cancellationToken);
                 var values = points.Select(p => p.Values).ToArray();
-                WriteTable(outPath, TableFile, RunOutputs.MetricsFile, EcosystemSim.Reports.Metrics.MetricsTable.Columns, input.Axes, values, names);
-                WriteTable(outPath, SummaryFile, RunOutputs.SummaryFile, EcosystemSim.Reports.Metrics.SummaryTable.Header.Split(','), input.Axes, values, names);
+                // The two tables at once (each reads every point's file back: the sweep's last step, on one core each); a failure is the first table's, then the second's.
+                await Task.WhenAll(
+                    Task.Run(() => WriteTable(outPath, TableFile, RunOutputs.MetricsFile, EcosystemSim.Reports.Metrics.MetricsTable.Columns, input.Axes, values, names), CancellationToken.None),
+                    Task.Run(() => WriteTable(outPath, SummaryFile, RunOutputs.SummaryFile, EcosystemSim.Reports.Metrics.SummaryTable.Header.Split(','), input.Axes, values, names), CancellationToken.None));
                 string[] plotted = plot is null ? [] : WritePlot(outPath, plot, scenario.EndYear, input.Axes, values, names);
                 var entries = points.Select((p, i) => new ManifestEntry(p.Scenario.Name, input.Loaded.Source, input.Loaded.Sha256, $"{PointsDirectory}/{names[i]}")).ToArray();
                 var manifest = RunOutputs.GroupManifest("sweep", entries, scenario, scenario.Households, experiment.Engine.Engine, experiment.Engine.Silos, session,

@@ -74,10 +74,22 @@ public sealed class IncomeDistribution
     /// <summary>The observations of one group, in the same order (no new sort): the group's own distribution.</summary>
     public IncomeDistribution Subset(int group)
     {
-        var keep = Enumerable.Range(0, Count).Where(k => _group[k] == group).ToArray();
-        return new IncomeDistribution(
-            keep.Select(k => _income[k]).ToArray(), keep.Select(k => _weight[k]).ToArray(),
-            keep.Select(k => _group[k]).ToArray(), keep.Select(k => _tag[k]).ToArray());
+        int kept = 0;
+        for (int k = 0; k < Count; k++)
+        {
+            if (_group[k] == group) kept++;
+        }
+        var income = new double[kept];
+        var weight = new double[kept];
+        var groups = new int[kept];
+        var tag = new int[kept];
+        for (int k = 0, at = 0; k < Count; k++)
+        {
+            if (_group[k] != group) continue;
+            (income[at], weight[at], groups[at], tag[at]) = (_income[k], _weight[k], group, _tag[k]);
+            at++;
+        }
+        return new IncomeDistribution(income, weight, groups, tag);
     }
 
     /// <summary>

@@ -25,10 +25,35 @@ public sealed class MetricsTable
     /// <summary>The years present, in order.</summary>
     public IReadOnlyList<int> Years => _rows.Select(r => r.Year).Distinct().Order().ToArray();
 
-    /// <summary>(year, value) of one metric and region, replication 0 unless given.</summary>
+    /// <summary>(year, value) of one metric and region, replication 0 unless given, in row order.</summary>
     public IReadOnlyList<(int Year, double Value)> Series(string metric, string region, int replication = 0) =>
-        _rows.Where(r => r.Metric == metric && r.Region == region && r.Replication == replication)
-            .Select(r => (r.Year, r.Value)).ToArray();
+        Index().TryGetValue((metric, region, replication), out var series) ? series.ToArray() : [];
+
+    private Dictionary<(string Metric, string Region, int Replication), List<(int Year, double Value)>>? _index;
+    private int _indexedRows;
+
+    /// <summary>
+    /// Every series by metric, region and replication, built once for the rows present (the plots and
+    /// the report read a few hundred series: one pass, not one scan of every row each); readers on
+    /// several threads at once are safe (the plots are drawn at once), a reader beside a writer is not.
+    /// </summary>
+    private Dictionary<(string Metric, string Region, int Replication), List<(int Year, double Value)>> Index()
+    {
+        lock (_rows)
+        {
+            if (_index is null || _indexedRows != _rows.Count)
+            {
+                var index = new Dictionary<(string, string, int), List<(int, double)>>();
+                foreach (var r in _rows)
+                {
+                    if (!index.TryGetValue((r.Metric, r.Region, r.Replication), out var series)) index[(r.Metric, r.Region, r.Replication)] = series = [];
+                    series.Add((r.Year, r.Value));
+                }
+                (_index, _indexedRows) = (index, _rows.Count);
+            }
+            return _index;
+        }
+    }
 
     /// <summary>The columns of <see cref="Header"/>.</summary>
     public static IReadOnlyList<string> Columns { get; } = Header.Split(',');

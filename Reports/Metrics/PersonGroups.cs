@@ -9,19 +9,23 @@ namespace EcosystemSim.Reports.Metrics;
 /// its per-capita income, so a person-based measure over a group weighs each household by its
 /// members in the group.
 /// </summary>
-public sealed record PersonGroup(string Name, string Description, Func<HouseholdYearRecord, int> Members);
+public sealed record PersonGroup(string Name, string Description, PersonGroup.MembersOf Members)
+{
+    /// <summary>How many of a household's members belong to the group (the record read in place, not copied).</summary>
+    public delegate int MembersOf(in HouseholdYearRecord household);
+}
 
 /// <summary>The breakdowns of metrics.csv (docs/metrics.md): by age band and by household type, nationally.</summary>
 public static class PersonGroups
 {
     public static IReadOnlyList<PersonGroup> All { get; } =
     [
-        new("age:0-15", "residents under 16", r => r.AgedUnder16),
-        new("age:16-59", "residents aged 16 to 59", r => r.Members - r.AgedUnder16 - r.Aged60Plus),
-        new("age:60+", "residents aged 60 or more", r => r.Aged60Plus),
-        new("household:elderly_only", "residents of households whose members are all 60 or more", r => r.Aged60Plus == r.Members ? r.Members : 0),
-        new("household:with_children", "residents of households with a member under 16", r => r.AgedUnder16 > 0 ? r.Members : 0),
-        new("household:dibao", "residents of households receiving dibao", r => r.DibaoReceiving ? r.Members : 0),
+        new("age:0-15", "residents under 16", (in HouseholdYearRecord r) => r.AgedUnder16),
+        new("age:16-59", "residents aged 16 to 59", (in HouseholdYearRecord r) => r.Members - r.AgedUnder16 - r.Aged60Plus),
+        new("age:60+", "residents aged 60 or more", (in HouseholdYearRecord r) => r.Aged60Plus),
+        new("household:elderly_only", "residents of households whose members are all 60 or more", (in HouseholdYearRecord r) => r.Aged60Plus == r.Members ? r.Members : 0),
+        new("household:with_children", "residents of households with a member under 16", (in HouseholdYearRecord r) => r.AgedUnder16 > 0 ? r.Members : 0),
+        new("household:dibao", "residents of households receiving dibao", (in HouseholdYearRecord r) => r.DibaoReceiving ? r.Members : 0),
     ];
 
     /// <summary>
@@ -31,7 +35,7 @@ public static class PersonGroups
     public static IReadOnlyList<PersonGroup> ByRegion { get; } =
     [
         .. Regions.All.SelectMany(region => All.Select(g => new PersonGroup($"{Regions.Name(region)}/{g.Name}", $"{g.Description} in the {Regions.Name(region)}",
-            r => r.Region == region ? g.Members(r) : 0))),
+            (in HouseholdYearRecord r) => r.Region == region ? g.Members(r) : 0))),
     ];
 
     /// <summary>

@@ -13,22 +13,26 @@ public sealed class ProductHoldings
     private readonly long[] _households;
     private readonly long[,] _byQuintile;
 
-    public ProductHoldings(IReadOnlyList<HouseholdYearRecord> households, YearDistributions distributions, int products)
+    /// <summary>From the year's records as arrays in household id order (<see cref="YearRecords.HouseholdChunks"/>), read in place.</summary>
+    public ProductHoldings(IReadOnlyList<HouseholdYearRecord[]> households, YearDistributions distributions, int products)
     {
         _households = new long[products];
         _byQuintile = new long[products, 5];
         var quintiles = distributions.Quintiles();
         int at = 0;
-        foreach (var r in households)
+        foreach (var chunk in households)
         {
-            if (r.Members == 0) continue;
-            int quintile = quintiles[at++] - 1;
-            if (r.Products is not { } uses) continue;
-            foreach (var use in uses)
+            foreach (ref readonly var r in new ReadOnlySpan<HouseholdYearRecord>(chunk))
             {
-                if (use.Policies == 0 || use.Product < 0 || use.Product >= products) continue;
-                _households[use.Product]++;
-                _byQuintile[use.Product, quintile] += use.Policies;
+                if (r.Members == 0) continue;
+                int quintile = quintiles[at++] - 1;
+                if (r.Products is not { } uses) continue;
+                foreach (var use in uses)
+                {
+                    if (use.Policies == 0 || use.Product < 0 || use.Product >= products) continue;
+                    _households[use.Product]++;
+                    _byQuintile[use.Product, quintile] += use.Policies;
+                }
             }
         }
     }

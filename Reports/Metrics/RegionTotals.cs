@@ -38,10 +38,13 @@ public sealed class RegionTotals
     {
         var national = new RegionTotals();
         var regions = Regions.All.Select(_ => new RegionTotals()).ToArray();
-        foreach (var r in year.Households)
+        foreach (var chunk in year.HouseholdChunks)
         {
-            national.Add(r);
-            regions[(int)r.Region].Add(r);
+            foreach (ref readonly var r in new ReadOnlySpan<HouseholdYearRecord>(chunk))
+            {
+                national.Add(r);
+                regions[(int)r.Region].Add(r);
+            }
         }
         foreach (var ledger in year.Ledgers)
         {
@@ -62,16 +65,19 @@ public sealed class RegionTotals
         var totals = new RegionTotals();
         var members = year.Distributions.GroupMembers(group);
         int at = 0;
-        foreach (var r in year.Households)
+        foreach (var chunk in year.HouseholdChunks)
         {
-            if (r.Members == 0) continue;
-            int m = members[at++];
-            if (m <= 0) continue;
-            totals.Households++;
-            totals.Persons += m;
-            totals.DisposableIncomeFen += r.DisposableIncomeFen * m / r.Members;
-            totals.MarketIncomeFen += r.MarketIncomeFen * m / r.Members;
-            if (r.DibaoReceiving) totals.DibaoReceivingPersons += m;
+            foreach (ref readonly var r in new ReadOnlySpan<HouseholdYearRecord>(chunk))
+            {
+                if (r.Members == 0) continue;
+                int m = members[at++];
+                if (m <= 0) continue;
+                totals.Households++;
+                totals.Persons += m;
+                totals.DisposableIncomeFen += r.DisposableIncomeFen * m / r.Members;
+                totals.MarketIncomeFen += r.MarketIncomeFen * m / r.Members;
+                if (r.DibaoReceiving) totals.DibaoReceivingPersons += m;
+            }
         }
         return totals;
     }
@@ -82,10 +88,13 @@ public sealed class RegionTotals
         var totals = Enumerable.Range(0, 10).Select(_ => new RegionTotals()).ToArray();
         var deciles = year.Distributions.Deciles();
         int at = 0;
-        foreach (var r in year.Households)
+        foreach (var chunk in year.HouseholdChunks)
         {
-            if (r.Members == 0) continue;
-            totals[deciles[at++] - 1].Add(r);
+            foreach (ref readonly var r in new ReadOnlySpan<HouseholdYearRecord>(chunk))
+            {
+                if (r.Members == 0) continue;
+                totals[deciles[at++] - 1].Add(r);
+            }
         }
         return totals;
     }

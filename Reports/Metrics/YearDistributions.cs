@@ -27,26 +27,36 @@ public sealed class YearDistributions
 
     private readonly Dictionary<(Region, bool), IncomeDistribution> _regional = [];
     private readonly Dictionary<(string, bool), IncomeDistribution> _groups = [];
-    private readonly IReadOnlyList<HouseholdYearRecord> _households;
+    private readonly IReadOnlyList<HouseholdYearRecord[]> _households;
 
     public YearDistributions(IReadOnlyList<HouseholdYearRecord> households, EquivalenceScale scale = EquivalenceScale.PerCapita)
+        : this(RecordChunks.Of(households), scale)
+    {
+    }
+
+    /// <summary>From the year's records as arrays in household id order (<see cref="YearRecords.HouseholdChunks"/>), read in place.</summary>
+    public YearDistributions(IReadOnlyList<HouseholdYearRecord[]> households, EquivalenceScale scale = EquivalenceScale.PerCapita)
     {
         _households = households;
         Scale = scale;
-        var disposable = new List<(double, double, int)>(households.Count);
-        var market = new List<(double, double, int)>(households.Count);
-        var counts = new List<int>(households.Count * Counts);
-        foreach (var r in households)
+        int count = households.Sum(c => c.Length);
+        var disposable = new List<(double, double, int)>(count);
+        var market = new List<(double, double, int)>(count);
+        var counts = new List<int>(count * Counts);
+        foreach (var chunk in households)
         {
-            if (r.Members == 0) continue;
-            double size = EquivalenceScales.Size(scale, r.Members, r.AgedUnder14);
-            disposable.Add((Equivalised(r.DisposableIncomeFen, size), r.Members, (int)r.Region));
-            market.Add((Equivalised(r.MarketIncomeFen, size), r.Members, (int)r.Region));
-            counts.Add(r.Members);
-            counts.Add(r.PensionEligible);
-            counts.Add(r.PensionContributors);
-            counts.Add(r.MedicalEnrolled);
-            counts.Add(r.SupplementaryMedicalHolders);
+            foreach (ref readonly var r in new ReadOnlySpan<HouseholdYearRecord>(chunk))
+            {
+                if (r.Members == 0) continue;
+                double size = EquivalenceScales.Size(scale, r.Members, r.AgedUnder14);
+                disposable.Add((Equivalised(r.DisposableIncomeFen, size), r.Members, (int)r.Region));
+                market.Add((Equivalised(r.MarketIncomeFen, size), r.Members, (int)r.Region));
+                counts.Add(r.Members);
+                counts.Add(r.PensionEligible);
+                counts.Add(r.PensionContributors);
+                counts.Add(r.MedicalEnrolled);
+                counts.Add(r.SupplementaryMedicalHolders);
+            }
         }
         Disposable = new IncomeDistribution(disposable);
         Market = new IncomeDistribution(market);
@@ -129,9 +139,12 @@ public sealed class YearDistributions
         {
             members = new int[Disposable.Count];
             int at = 0;
-            foreach (var r in _households)
+            foreach (var chunk in _households)
             {
-                if (r.Members > 0) members[at++] = group.Members(r);
+                foreach (ref readonly var r in new ReadOnlySpan<HouseholdYearRecord>(chunk))
+                {
+                    if (r.Members > 0) members[at++] = group.Members(r);
+                }
             }
             _groupMembers[group.Name] = members;
         }

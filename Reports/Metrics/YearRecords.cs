@@ -25,10 +25,17 @@ public sealed record YearRecords(
 
     private YearDistributions? _distributions;
     private ProductHoldings? _holdings;
+    private IReadOnlyList<HouseholdYearRecord[]>? _chunks;
+
+    /// <summary>
+    /// <see cref="Households"/> as the arrays it is made of, in household id order, for passes that
+    /// read each record in place (<see cref="RecordChunks"/>); never written.
+    /// </summary>
+    public IReadOnlyList<HouseholdYearRecord[]> HouseholdChunks => _chunks ??= RecordChunks.Of(Households);
 
     /// <summary>Who holds each product, from the households' records, built on first use.</summary>
-    public ProductHoldings Holdings => _holdings ??= new ProductHoldings(Households, Distributions, Parameters?.Market.Products.Length ?? 0);
+    public ProductHoldings Holdings => _holdings ??= new ProductHoldings(HouseholdChunks, Distributions, Parameters?.Market.Products.Length ?? 0);
 
     /// <summary>The year's income distributions over persons, built on first use.</summary>
-    public YearDistributions Distributions => _distributions ??= new YearDistributions(Households, Parameters?.Welfare.EquivalenceScale ?? Model.Welfare.EquivalenceScale.PerCapita);
+    public YearDistributions Distributions => _distributions ??= new YearDistributions(HouseholdChunks, Parameters?.Welfare.EquivalenceScale ?? Model.Welfare.EquivalenceScale.PerCapita);
 }

@@ -1,6 +1,18 @@
+using System.Text;
 using OxyPlot;
 
 namespace EcosystemSim.Reports.Plots;
+
+/// <summary>A plot rendered in memory: the bytes of its PNG and of its SVG, and the SVG as text (for the report).</summary>
+public sealed record RenderedPlot(byte[] Png, byte[] Svg)
+{
+    /// <summary>The SVG as a reader of the file would read it back (a byte order mark, if any, dropped).</summary>
+    public string SvgText()
+    {
+        using var reader = new StreamReader(new MemoryStream(Svg, writable: false), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+}
 
 /// <summary>Writes plot models as PNG and SVG; separate from the plots themselves.</summary>
 public static class PlotFiles
@@ -12,26 +24,55 @@ public static class PlotFiles
     public const int Height = 620;
 
     /// <summary>Writes DIR/NAME.png and DIR/NAME.svg; returns both paths.</summary>
-    public static (string Png, string Svg) Write(PlotModel model, string directory, string name)
+    public static (string Png, string Svg) Write(PlotModel model, string directory, string name) => Write(Render(model), directory, name);
+
+    /// <summary>Writes a plot rendered before as DIR/NAME.png and DIR/NAME.svg; returns both paths.</summary>
+    public static (string Png, string Svg) Write(RenderedPlot plot, string directory, string name)
     {
         Directory.CreateDirectory(directory);
         string png = Path.Combine(directory, name + ".png");
         string svg = Path.Combine(directory, name + ".svg");
+        File.WriteAllBytes(png, plot.Png);
+        File.WriteAllBytes(svg, plot.Svg);
+        return (png, svg);
+    }
+
+    /// <summary>
+    /// The plot's PNG and SVG, in memory. Rendering touches no file and no state shared between
+    /// models, so plots may be rendered at once on several threads (each its own model).
+    /// </summary>
+    public static RenderedPlot Render(PlotModel model)
+    {
         // Rendered in memory, then written by managed code: Skia writes to a stream from native callbacks, where an
         // I/O failure (a full disk) aborts the process instead of surfacing as an exception the command can report.
-        using (var image = new MemoryStream())
+        using var image = new MemoryStream();
+        new OxyPlot.SkiaSharp.PngExporter { Width = Width, Height = Height }.Export(model, image);
+        using var text = new MemoryStream();
+        // OxyPlot's own SVG writer keeps text as text (Skia's turns every glyph into a path, ten times the size);
+        // Skia measures the text so that the layout matches the PNG.
+        using (var measurer = new OxyPlot.SkiaSharp.SkiaRenderContext())
         {
-            new OxyPlot.SkiaSharp.PngExporter { Width = Width, Height = Height }.Export(model, image);
-            File.WriteAllBytes(png, image.ToArray());
-        }
-        using (var text = new MemoryStream())
-        {
-            // OxyPlot's own SVG writer keeps text as text (Skia's turns every glyph into a path, ten times the size);
-            // Skia measures the text so that the layout matches the PNG.
-            using var measurer = new OxyPlot.SkiaSharp.SkiaRenderContext();
             new SvgExporter { Width = Width, Height = Height, TextMeasurer = measurer }.Export(model, text);
-            File.WriteAllBytes(svg, text.ToArray());
         }
-        return (png, svg);
+        return new RenderedPlot(image.ToArray(), text.ToArray());
+    }
+
+    /// <summary>
+    /// Draws and renders several plots at once, one task per plot (rendering is most of a small
+    /// run's output time and one plot uses one core); the results in the order of <paramref name="draws"/>.
+    /// </summary>
+    public static RenderedPlot[] RenderAll(IReadOnlyList<Func<PlotModel>> draws)
+    {
+        var rendered = new RenderedPlot[draws.Count];
+        try
+        {
+            Parallel.For(0, draws.Count, i => rendered[i] = Render(draws[i]()));
+        }
+        catch (AggregateException e)
+        {
+            // A plot's own failure, as it would have been thrown drawing the plots one by one.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        return rendered;
     }
 }

@@ -53,4 +53,48 @@ public class PlotTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void Plots_rendered_at_once_are_the_bytes_of_plots_rendered_one_by_one()
+    {
+        // Several models of each kind, so that the same plot is drawn on several threads at once.
+        Func<OxyPlot.PlotModel>[] draws = [.. Enumerable.Range(0, 8).Select(i => i % 2 == 0
+            ? (Func<OxyPlot.PlotModel>)(() => PensionPlots.Amounts(Sample()))
+            : () => PensionPlots.Coverage(Sample()))];
+        var alone = draws.Select(d => PlotFiles.Render(d())).ToArray();
+        var together = PlotFiles.RenderAll(draws);
+        Assert.Equal(draws.Length, together.Length);
+        for (int i = 0; i < draws.Length; i++)
+        {
+            Assert.Equal(alone[i].Png, together[i].Png);
+            Assert.Equal(alone[i].Svg, together[i].Svg);
+        }
+        Assert.NotEqual(alone[0].Png, alone[1].Png);
+    }
+
+    [Fact]
+    public void A_rendered_plot_is_written_as_it_was_rendered_and_its_svg_text_is_the_file_read_back()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "ecosim-plot-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var rendered = PlotFiles.Render(PensionPlots.Amounts(Sample()));
+            var (png, svg) = PlotFiles.Write(rendered, dir, "amounts");
+            Assert.Equal(rendered.Png, File.ReadAllBytes(png));
+            Assert.Equal(rendered.Svg, File.ReadAllBytes(svg));
+            Assert.Equal(File.ReadAllText(svg), rendered.SvgText());
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_plot_that_fails_to_draw_fails_the_rendering_with_its_own_exception()
+    {
+        Func<OxyPlot.PlotModel>[] draws = [() => PensionPlots.Amounts(Sample()), () => throw new InvalidDataException("no such metric")];
+        var e = Assert.Throws<InvalidDataException>(() => PlotFiles.RenderAll(draws));
+        Assert.Equal("no such metric", e.Message);
+    }
 }
