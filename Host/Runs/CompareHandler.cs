@@ -134,10 +134,14 @@ public static class CompareHandler
         };
         var svg = new Dictionary<string, string>();
         var files = new List<string>();
-        foreach (var (name, plot) in ComparisonPlots.All(data, focus.Headlines))
+        // Rendered at once, one task each, as a run's plots are (RunOutputs); written in order from memory.
+        var plots = ComparisonPlots.All(data, focus.Headlines).ToArray();
+        var rendered = PlotFiles.RenderAll(plots.Select(p => (Func<OxyPlot.PlotModel>)(() => p.Plot)).ToArray());
+        for (int i = 0; i < plots.Length; i++)
         {
-            var (_, svgPath) = PlotFiles.Write(plot, directory.File(RunOutputs.PlotsDirectory), name);
-            svg[name] = File.ReadAllText(svgPath);
+            string name = plots[i].Name;
+            PlotFiles.Write(rendered[i], directory.File(RunOutputs.PlotsDirectory), name);
+            svg[name] = rendered[i].SvgText();
             files.Add($"{RunOutputs.PlotsDirectory}/{name}.png");
             files.Add($"{RunOutputs.PlotsDirectory}/{name}.svg");
         }
