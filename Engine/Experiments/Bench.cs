@@ -13,6 +13,9 @@ public sealed record EngineMeasurement
     public required double FirstYearSeconds { get; init; }
     /// <summary>Seconds of the years after the first (steady state).</summary>
     public required double SteadySeconds { get; init; }
+    /// <summary>CPU seconds of the whole process during the years after the first (every core; on a cluster the client's only).</summary>
+    public double SteadyCpuSeconds { get; init; }
+
     /// <summary>Seconds spent computing metrics (the same work for both engines; not part of the engine's time).</summary>
     public required double MetricsSeconds { get; init; }
     public required double PeakWorkingSetMb { get; init; }
@@ -46,6 +49,12 @@ public sealed record EngineMeasurement
     public double EngineSeconds => InitialiseSeconds + FirstYearSeconds + SteadySeconds;
 
     public double ActivationMicrosecondsPerHousehold => 1e6 * InitialiseSeconds / Households;
+
+    /// <summary>
+    /// CPU microseconds per household-year after the first year (NaN for a one-year run): the cost on
+    /// all cores together, which a host taking cores away slows less than it does the wall-clock rate.
+    /// </summary>
+    public double SteadyCpuMicrosecondsPerHouseholdYear => Years < 2 ? double.NaN : 1e6 * SteadyCpuSeconds / ((double)Households * (Years - 1));
 
     /// <summary>Household-years per second after the first year (NaN for a one-year run).</summary>
     public double SteadyHouseholdYearsPerSecond => Years < 2 ? double.NaN : (double)Households * (Years - 1) / SteadySeconds;
@@ -96,6 +105,7 @@ public static class Bench
             InitialiseSeconds = result.InitialiseSeconds,
             FirstYearSeconds = result.YearSeconds[0],
             SteadySeconds = result.YearSeconds.Skip(1).Sum(),
+            SteadyCpuSeconds = result.YearCpuSeconds.Skip(1).Sum(),
             MetricsSeconds = result.MetricsSeconds,
             PeakWorkingSetMb = sampler.PeakWorkingSet / 1048576.0,
             PeakManagedHeapMb = sampler.PeakHeap / 1048576.0,

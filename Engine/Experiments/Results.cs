@@ -16,6 +16,14 @@ public sealed record RunResult(MetricsTable Metrics, LorenzTable Lorenz, Populat
     /// <summary>Seconds the engine took for each year, in year order (the protocol's work, without metrics).</summary>
     public IReadOnlyList<double> YearSeconds { get; init; } = [];
 
+    /// <summary>
+    /// CPU seconds the whole process used during each year's protocol, in year order: every thread,
+    /// so metrics computed beside a year (a run's overlap) count in it, and on a cluster only the
+    /// client's share is here. Unlike wall seconds it does not grow when the machine's host takes
+    /// the cores away (bench, issue 18).
+    /// </summary>
+    public IReadOnlyList<double> YearCpuSeconds { get; init; } = [];
+
     /// <summary>Seconds spent computing metrics (the same work on every engine).</summary>
     public double MetricsSeconds { get; init; }
 

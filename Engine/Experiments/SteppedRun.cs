@@ -22,6 +22,7 @@ public sealed class SteppedRun : IAsyncDisposable
     private readonly RunObserver _observer;
     private readonly ILogger _log;
     private readonly List<double> _yearSeconds = [];
+    private readonly List<double> _yearCpuSeconds = [];
     private readonly Stopwatch _wall = new();
     private double _metricsSeconds;
     private Task _pending = Task.CompletedTask;
@@ -111,9 +112,11 @@ public sealed class SteppedRun : IAsyncDisposable
         {
             int year = NextYear;
             var yearClock = Stopwatch.StartNew();
+            var cpuBefore = Environment.CpuUsage.TotalTime;
             var outcome = await RunYearAsync(year, cancellationToken);
             double seconds = yearClock.Elapsed.TotalSeconds;
             _yearSeconds.Add(seconds);
+            _yearCpuSeconds.Add((Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds);
             var records = Records(outcome);
             await _pending;
             if (_observer.OverlapMetrics) _pending = Task.Run(() => Collect(records), cancellationToken);
@@ -161,6 +164,7 @@ public sealed class SteppedRun : IAsyncDisposable
         {
             InitialiseSeconds = InitialiseSeconds,
             YearSeconds = _yearSeconds.ToArray(),
+            YearCpuSeconds = _yearCpuSeconds.ToArray(),
             MetricsSeconds = _metricsSeconds,
             WallSeconds = _wall.Elapsed.TotalSeconds,
         };

@@ -147,6 +147,8 @@ public static class BenchHandler
             ["cores"] = Environment.ProcessorCount,
             ["inprocess_household_years_per_s"] = Round(inprocess?.SteadyHouseholdYearsPerSecond),
             ["orleans_household_years_per_s"] = Round(orleans?.SteadyHouseholdYearsPerSecond),
+            ["inprocess_cpu_us_per_household_year"] = Round2(inprocess?.SteadyCpuMicrosecondsPerHouseholdYear),
+            ["orleans_cpu_us_per_household_year"] = Round2(orleans?.SteadyCpuMicrosecondsPerHouseholdYear),
             ["inprocess_activation_us_per_household"] = Round(inprocess?.ActivationMicrosecondsPerHousehold),
             ["orleans_activation_us_per_household"] = Round(orleans?.ActivationMicrosecondsPerHousehold),
             ["inprocess_seconds"] = Round(inprocess?.EngineSeconds),
@@ -179,16 +181,22 @@ public static class BenchHandler
 
     private static double? Round(double? x) => x is { } v && double.IsFinite(v) ? Math.Round(v, 1) : null;
 
+    /// <summary>Rounded to two decimals, for figures of a few units (microseconds per household-year).</summary>
+    private static double? Round2(double? x) => x is { } v && double.IsFinite(v) ? Math.Round(v, 2) : null;
+
     private static string Table(IReadOnlyList<EngineMeasurement> m, int households, int years)
     {
         var sb = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         sb.Append(c, $"bench: the baseline, {households:N0} households, {years} years, {Environment.ProcessorCount} cores\n\n");
-        sb.Append("engine      activation us/hh  first year s  steady hh-years/s  engine s  metrics s  peak working set MB  peak heap MB\n");
+        sb.Append("engine      activation us/hh  first year s  steady hh-years/s  steady CPU us/hh-year  engine s  metrics s  peak working set MB  peak heap MB\n");
         foreach (var x in m)
         {
-            string engine = x.Engine == Bench.ClusterEngine ? $"cluster/{x.Silos}" : x.Engine;
-            sb.Append(c, $"{engine,-11} {x.ActivationMicrosecondsPerHousehold,16:N1}  {x.FirstYearSeconds,12:N2}  {x.SteadyHouseholdYearsPerSecond,17:N0}  {x.EngineSeconds,8:N1}  {x.MetricsSeconds,9:N1}  {x.PeakWorkingSetMb,19:N0}  {x.PeakManagedHeapMb,12:N0}\n");
+            bool onCluster = x.Engine == Bench.ClusterEngine;
+            string engine = onCluster ? $"cluster/{x.Silos}" : x.Engine;
+            // On a cluster the silos' CPU is in other processes: the client's alone would mislead.
+            string cpu = onCluster ? "-" : x.SteadyCpuMicrosecondsPerHouseholdYear.ToString("N2", c);
+            sb.Append(c, $"{engine,-11} {x.ActivationMicrosecondsPerHousehold,16:N1}  {x.FirstYearSeconds,12:N2}  {x.SteadyHouseholdYearsPerSecond,17:N0}  {cpu,21}  {x.EngineSeconds,8:N1}  {x.MetricsSeconds,9:N1}  {x.PeakWorkingSetMb,19:N0}  {x.PeakManagedHeapMb,12:N0}\n");
         }
         var inprocess = m.FirstOrDefault(x => x.Engine == "inprocess");
         var orleans = m.FirstOrDefault(x => x.Engine == "orleans");

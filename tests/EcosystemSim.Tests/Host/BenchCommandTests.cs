@@ -15,7 +15,8 @@ public class BenchCommandTests
         var root = json.RootElement;
         Assert.Equal(400, root.GetProperty("households").GetInt32());
         Assert.Equal(3, root.GetProperty("years").GetInt32());
-        foreach (string field in new[] { "inprocess_household_years_per_s", "orleans_household_years_per_s", "orleans_activation_us_per_household", "overhead_ratio", "peak_working_set_mb" })
+        foreach (string field in new[] { "inprocess_household_years_per_s", "orleans_household_years_per_s", "inprocess_cpu_us_per_household_year",
+                     "orleans_cpu_us_per_household_year", "orleans_activation_us_per_household", "overhead_ratio", "peak_working_set_mb" })
         {
             Assert.True(root.GetProperty(field).GetDouble() > 0, field);
         }
