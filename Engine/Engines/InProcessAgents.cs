@@ -88,7 +88,7 @@ public sealed class InProcessAgents : IAgents
             var task = YearProtocol.StepCountyAsync(seed, _layout[c], _counties[c], national, context =>
             {
                 var records = new HouseholdYearRecord[households.Length];
-                for (int i = 0; i < households.Length; i++) records[i] = YearProtocol.StepHousehold(households[i], context);
+                for (int i = 0; i < households.Length; i++) YearProtocol.StepHousehold(households[i], context, ref records[i]);
                 if (_householdHistory is { } history)
                 {
                     for (int i = 0; i < households.Length; i++) history[c][i].Add(records[i]);

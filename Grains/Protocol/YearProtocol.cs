@@ -115,6 +115,10 @@ public static class YearProtocol
     public static HouseholdYearRecord StepHousehold(HouseholdState household, YearContext context) =>
         HouseholdRules.Step(household, context);
 
+    /// <summary>Phase 3, a household, its record written in place (the in-process engine's array of a county's records).</summary>
+    public static void StepHousehold(HouseholdState household, YearContext context, ref HouseholdYearRecord record) =>
+        HouseholdRules.Step(household, context, ref record);
+
     /// <summary>
     /// Phase 4, routing: each insurer's share of the counties' ledgers (the county's business with the
     /// insurer's products, counties in id order). No insurer hears from a household.

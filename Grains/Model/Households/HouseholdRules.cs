@@ -20,12 +20,22 @@ public static class HouseholdRules
     /// <summary>Advances the household by one year in place and returns what it reports.</summary>
     public static HouseholdYearRecord Step(HouseholdState household, YearContext ctx)
     {
-        var record = new HouseholdYearRecord
-        {
-            HouseholdId = household.Id,
-            Region = household.Region,
-            County = household.County,
-        };
+        var record = default(HouseholdYearRecord);
+        Step(household, ctx, ref record);
+        return record;
+    }
+
+    /// <summary>
+    /// The same, writing the report into <paramref name="record"/> (whatever it held before): the
+    /// in-process engine fills its array of a county's records in place instead of copying some 400
+    /// bytes a household out of a returned value.
+    /// </summary>
+    public static void Step(HouseholdState household, YearContext ctx, ref HouseholdYearRecord record)
+    {
+        record = default;
+        record.HouseholdId = household.Id;
+        record.Region = household.Region;
+        record.County = household.County;
         var ledger = MarketLedger.For(ctx.Parameters.Market);
         DemographyRules.Step(household, ctx, ledger, ref record);
         IncomeRules.Step(household, ctx, ref record);
@@ -41,7 +51,6 @@ public static class HouseholdRules
         WelfareRules.Settle(household, ctx, ref record);
         AttitudeRules.Step(household, ctx, ref record);
         Census(household, ctx, ref record);
-        return record;
     }
 
     /// <summary>Counts the household's members by age group and status at the end of the year.</summary>
