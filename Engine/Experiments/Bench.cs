@@ -52,7 +52,7 @@ public sealed record EngineMeasurement
 
     /// <summary>
     /// CPU microseconds per household-year after the first year (NaN for a one-year run): the cost on
-    /// all cores together, which a host taking cores away slows less than it does the wall-clock rate.
+    /// all cores together (on these shared machines it varies between rounds much as the wall-clock rate does).
     /// </summary>
     public double SteadyCpuMicrosecondsPerHouseholdYear => Years < 2 ? double.NaN : 1e6 * SteadyCpuSeconds / ((double)Households * (Years - 1));
 

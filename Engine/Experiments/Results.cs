@@ -19,8 +19,8 @@ public sealed record RunResult(MetricsTable Metrics, LorenzTable Lorenz, Populat
     /// <summary>
     /// CPU seconds the whole process used during each year's protocol, in year order: every thread,
     /// so metrics computed beside a year (a run's overlap) count in it, and on a cluster only the
-    /// client's share is here. Unlike wall seconds it does not grow when the machine's host takes
-    /// the cores away (bench, issue 18).
+    /// client's share is here. Set beside the wall seconds, it says how much of the cores the year
+    /// kept busy (bench, issue 18).
     /// </summary>
     public IReadOnlyList<double> YearCpuSeconds { get; init; } = [];
 
