@@ -24,6 +24,11 @@ public sealed class InProcessAgents : IAgents
     private List<HouseholdYearRecord>[][]? _householdHistory;
     private List<CountyLedger>[]? _countyHistory;
     private List<InsurerYearReport>[]? _insurerHistory;
+    // The record arrays of the last years stepped, one per county, by year, until released; then free for a later year.
+    // A run that never releases (the lab, which keeps its last year) leaves them to the GC: only the two latest are tracked.
+    private const int TrackedYears = 2;
+    private readonly Dictionary<int, HouseholdYearRecord[][]> _issued = [];
+    private readonly Stack<HouseholdYearRecord[][]> _free = new();
 
     public string Engine => "inprocess";
 
@@ -82,12 +87,14 @@ public sealed class InProcessAgents : IAgents
     {
         ulong seed = Setup.Seed;
         var reports = new CountyYearReport[_layout.Count];
+        var arrays = RecordArrays(national.Year);
         Parallel.For(0, _layout.Count, Options(cancellationToken), c =>
         {
             var households = _households[c];
             var task = YearProtocol.StepCountyAsync(seed, _layout[c], _counties[c], national, context =>
             {
-                var records = new HouseholdYearRecord[households.Length];
+                // A released year's array is overwritten whole: the step sets every field of each record.
+                var records = arrays[c] is { } reused && reused.Length == households.Length ? reused : arrays[c] = new HouseholdYearRecord[households.Length];
                 for (int i = 0; i < households.Length; i++) YearProtocol.StepHousehold(households[i], context, ref records[i]);
                 if (_householdHistory is { } history)
                 {
@@ -99,6 +106,15 @@ public sealed class InProcessAgents : IAgents
             _countyHistory?[c].Add(reports[c].Ledger);
         });
         return Task.FromResult(reports);
+    }
+
+    public void ReleaseRecords(int year)
+    {
+        foreach (int done in _issued.Keys.Where(y => y <= year).Order().ToArray())
+        {
+            _free.Push(_issued[done]);
+            _issued.Remove(done);
+        }
     }
 
     public Task<InsurerYearReport[]> CloseInsurersAsync(int year, CountyProductReport[][] reports, CountySummary[] counties, CancellationToken cancellationToken)
@@ -139,6 +155,8 @@ public sealed class InProcessAgents : IAgents
         _insurers = [.. state.Insurers];
         _central = state.Central;
         _open = null;
+        _issued.Clear();
+        _free.Clear();
         if (setup.KeepHistory)
         {
             _householdHistory = layout.Select(c => Enumerable.Range(0, c.HouseholdCount).Select(_ => new List<HouseholdYearRecord>()).ToArray()).ToArray();
@@ -173,6 +191,15 @@ public sealed class InProcessAgents : IAgents
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>The arrays <paramref name="year"/>'s records go into, one per county: a released year's, or new ones.</summary>
+    private HouseholdYearRecord[][] RecordArrays(int year)
+    {
+        var arrays = _free.TryPop(out var released) ? released : new HouseholdYearRecord[_layout.Count][];
+        _issued[year] = arrays;
+        if (_issued.Count > TrackedYears) _issued.Remove(_issued.Keys.Min());
+        return arrays;
+    }
 
     private RunSetup Setup => _setup ?? throw new InvalidOperationException("the agents were not created");
 

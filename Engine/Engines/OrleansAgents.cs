@@ -63,6 +63,11 @@ public sealed class OrleansAgents(IGrainFactory grains, string runId, int silos)
         await Task.WhenAll(_insurers.Select(i => i.Amend(timeline)));
     }
 
+    /// <summary>Nothing to reuse: each county's records arrive as a fresh array in its grain's reply.</summary>
+    public void ReleaseRecords(int year)
+    {
+    }
+
     public async Task<AgentsState> SaveAsync(CancellationToken cancellationToken)
     {
         var counties = await Task.WhenAll(_counties.Select(c => c.Save()));

@@ -92,7 +92,7 @@ public static class Bench
         RunResult result;
         try
         {
-            result = await new Experiment(engine, log).RunOnceAsync(plan, 0, scenario.Name, new RunObserver { OverlapMetrics = false }, cancellationToken, checkpoints);
+            result = await new Experiment(engine, log).RunOnceAsync(plan, 0, scenario.Name, new RunObserver { OverlapMetrics = false, ReuseRecordMemory = true }, cancellationToken, checkpoints);
         }
         finally
         {

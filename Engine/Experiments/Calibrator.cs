@@ -33,7 +33,7 @@ public static class Calibrator
         int lastYear = targets.Max(t => t.Year);
         var run = scenario with { Households = households, Years = lastYear - scenario.StartYear + 1, Replications = seeds };
         // One replication at a time: calibration is the only work, and a run at the baseline's size already uses every core.
-        var result = await new Experiment(EngineHost.InProcess, log).RunAsync(run, parallelism: 1, RunObserver.None, cancellationToken);
+        var result = await new Experiment(EngineHost.InProcess, log).RunAsync(run, parallelism: 1, new RunObserver { ReuseRecordMemory = true }, cancellationToken);
         return targets.Select(t =>
         {
             var values = result.Replications.Select((r, k) => Value(r, t, k)).ToArray();

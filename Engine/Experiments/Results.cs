@@ -65,4 +65,13 @@ public sealed record RunObserver
     /// default; the tables are the same either way. Off in the benchmark, to time the engine alone.
     /// </summary>
     public bool OverlapMetrics { get; init; } = true;
+
+    /// <summary>
+    /// The caller reads a year's household records only within <see cref="YearDone"/> and, from
+    /// <see cref="SteppedRun.StepAsync"/>, until the step after next begins: the engine may then
+    /// write a later year into the same memory (<see cref="Protocol.IAgents.ReleaseRecords"/>).
+    /// The commands' runs and the benchmark promise this; off by default, for callers that keep
+    /// every year's records.
+    /// </summary>
+    public bool ReuseRecordMemory { get; init; }
 }

@@ -44,6 +44,14 @@ public interface IAgents : IAsyncDisposable
     /// <summary>Between years: the central fund and every insurer take the amended timeline (<see cref="YearProtocol.Amend"/>).</summary>
     Task AmendAsync(Model.Parameters.ParameterTimeline timeline, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Between years: the household records of <paramref name="year"/> and every year before it will
+    /// not be read again, so the engine may write a later year's records into their memory. The
+    /// in-process engine does, saving a fresh array per county and year (its first touch and the
+    /// garbage it leaves); an engine whose records arrive as fresh arrays ignores it.
+    /// </summary>
+    void ReleaseRecords(int year);
+
     /// <summary>Between years: every agent's state, for a checkpoint (valid until the next year runs: serialise it before).</summary>
     Task<AgentsState> SaveAsync(CancellationToken cancellationToken);
 

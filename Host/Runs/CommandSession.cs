@@ -39,9 +39,13 @@ public sealed class CommandSession
     /// <summary>Replications run at once: --parallel, or one per core.</summary>
     public int Parallelism(Scenario scenario) => Request.Parallel ?? Experiment.DefaultParallelism(scenario.Replications);
 
-    /// <summary>Tells the progress display about each year done.</summary>
+    /// <summary>
+    /// Tells the progress display about each year done. <paramref name="also"/> reads the year's
+    /// records within the call, never after: their memory takes a later year (<see cref="RunObserver.ReuseRecordMemory"/>).
+    /// </summary>
     public RunObserver Observer(Action<YearDone>? also = null) => new()
     {
+        ReuseRecordMemory = true,
         YearDone = done =>
         {
             also?.Invoke(done);

@@ -1,0 +1,83 @@
+using EcosystemSim.Engine.Engines;
+using EcosystemSim.Engine.Experiments;
+using EcosystemSim.Model.Households;
+using EcosystemSim.Reports.Metrics;
+using EcosystemSim.Reports.Output;
+using EcosystemSim.Scenarios;
+using EcosystemSim.Scenarios.Loading;
+using Serilog.Core;
+
+namespace EcosystemSim.Tests.Experiments;
+
+/// <summary>
+/// The in-process engine writes a year's records into the arrays of the year before last once the
+/// run's observer allows it (<see cref="RunObserver.ReuseRecordMemory"/>): the same records, metrics
+/// and dumps as with fresh arrays, and a caller that keeps every year's records (the default) keeps
+/// them unchanged.
+/// </summary>
+public class RecordReuseTests
+{
+    private const int Years = 5;
+
+    [Fact]
+    public async Task With_reuse_the_year_after_next_takes_the_same_arrays_and_every_record_and_metric_is_as_with_fresh_ones()
+    {
+        var fresh = await RunAsync(reuse: false);
+        var reused = await RunAsync(reuse: true);
+
+        Assert.Equal(fresh.Dumps, reused.Dumps);
+        Assert.Equal(fresh.Metrics, reused.Metrics);
+        for (int y = 2; y < Years; y++)
+        {
+            Assert.True(reused.Arrays[y].Zip(reused.Arrays[y - 2]).All(p => ReferenceEquals(p.First, p.Second)), $"year {y} did not reuse year {y - 2}'s arrays");
+            Assert.True(reused.Arrays[y].All(a => reused.Arrays[y - 1].All(b => !ReferenceEquals(a, b))), $"year {y} wrote into the arrays of the year before, still being read");
+        }
+    }
+
+    [Fact]
+    public async Task Without_reuse_every_year_has_its_own_arrays_and_records_kept_by_the_caller_stay_as_they_were()
+    {
+        var years = new List<(YearRecords Records, double PriceLevel, string Dump)>();
+        var observer = new RunObserver { YearDone = y => { lock (years) years.Add((y.Records, y.PriceLevel, Dump(y))); } };
+        await new Experiment(EngineHost.InProcess, Logger.None).RunAsync(Scenario(), 1, observer, CancellationToken.None);
+
+        Assert.Equal(Years, years.Count);
+        var arrays = years.SelectMany(y => y.Records.HouseholdChunks).ToArray();
+        Assert.Equal(arrays.Length, arrays.Distinct(ReferenceEqualityComparer.Instance).Count());
+        foreach (var (records, priceLevel, dump) in years) Assert.Equal(dump, $"{records.Year} " + HouseholdsText(records, priceLevel));
+    }
+
+    private static Scenario Scenario() =>
+        ScenarioLoader.Load("baseline").Scenario with { Households = 600, Years = Years, Replications = 1 };
+
+    private static async Task<(List<string> Dumps, List<string> Metrics, List<HouseholdYearRecord[][]> Arrays)> RunAsync(bool reuse)
+    {
+        var dumps = new List<string>();
+        var arrays = new List<HouseholdYearRecord[][]>();
+        var observer = new RunObserver
+        {
+            ReuseRecordMemory = reuse,
+            YearDone = y =>
+            {
+                lock (dumps)
+                {
+                    dumps.Add(Dump(y));
+                    arrays.Add(y.Records.HouseholdChunks.ToArray());
+                }
+            },
+        };
+        var result = await new Experiment(EngineHost.InProcess, Logger.None).RunAsync(Scenario(), 1, observer, CancellationToken.None);
+        var metrics = result.Metrics.Single().Rows.Select(r => $"{r.Year} {r.Region} {r.Metric} {BitConverter.DoubleToInt64Bits(r.Value)}").ToList();
+        return (dumps, metrics, arrays);
+    }
+
+    /// <summary>The year and every household's record as the household dump writes it.</summary>
+    private static string Dump(YearDone done) => $"{done.Records.Year} " + HouseholdsText(done.Records, done.PriceLevel);
+
+    private static string HouseholdsText(YearRecords year, double priceLevel)
+    {
+        using var writer = new StringWriter();
+        HouseholdsCsv.Write(year, writer, priceLevel);
+        return writer.ToString();
+    }
+}
