@@ -68,10 +68,11 @@ public sealed record RunObserver
 
     /// <summary>
     /// The caller reads a year's household records only within <see cref="YearDone"/> and, from
-    /// <see cref="SteppedRun.StepAsync"/>, until the step after next begins: the engine may then
-    /// write a later year into the same memory (<see cref="Protocol.IAgents.ReleaseRecords"/>).
-    /// The commands' runs and the benchmark promise this; off by default, for callers that keep
-    /// every year's records.
+    /// <see cref="SteppedRun.StepAsync"/>, until the next step begins: the engine may then write a
+    /// later year into the same memory (<see cref="Protocol.IAgents.ReleaseRecords"/>): the next
+    /// year when the metrics run in line, the year after when they run beside the next one. The
+    /// commands' runs, calibration and the benchmark promise this; off by default, for callers that
+    /// keep every year's records.
     /// </summary>
     public bool ReuseRecordMemory { get; init; }
 }

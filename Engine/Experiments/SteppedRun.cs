@@ -103,8 +103,8 @@ public sealed class SteppedRun : IAsyncDisposable
     /// Runs the next year. With <see cref="RunObserver.OverlapMetrics"/> the year's metrics are
     /// computed while the engine steps the following one (in year order, so the tables are the same
     /// as in line); otherwise they are in <see cref="Metrics"/> when this returns. The records
-    /// returned stay valid until the step after next begins when the observer allows their memory
-    /// to be reused (<see cref="RunObserver.ReuseRecordMemory"/>), for good otherwise.
+    /// returned stay valid until the next step begins when the observer allows their memory to be
+    /// reused (<see cref="RunObserver.ReuseRecordMemory"/>), for good otherwise.
     /// </summary>
     public async Task<YearRecords> StepAsync(CancellationToken cancellationToken)
     {
@@ -113,8 +113,8 @@ public sealed class SteppedRun : IAsyncDisposable
         try
         {
             int year = NextYear;
-            // Year - 2's metrics finished within the last step, and its caller has moved on (RunObserver.ReuseRecordMemory).
-            if (_observer.ReuseRecordMemory) _agents.ReleaseRecords(year - 2);
+            // The last year's caller has moved on (RunObserver.ReuseRecordMemory); its metrics are done unless they run beside this year.
+            if (_observer.ReuseRecordMemory) _agents.ReleaseRecords(_observer.OverlapMetrics ? year - 2 : year - 1);
             var yearClock = Stopwatch.StartNew();
             var cpuBefore = Environment.CpuUsage.TotalTime;
             var outcome = await RunYearAsync(year, cancellationToken);

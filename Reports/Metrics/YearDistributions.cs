@@ -26,7 +26,6 @@ public sealed class YearDistributions
     public const double BottomCodeYuan = 1;
 
     private readonly Dictionary<(Region, bool), IncomeDistribution> _regional = [];
-    private readonly Dictionary<(string, bool), IncomeDistribution> _groups = [];
     private readonly IReadOnlyList<HouseholdYearRecord[]> _households;
 
     public YearDistributions(IReadOnlyList<HouseholdYearRecord> households, EquivalenceScale scale = EquivalenceScale.PerCapita)
@@ -119,15 +118,8 @@ public sealed class YearDistributions
     /// Per-capita income over the persons of a breakdown: each household with members in the group,
     /// weighted by those members; the national distribution reweighted, not sorted again.
     /// </summary>
-    public IncomeDistribution ForGroup(PersonGroup group, bool market)
-    {
-        if (!_groups.TryGetValue((group.Name, market), out var d))
-        {
-            d = (market ? Market : Disposable).Reweighted(GroupMembers(group));
-            _groups[(group.Name, market)] = d;
-        }
-        return d;
-    }
+    public IncomeDistribution ForGroup(PersonGroup group, bool market) =>
+        Breakdown(group).Distributions[market ? 1 : 0] ??= (market ? Market : Disposable).Reweighted(GroupMembers(group));
 
     /// <summary>
     /// Each household's members in a breakdown, by position among the households with members (the
@@ -135,7 +127,8 @@ public sealed class YearDistributions
     /// </summary>
     public int[] GroupMembers(PersonGroup group)
     {
-        if (!_groupMembers.TryGetValue(group.Name, out var members))
+        var breakdown = Breakdown(group);
+        if (breakdown.Members is not { } members)
         {
             members = new int[Disposable.Count];
             int at = 0;
@@ -146,12 +139,34 @@ public sealed class YearDistributions
                     if (r.Members > 0) members[at++] = group.Members(r);
                 }
             }
-            _groupMembers[group.Name] = members;
+            breakdown.Members = members;
         }
         return members;
     }
 
-    private readonly Dictionary<string, int[]> _groupMembers = [];
+    /// <summary>
+    /// What is kept of the breakdown asked for last, and only of it: the metrics go breakdown by
+    /// breakdown, and keeping every breakdown's members and two reweighted distributions to the end
+    /// of the year would hold some 0.3 GB at a million households. A breakdown asked for again is
+    /// computed again, to the same bits.
+    /// </summary>
+    private BreakdownCache Breakdown(PersonGroup group)
+    {
+        if (_breakdown?.Name != group.Name) _breakdown = new BreakdownCache(group.Name);
+        return _breakdown;
+    }
+
+    private BreakdownCache? _breakdown;
+
+    private sealed class BreakdownCache(string name)
+    {
+        public string Name { get; } = name;
+
+        public int[]? Members { get; set; }
+
+        /// <summary>Disposable, then market income.</summary>
+        public IncomeDistribution?[] Distributions { get; } = new IncomeDistribution?[2];
+    }
     private readonly Dictionary<int, int[]> _tiles = [];
 
     /// <summary>

@@ -10,10 +10,11 @@ using Serilog.Core;
 namespace EcosystemSim.Tests.Experiments;
 
 /// <summary>
-/// The in-process engine writes a year's records into the arrays of the year before last once the
-/// run's observer allows it (<see cref="RunObserver.ReuseRecordMemory"/>): the same records, metrics
-/// and dumps as with fresh arrays, and a caller that keeps every year's records (the default) keeps
-/// them unchanged.
+/// The in-process engine writes a year's records into the arrays of a year whose metrics are done
+/// once the run's observer allows it (<see cref="RunObserver.ReuseRecordMemory"/>): the year before
+/// last when metrics run beside the next year, the year before when they run in line. The records,
+/// metrics and dumps are those of fresh arrays, and a caller that keeps every year's records (the
+/// default) keeps them unchanged.
 /// </summary>
 public class RecordReuseTests
 {
@@ -35,6 +36,20 @@ public class RecordReuseTests
     }
 
     [Fact]
+    public async Task With_metrics_in_line_the_next_year_takes_the_same_arrays_and_every_record_and_metric_is_as_with_fresh_ones()
+    {
+        var fresh = await RunAsync(reuse: false, overlap: false);
+        var reused = await RunAsync(reuse: true, overlap: false);
+
+        Assert.Equal(fresh.Dumps, reused.Dumps);
+        Assert.Equal(fresh.Metrics, reused.Metrics);
+        for (int y = 1; y < Years; y++)
+        {
+            Assert.True(reused.Arrays[y].Zip(reused.Arrays[y - 1]).All(p => ReferenceEquals(p.First, p.Second)), $"year {y} did not reuse year {y - 1}'s arrays");
+        }
+    }
+
+    [Fact]
     public async Task Without_reuse_every_year_has_its_own_arrays_and_records_kept_by_the_caller_stay_as_they_were()
     {
         var years = new List<(YearRecords Records, double PriceLevel, string Dump)>();
@@ -50,13 +65,14 @@ public class RecordReuseTests
     private static Scenario Scenario() =>
         ScenarioLoader.Load("baseline").Scenario with { Households = 600, Years = Years, Replications = 1 };
 
-    private static async Task<(List<string> Dumps, List<string> Metrics, List<HouseholdYearRecord[][]> Arrays)> RunAsync(bool reuse)
+    private static async Task<(List<string> Dumps, List<string> Metrics, List<HouseholdYearRecord[][]> Arrays)> RunAsync(bool reuse, bool overlap = true)
     {
         var dumps = new List<string>();
         var arrays = new List<HouseholdYearRecord[][]>();
         var observer = new RunObserver
         {
             ReuseRecordMemory = reuse,
+            OverlapMetrics = overlap,
             YearDone = y =>
             {
                 lock (dumps)
