@@ -55,6 +55,50 @@ public class PlotTests
     }
 
     [Fact]
+    public void A_plots_png_has_the_pixels_oxyplots_skia_exporter_draws_and_no_filter_on_its_rows()
+    {
+        foreach (var model in new Func<OxyPlot.PlotModel>[] { () => PensionPlots.Amounts(Sample()), () => PensionPlots.Coverage(Sample()) })
+        {
+            byte[] ours = PlotFiles.Render(model()).Png;
+            using var exported = new MemoryStream();
+            new OxyPlot.SkiaSharp.PngExporter { Width = PlotFiles.Width, Height = PlotFiles.Height }.Export(model(), exported);
+            using var mine = SkiaSharp.SKBitmap.Decode(ours);
+            using var theirs = SkiaSharp.SKBitmap.Decode(exported.ToArray());
+            Assert.Equal((PlotFiles.Width, PlotFiles.Height), (mine.Width, mine.Height));
+            Assert.Equal(theirs.ColorType, mine.ColorType);
+            Assert.True(theirs.Bytes.AsSpan().SequenceEqual(mine.Bytes), "the PNG's pixels differ from OxyPlot's exporter's");
+            Assert.NotEqual(exported.ToArray(), ours);
+            Assert.All(RowFilters(ours), f => Assert.Equal(0, f));
+        }
+    }
+
+    /// <summary>The filter byte of each row of a non-interlaced PNG (its IDAT chunks inflated).</summary>
+    private static byte[] RowFilters(byte[] png)
+    {
+        using var idat = new MemoryStream();
+        int width = 0, bytesPerPixel = 4;
+        for (int at = 8; at < png.Length;)
+        {
+            int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
+            string type = System.Text.Encoding.ASCII.GetString(png, at + 4, 4);
+            if (type == "IHDR")
+            {
+                width = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at + 8));
+                bytesPerPixel = png[at + 8 + 9] switch { 2 => 3, 6 => 4, _ => throw new InvalidDataException($"colour type {png[at + 8 + 9]}") };
+            }
+            if (type == "IDAT") idat.Write(png, at + 8, length);
+            at += 12 + length;
+        }
+        idat.Position = 0;
+        using var inflated = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(idat, System.IO.Compression.CompressionMode.Decompress)) zlib.CopyTo(inflated);
+        int stride = 1 + width * bytesPerPixel;
+        var raw = inflated.ToArray();
+        Assert.Equal(0, raw.Length % stride);
+        return [.. Enumerable.Range(0, raw.Length / stride).Select(row => raw[row * stride])];
+    }
+
+    [Fact]
     public void Plots_rendered_at_once_are_the_bytes_of_plots_rendered_one_by_one()
     {
         // Several models of each kind, so that the same plot is drawn on several threads at once.
