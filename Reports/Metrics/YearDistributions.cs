@@ -167,6 +167,7 @@ public sealed class YearDistributions
         /// <summary>Disposable, then market income.</summary>
         public IncomeDistribution?[] Distributions { get; } = new IncomeDistribution?[2];
     }
+
     private readonly Dictionary<int, int[]> _tiles = [];
 
     /// <summary>
