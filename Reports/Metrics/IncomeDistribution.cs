@@ -8,6 +8,9 @@ namespace EcosystemSim.Reports.Metrics;
 /// </summary>
 public sealed class IncomeDistribution
 {
+    private readonly DistributionStorage _storage;
+    private readonly int _lease;
+    private readonly int _count;
     private readonly double[] _income;
     private readonly double[] _weight;
     private readonly int[] _group;
@@ -17,79 +20,103 @@ public sealed class IncomeDistribution
 
     /// <summary>Builds the distribution from (income, weight, group) observations; weights must be positive.</summary>
     public IncomeDistribution(IReadOnlyList<(double Income, double Weight, int Group)> observations)
+        : this(Sorted(observations), observations.Count)
+    {
+    }
+
+    private static DistributionStorage Sorted(IReadOnlyList<(double Income, double Weight, int Group)> observations)
     {
         int n = observations.Count;
         var keys = new SortKey[n];
         for (int i = 0; i < n; i++)
         {
             var (income, weight, _) = observations[i];
-            if (!(weight > 0) || !double.IsFinite(weight)) throw new ArgumentException($"weight {weight} of observation {i} is not positive");
-            if (!double.IsFinite(income)) throw new ArgumentException($"income {income} of observation {i} is not finite");
+            Check(i, income, weight);
             keys[i] = new SortKey(income, i);
         }
         // By income, ties in input order: the order, and every sum over it, is a function of the input alone.
         Array.Sort(keys);
-        var order = new int[n];
-        for (int k = 0; k < n; k++) order[k] = keys[k].Index;
-        _income = new double[n];
-        _weight = new double[n];
-        _group = new int[n];
-        _tag = order;
+        var storage = DistributionStorage.Exact(n);
         for (int k = 0; k < n; k++)
         {
-            var o = observations[order[k]];
-            _income[k] = o.Income;
-            _weight[k] = o.Weight;
-            _group[k] = o.Group;
+            var o = observations[keys[k].Index];
+            (storage.Income[k], storage.Weight[k], storage.Group[k], storage.Tag[k]) = (o.Income, o.Weight, o.Group, keys[k].Index);
         }
-        (_cumulativeWeight, _cumulativeIncome) = Cumulate(_income, _weight);
+        return storage;
     }
 
-    private readonly record struct SortKey(double Income, int Index) : IComparable<SortKey>
+    /// <summary>
+    /// The distribution of the first <paramref name="count"/> observations of <paramref name="keys"/>
+    /// (incomes and input positions, sorted here in place), with weights (whole persons) and groups
+    /// by input position, built in <paramref name="storage"/>: as the public constructor builds it
+    /// from the same observations, to the bit, without its copies.
+    /// </summary>
+    internal static IncomeDistribution Build(SortKey[] keys, int count, int[] weight, int[] group, DistributionStorage storage)
+    {
+        for (int i = 0; i < count; i++) Check(i, keys[i].Income, weight[i]);
+        Array.Sort(keys, 0, count);
+        storage.Reserve(count);
+        for (int k = 0; k < count; k++)
+        {
+            int at = keys[k].Index;
+            (storage.Income[k], storage.Weight[k], storage.Group[k], storage.Tag[k]) = (keys[k].Income, weight[at], group[at], at);
+        }
+        return new IncomeDistribution(storage, count);
+    }
+
+    private static void Check(int observation, double income, double weight)
+    {
+        if (!(weight > 0) || !double.IsFinite(weight)) throw new ArgumentException($"weight {weight} of observation {observation} is not positive");
+        if (!double.IsFinite(income)) throw new ArgumentException($"income {income} of observation {observation} is not finite");
+    }
+
+    /// <summary>An observation's income and its position in the input: the sort order.</summary>
+    internal readonly record struct SortKey(double Income, int Index) : IComparable<SortKey>
     {
         public int CompareTo(SortKey other) => Income != other.Income ? Income.CompareTo(other.Income) : Index.CompareTo(other.Index);
     }
 
-    private IncomeDistribution(double[] income, double[] weight, int[] group, int[] tag)
+    /// <summary>
+    /// Over the first <paramref name="count"/> observations held in <paramref name="storage"/> (in
+    /// income order, reserved for this distribution): their cumulative sums are filled in here.
+    /// </summary>
+    private IncomeDistribution(DistributionStorage storage, int count)
     {
-        _income = income;
-        _weight = weight;
-        _group = group;
-        _tag = tag;
-        (_cumulativeWeight, _cumulativeIncome) = Cumulate(income, weight);
-    }
-
-    private static (double[] Weight, double[] Income) Cumulate(double[] income, double[] weight)
-    {
-        var w = new double[income.Length + 1];
-        var y = new double[income.Length + 1];
-        for (int k = 0; k < income.Length; k++)
+        _storage = storage;
+        _lease = storage.Lease;
+        _count = count;
+        (_income, _weight, _group, _tag) = (storage.Income, storage.Weight, storage.Group, storage.Tag);
+        (_cumulativeWeight, _cumulativeIncome) = (storage.CumulativeWeight, storage.CumulativeIncome);
+        _cumulativeWeight[0] = 0;
+        _cumulativeIncome[0] = 0;
+        for (int k = 0; k < count; k++)
         {
-            w[k + 1] = w[k] + weight[k];
-            y[k + 1] = y[k] + weight[k] * income[k];
+            _cumulativeWeight[k + 1] = _cumulativeWeight[k] + _weight[k];
+            _cumulativeIncome[k + 1] = _cumulativeIncome[k] + _weight[k] * _income[k];
         }
-        return (w, y);
     }
 
     /// <summary>The observations of one group, in the same order (no new sort): the group's own distribution.</summary>
-    public IncomeDistribution Subset(int group)
+    public IncomeDistribution Subset(int group) => Subset(group, null);
+
+    /// <summary>As <see cref="Subset(int)"/>, built in <paramref name="storage"/> (new arrays when null).</summary>
+    internal IncomeDistribution Subset(int group, DistributionStorage? storage)
     {
+        Live();
         int kept = 0;
-        for (int k = 0; k < Count; k++)
+        for (int k = 0; k < _count; k++)
         {
             if (_group[k] == group) kept++;
         }
-        var income = new double[kept];
-        var weight = new double[kept];
-        var groups = new int[kept];
-        var tag = new int[kept];
-        for (int k = 0, at = 0; k < Count; k++)
+        storage ??= DistributionStorage.Exact(kept);
+        storage.Reserve(kept);
+        for (int k = 0, at = 0; k < _count; k++)
         {
             if (_group[k] != group) continue;
-            (income[at], weight[at], groups[at], tag[at]) = (_income[k], _weight[k], group, _tag[k]);
+            (storage.Income[at], storage.Weight[at], storage.Group[at], storage.Tag[at]) = (_income[k], _weight[k], group, _tag[k]);
             at++;
         }
-        return new IncomeDistribution(income, weight, groups, tag);
+        return new IncomeDistribution(storage, kept);
     }
 
     /// <summary>
@@ -97,47 +124,62 @@ public sealed class IncomeDistribution
     /// weight, and those of weight 0 are left out. No new sort: the order (income, ties in input order)
     /// is the one a distribution built from the kept observations would have.
     /// </summary>
-    public IncomeDistribution Reweighted(int[] weightOf)
+    public IncomeDistribution Reweighted(ReadOnlySpan<int> weightOf) => Reweighted(weightOf, null);
+
+    /// <summary>As <see cref="Reweighted(ReadOnlySpan{int})"/>, built in <paramref name="storage"/> (new arrays when null).</summary>
+    internal IncomeDistribution Reweighted(ReadOnlySpan<int> weightOf, DistributionStorage? storage)
     {
+        Live();
         int kept = 0;
-        for (int k = 0; k < Count; k++)
+        for (int k = 0; k < _count; k++)
         {
             if (weightOf[_tag[k]] > 0) kept++;
         }
-        var income = new double[kept];
-        var weight = new double[kept];
-        var group = new int[kept];
-        var tag = new int[kept];
-        for (int k = 0, at = 0; k < Count; k++)
+        storage ??= DistributionStorage.Exact(kept);
+        storage.Reserve(kept);
+        for (int k = 0, at = 0; k < _count; k++)
         {
             int w = weightOf[_tag[k]];
             if (w <= 0) continue;
-            (income[at], weight[at], group[at], tag[at]) = (_income[k], w, _group[k], _tag[k]);
+            (storage.Income[at], storage.Weight[at], storage.Group[at], storage.Tag[at]) = (_income[k], w, _group[k], _tag[k]);
             at++;
         }
-        return new IncomeDistribution(income, weight, group, tag);
+        return new IncomeDistribution(storage, kept);
+    }
+
+    /// <summary>Throws once this distribution's storage holds another one (<see cref="DistributionStorage"/>): never a silently wrong figure.</summary>
+    private void Live()
+    {
+        if (_storage.Lease != _lease) throw new InvalidOperationException("this income distribution's memory now holds another one: a year's distributions are read only until its metric memory is handed on");
+    }
+
+    private T Live<T>(T value)
+        where T : allows ref struct
+    {
+        Live();
+        return value;
     }
 
     /// <summary>The observations' positions in the input, in income order (ties in input order).</summary>
-    public ReadOnlySpan<int> SortedInputPositions => _tag;
+    public ReadOnlySpan<int> SortedInputPositions => Live(_tag.AsSpan(0, _count));
 
     /// <summary>Weights in income order.</summary>
-    public ReadOnlySpan<double> SortedWeights => _weight;
+    public ReadOnlySpan<double> SortedWeights => Live(_weight.AsSpan(0, _count));
 
     /// <summary>Builds a distribution of one group from (income, weight) pairs.</summary>
     public static IncomeDistribution Of(IEnumerable<(double Income, double Weight)> observations) =>
         new(observations.Select(o => (o.Income, o.Weight, 0)).ToArray());
 
-    public int Count => _income.Length;
+    public int Count => Live(_count);
 
     /// <summary>Total weight W.</summary>
-    public double TotalWeight => _cumulativeWeight[^1];
+    public double TotalWeight => Live(_cumulativeWeight[_count]);
 
     /// <summary>Total income, sum of w y.</summary>
-    public double TotalIncome => _cumulativeIncome[^1];
+    public double TotalIncome => Live(_cumulativeIncome[_count]);
 
     /// <summary>Weighted mean income.</summary>
-    public double Mean => Count == 0 ? double.NaN : TotalIncome / TotalWeight;
+    public double Mean => Live(_count) == 0 ? double.NaN : TotalIncome / TotalWeight;
 
     /// <summary>
     /// The population Gini: sum over pairs of w_i w_j |y_i - y_j| over 2 W^2 mu, computed on the sorted
@@ -145,9 +187,10 @@ public sealed class IncomeDistribution
     /// </summary>
     public double Gini()
     {
-        if (Count == 0 || TotalIncome <= 0) return double.NaN;
+        Live();
+        if (_count == 0 || TotalIncome <= 0) return double.NaN;
         double w = TotalWeight, sum = 0;
-        for (int i = 0; i < Count; i++)
+        for (int i = 0; i < _count; i++)
         {
             sum += _weight[i] * _income[i] * (2 * _cumulativeWeight[i + 1] - _weight[i] - w);
         }
@@ -155,7 +198,7 @@ public sealed class IncomeDistribution
     }
 
     /// <summary>Theil T: (1/W) sum w_i (y_i/mu) ln(y_i/mu), with 0 ln 0 = 0; needs incomes of at least 0.</summary>
-    public double TheilT() => Theil(0, Count);
+    public double TheilT() => Theil(0, Live(_count));
 
     /// <summary>
     /// The exact decomposition of Theil T by group: between = sum_g s_g ln(mu_g / mu), within = sum_g s_g T_g,
@@ -163,15 +206,16 @@ public sealed class IncomeDistribution
     /// </summary>
     private (double Between, double Within)? _decomposition;
 
-    public (double Between, double Within) TheilDecomposition() => _decomposition ??= Decompose();
+    public (double Between, double Within) TheilDecomposition() => Live(_decomposition ??= Decompose());
 
     /// <summary>The weighted median: the smallest income at which the cumulative weight reaches half the total.</summary>
     public double Median()
     {
-        if (Count == 0) return double.NaN;
+        Live();
+        if (_count == 0) return double.NaN;
         // The first k with cumulative weight (through k) at least half: a binary search on the cumulative weights.
         double half = TotalWeight / 2;
-        int lo = 0, hi = Count - 1;
+        int lo = 0, hi = _count - 1;
         while (lo < hi)
         {
             int mid = (lo + hi) / 2;
@@ -184,17 +228,17 @@ public sealed class IncomeDistribution
     private (double Between, double Within) Decompose()
     {
         double mu = Mean, total = TotalIncome;
-        if (Count == 0 || total <= 0) return (double.NaN, double.NaN);
+        if (_count == 0 || total <= 0) return (double.NaN, double.NaN);
         // Group sums in one pass, then each group's Theil in a second; groups in order of their ids.
         var weights = new SortedDictionary<int, (double Weight, double Income)>();
-        for (int i = 0; i < Count; i++)
+        for (int i = 0; i < _count; i++)
         {
             var (w, y) = weights.GetValueOrDefault(_group[i]);
             weights[_group[i]] = (w + _weight[i], y + _weight[i] * _income[i]);
         }
         var means = weights.ToDictionary(kv => kv.Key, kv => kv.Value.Income / kv.Value.Weight);
         var sums = weights.Keys.ToDictionary(g => g, _ => 0.0);
-        for (int i = 0; i < Count; i++)
+        for (int i = 0; i < _count; i++)
         {
             double r = _income[i] / means[_group[i]];
             if (r > 0) sums[_group[i]] += _weight[i] * r * Math.Log(r);
@@ -216,12 +260,13 @@ public sealed class IncomeDistribution
     /// </summary>
     public double Atkinson(double e)
     {
-        if (Count == 0 || TotalIncome <= 0) return double.NaN;
+        Live();
+        if (_count == 0 || TotalIncome <= 0) return double.NaN;
         double w = TotalWeight, mu = Mean;
         if (e == 1)
         {
             double logs = 0;
-            for (int i = 0; i < Count; i++)
+            for (int i = 0; i < _count; i++)
             {
                 if (_income[i] <= 0) return 1;
                 logs += _weight[i] * Math.Log(_income[i]);
@@ -229,7 +274,7 @@ public sealed class IncomeDistribution
             return 1 - Math.Exp(logs / w) / mu;
         }
         double powers = 0;
-        for (int i = 0; i < Count; i++)
+        for (int i = 0; i < _count; i++)
         {
             if (_income[i] <= 0)
             {
@@ -245,9 +290,10 @@ public sealed class IncomeDistribution
     /// <summary>The Lorenz curve at population share p (0-1): the income share of the poorest p, linear between observations.</summary>
     public double Lorenz(double p)
     {
-        if (Count == 0 || TotalIncome == 0) return double.NaN;
+        Live();
+        if (_count == 0 || TotalIncome == 0) return double.NaN;
         double target = Math.Clamp(p, 0, 1) * TotalWeight;
-        int k = Array.BinarySearch(_cumulativeWeight, target);
+        int k = Array.BinarySearch(_cumulativeWeight, 0, _count + 1, target);
         if (k >= 0) return _cumulativeIncome[k] / TotalIncome;
         k = ~k; // _cumulativeWeight[k - 1] < target < _cumulativeWeight[k]
         double fraction = (target - _cumulativeWeight[k - 1]) / _weight[k - 1];
@@ -272,10 +318,11 @@ public sealed class IncomeDistribution
     public double ObservationQuintileMean(int q)
     {
         if (q is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(q));
+        Live();
         double income = 0, weight = 0;
-        for (int k = 0; k < Count; k++)
+        for (int k = 0; k < _count; k++)
         {
-            if ((int)((k + 0.5) * 5 / Count) != q - 1) continue;
+            if ((int)((k + 0.5) * 5 / _count) != q - 1) continue;
             income += _weight[k] * _income[k];
             weight += _weight[k];
         }
@@ -288,9 +335,10 @@ public sealed class IncomeDistribution
     /// <summary>Foster-Greer-Thorbecke index FGT(a) at poverty line z: (1/W) sum over y_i &lt; z of w_i ((z - y_i)/z)^a.</summary>
     public double Fgt(double z, double a)
     {
-        if (Count == 0) return double.NaN;
+        Live();
+        if (_count == 0) return double.NaN;
         double sum = 0;
-        for (int i = 0; i < Count && _income[i] < z; i++)
+        for (int i = 0; i < _count && _income[i] < z; i++)
         {
             double gap = (z - _income[i]) / z;
             sum += _weight[i] * (a == 0 ? 1 : Math.Pow(gap, a));
@@ -300,7 +348,7 @@ public sealed class IncomeDistribution
 
     private double Theil(int from, int to)
     {
-        if (Count == 0 || TotalIncome <= 0) return double.NaN;
+        if (_count == 0 || TotalIncome <= 0) return double.NaN;
         double mu = Mean, w = TotalWeight, sum = 0;
         for (int i = from; i < to; i++)
         {

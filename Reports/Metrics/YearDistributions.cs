@@ -25,41 +25,80 @@ public sealed class YearDistributions
     /// <summary>Incomes below this are raised to it for inequality and poverty measures (OUTPUTS.md: bottom-coded at 1 yuan).</summary>
     public const double BottomCodeYuan = 1;
 
-    private readonly Dictionary<(Region, bool), IncomeDistribution> _regional = [];
     private readonly IReadOnlyList<HouseholdYearRecord[]> _households;
+    private readonly MetricMemory _memory;
+    private readonly int _count;
+    private bool _released;
 
     public YearDistributions(IReadOnlyList<HouseholdYearRecord> households, EquivalenceScale scale = EquivalenceScale.PerCapita)
         : this(RecordChunks.Of(households), scale)
     {
     }
 
-    /// <summary>From the year's records as arrays in household id order (<see cref="YearRecords.HouseholdChunks"/>), read in place.</summary>
-    public YearDistributions(IReadOnlyList<HouseholdYearRecord[]> households, EquivalenceScale scale = EquivalenceScale.PerCapita)
+    /// <summary>
+    /// From the year's records as arrays in household id order (<see cref="YearRecords.HouseholdChunks"/>),
+    /// read in place; built in <paramref name="memory"/> when given (held until <see cref="Release"/>),
+    /// in new arrays otherwise.
+    /// </summary>
+    public YearDistributions(IReadOnlyList<HouseholdYearRecord[]> households, EquivalenceScale scale = EquivalenceScale.PerCapita, MetricMemory? memory = null)
     {
         _households = households;
         Scale = scale;
-        int count = households.Sum(c => c.Length);
-        var disposable = new List<(double, double, int)>(count);
-        var market = new List<(double, double, int)>(count);
-        var counts = new List<int>(count * Counts);
+        _memory = memory ?? MetricMemory.Fresh();
+        _memory.Acquire(this);
+        foreach (var chunk in households)
+        {
+            foreach (ref readonly var r in new ReadOnlySpan<HouseholdYearRecord>(chunk))
+            {
+                if (r.Members > 0) _count++;
+            }
+        }
+        // Each household with members in input order: its income (in the sort's keys), persons, region and counts.
+        var keys = _memory.Array<IncomeDistribution.SortKey>("sort keys", _count);
+        var persons = _memory.Array<int>("persons", _count);
+        var regions = _memory.Array<int>("regions", _count);
+        _counts = _memory.Array<int>("counts", _count * Counts);
+        int at = 0;
         foreach (var chunk in households)
         {
             foreach (ref readonly var r in new ReadOnlySpan<HouseholdYearRecord>(chunk))
             {
                 if (r.Members == 0) continue;
-                double size = EquivalenceScales.Size(scale, r.Members, r.AgedUnder14);
-                disposable.Add((Equivalised(r.DisposableIncomeFen, size), r.Members, (int)r.Region));
-                market.Add((Equivalised(r.MarketIncomeFen, size), r.Members, (int)r.Region));
-                counts.Add(r.Members);
-                counts.Add(r.PensionEligible);
-                counts.Add(r.PensionContributors);
-                counts.Add(r.MedicalEnrolled);
-                counts.Add(r.SupplementaryMedicalHolders);
+                keys[at] = new(Equivalised(r.DisposableIncomeFen, EquivalenceScales.Size(scale, r.Members, r.AgedUnder14)), at);
+                (persons[at], regions[at]) = (r.Members, (int)r.Region);
+                var counts = _counts.AsSpan(at * Counts, Counts);
+                (counts[0], counts[1], counts[2], counts[3], counts[4]) = (r.Members, r.PensionEligible, r.PensionContributors, r.MedicalEnrolled, r.SupplementaryMedicalHolders);
+                at++;
             }
         }
-        Disposable = new IncomeDistribution(disposable);
-        Market = new IncomeDistribution(market);
-        _counts = [.. counts];
+        Disposable = IncomeDistribution.Build(keys, _count, persons, regions, _memory.Storage("national disposable"));
+        at = 0;
+        foreach (var chunk in households)
+        {
+            foreach (ref readonly var r in new ReadOnlySpan<HouseholdYearRecord>(chunk))
+            {
+                if (r.Members == 0) continue;
+                keys[at] = new(Equivalised(r.MarketIncomeFen, EquivalenceScales.Size(scale, r.Members, r.AgedUnder14)), at);
+                at++;
+            }
+        }
+        Market = IncomeDistribution.Build(keys, _count, persons, regions, _memory.Storage("national market"));
+    }
+
+    /// <summary>
+    /// Hands this year's memory on to a later year's distributions (<see cref="MetricMemory"/>): from
+    /// now on every distribution, count and tile of this year throws when read.
+    /// </summary>
+    public void Release()
+    {
+        if (_released) return;
+        _released = true;
+        _memory.Release(this);
+    }
+
+    private void Live()
+    {
+        if (_released) throw new InvalidOperationException("this year's distributions have handed their memory on to a later year's");
     }
 
     private const int Counts = 5;
@@ -76,6 +115,7 @@ public sealed class YearDistributions
     /// </summary>
     public double QuintileSum(Region? region, int quintile, QuintileCount count)
     {
+        Live();
         int scope = region is { } r ? (int)r : -1;
         if (!_quintiles.TryGetValue(scope, out var sums))
         {
@@ -119,18 +159,20 @@ public sealed class YearDistributions
     /// weighted by those members; the national distribution reweighted, not sorted again.
     /// </summary>
     public IncomeDistribution ForGroup(PersonGroup group, bool market) =>
-        Breakdown(group).Distributions[market ? 1 : 0] ??= (market ? Market : Disposable).Reweighted(GroupMembers(group));
+        Breakdown(group).Distributions[market ? 1 : 0] ??=
+            (market ? Market : Disposable).Reweighted(GroupMembers(group), _memory.Storage(market ? "breakdown market" : "breakdown disposable"));
 
     /// <summary>
     /// Each household's members in a breakdown, by position among the households with members (the
-    /// national distribution's input positions), computed once per year and group.
+    /// national distribution's input positions), computed once per year and group. Read it before
+    /// asking for another breakdown: that one may be written into the same memory.
     /// </summary>
-    public int[] GroupMembers(PersonGroup group)
+    public ReadOnlySpan<int> GroupMembers(PersonGroup group)
     {
         var breakdown = Breakdown(group);
         if (breakdown.Members is not { } members)
         {
-            members = new int[Disposable.Count];
+            members = _memory.Array<int>("breakdown members", _count);
             int at = 0;
             foreach (var chunk in _households)
             {
@@ -141,7 +183,7 @@ public sealed class YearDistributions
             }
             breakdown.Members = members;
         }
-        return members;
+        return members.AsSpan(0, _count);
     }
 
     /// <summary>
@@ -152,6 +194,7 @@ public sealed class YearDistributions
     /// </summary>
     private BreakdownCache Breakdown(PersonGroup group)
     {
+        Live();
         if (_breakdown?.Name != group.Name) _breakdown = new BreakdownCache(group.Name);
         return _breakdown;
     }
@@ -175,19 +218,20 @@ public sealed class YearDistributions
     /// position among the households with members: the tenth that holds the midpoint of its persons,
     /// ties in household order (as the quintiles).
     /// </summary>
-    public int[] Deciles() => Tiles(10);
+    public ReadOnlySpan<int> Deciles() => Tiles(10);
 
     /// <summary>Each household's national fifth (1 poorest to 5), by position among the households with members, as <see cref="QuintileSum"/> counts them.</summary>
-    public int[] Quintiles() => Tiles(5);
+    public ReadOnlySpan<int> Quintiles() => Tiles(5);
 
-    private int[] Tiles(int n)
+    private ReadOnlySpan<int> Tiles(int n)
     {
+        Live();
         if (!_tiles.TryGetValue(n, out var tiles))
         {
             var weights = Disposable.SortedWeights;
             var positions = Disposable.SortedInputPositions;
             double total = Disposable.TotalWeight, below = 0;
-            tiles = new int[weights.Length];
+            tiles = _memory.Array<int>($"tiles of {n}", _count);
             for (int k = 0; k < weights.Length; k++)
             {
                 tiles[positions[k]] = 1 + Tile(below, weights[k], total, n);
@@ -195,18 +239,30 @@ public sealed class YearDistributions
             }
             _tiles[n] = tiles;
         }
-        return tiles;
+        return tiles.AsSpan(0, _count);
     }
 
-    /// <summary>A distribution for a scope: national (null) or one region.</summary>
+    /// <summary>
+    /// A distribution for a scope: national (null) or one region. Only the region asked for last is
+    /// kept (the metrics go region by region; the four would hold some 80 MB at a million
+    /// households); a region asked for again is taken out of the national distribution again, to the
+    /// same bits, and in reused memory (<see cref="MetricMemory"/>) the one taken before can no
+    /// longer be read.
+    /// </summary>
     public IncomeDistribution For(Region? region, bool market)
     {
+        Live();
         if (region is not { } r) return market ? Market : Disposable;
-        if (!_regional.TryGetValue((r, market), out var d))
+        if (_region != r)
         {
-            d = (market ? Market : Disposable).Subset((int)r);
-            _regional[(r, market)] = d;
+            _region = r;
+            _regionDistributions[0] = _regionDistributions[1] = null;
         }
-        return d;
+        return _regionDistributions[market ? 1 : 0] ??= (market ? Market : Disposable).Subset((int)r, _memory.Storage(market ? "regional market" : "regional disposable"));
     }
+
+    private Region? _region;
+
+    /// <summary>Disposable, then market income, of <see cref="_region"/>.</summary>
+    private readonly IncomeDistribution?[] _regionDistributions = new IncomeDistribution?[2];
 }

@@ -36,6 +36,26 @@ public sealed record YearRecords(
     /// <summary>Who holds each product, from the households' records, built on first use.</summary>
     public ProductHoldings Holdings => _holdings ??= new ProductHoldings(HouseholdChunks, Distributions, Parameters?.Market.Products.Length ?? 0);
 
+    /// <summary>
+    /// Memory the year's distributions are built in and that a later year's will reuse once
+    /// <see cref="ReleaseMetricMemory"/> has handed it on (<see cref="MetricMemory"/>); new arrays when null.
+    /// </summary>
+    public MetricMemory? Memory { get; init; }
+
+    private bool _memoryReleased;
+
     /// <summary>The year's income distributions over persons, built on first use.</summary>
-    public YearDistributions Distributions => _distributions ??= new YearDistributions(HouseholdChunks, Parameters?.Welfare.EquivalenceScale ?? Model.Welfare.EquivalenceScale.PerCapita);
+    public YearDistributions Distributions => _distributions ??= _memoryReleased
+        ? throw new InvalidOperationException($"the metric memory of {Year} has been handed on to a later year")
+        : new YearDistributions(HouseholdChunks, Parameters?.Welfare.EquivalenceScale ?? Model.Welfare.EquivalenceScale.PerCapita, Memory);
+
+    /// <summary>
+    /// The year's metrics are done: its <see cref="Memory"/> may take a later year's distributions,
+    /// and this year's can no longer be read.
+    /// </summary>
+    public void ReleaseMetricMemory()
+    {
+        _memoryReleased = true;
+        _distributions?.Release();
+    }
 }
