@@ -13,7 +13,8 @@ namespace EcosystemSim.Tests.Experiments;
 /// The in-process engine writes a year's records into the arrays of a year whose metrics are done
 /// once the run's observer allows it (<see cref="RunObserver.ReuseRecordMemory"/>): the year before
 /// last when metrics run beside the next year, the year before when they run in line. The records,
-/// metrics and dumps are those of fresh arrays, and a caller that keeps every year's records (the
+/// metrics and dumps are those of fresh arrays; the year's metric memory (<see cref="MetricMemory"/>)
+/// passes on with the records. A caller that keeps every year's records (the
 /// default) keeps them unchanged.
 /// </summary>
 public class RecordReuseTests
@@ -32,7 +33,10 @@ public class RecordReuseTests
         {
             Assert.True(reused.Arrays[y].Zip(reused.Arrays[y - 2]).All(p => ReferenceEquals(p.First, p.Second)), $"year {y} did not reuse year {y - 2}'s arrays");
             Assert.True(reused.Arrays[y].All(a => reused.Arrays[y - 1].All(b => !ReferenceEquals(a, b))), $"year {y} wrote into the arrays of the year before, still being read");
+            Assert.Same(reused.Memory[y - 2], reused.Memory[y]);
+            Assert.NotSame(reused.Memory[y - 1], reused.Memory[y]);
         }
+        Assert.All(fresh.Memory, Assert.Null);
     }
 
     [Fact]
@@ -46,6 +50,7 @@ public class RecordReuseTests
         for (int y = 1; y < Years; y++)
         {
             Assert.True(reused.Arrays[y].Zip(reused.Arrays[y - 1]).All(p => ReferenceEquals(p.First, p.Second)), $"year {y} did not reuse year {y - 1}'s arrays");
+            Assert.Same(Assert.IsType<MetricMemory>(reused.Memory[y - 1]), reused.Memory[y]);
         }
     }
 
@@ -65,10 +70,12 @@ public class RecordReuseTests
     private static Scenario Scenario() =>
         ScenarioLoader.Load("baseline").Scenario with { Households = 600, Years = Years, Replications = 1 };
 
-    private static async Task<(List<string> Dumps, List<string> Metrics, List<HouseholdYearRecord[][]> Arrays)> RunAsync(bool reuse, bool overlap = true)
+    private static async Task<(List<string> Dumps, List<string> Metrics, List<HouseholdYearRecord[][]> Arrays, List<MetricMemory?> Memory)> RunAsync(
+        bool reuse, bool overlap = true)
     {
         var dumps = new List<string>();
         var arrays = new List<HouseholdYearRecord[][]>();
+        var memory = new List<MetricMemory?>();
         var observer = new RunObserver
         {
             ReuseRecordMemory = reuse,
@@ -79,12 +86,13 @@ public class RecordReuseTests
                 {
                     dumps.Add(Dump(y));
                     arrays.Add(y.Records.HouseholdChunks.ToArray());
+                    memory.Add(y.Records.Memory);
                 }
             },
         };
         var result = await new Experiment(EngineHost.InProcess, Logger.None).RunAsync(Scenario(), 1, observer, CancellationToken.None);
         var metrics = result.Metrics.Single().Rows.Select(r => $"{r.Year} {r.Region} {r.Metric} {BitConverter.DoubleToInt64Bits(r.Value)}").ToList();
-        return (dumps, metrics, arrays);
+        return (dumps, metrics, arrays, memory);
     }
 
     /// <summary>The year and every household's record as the household dump writes it.</summary>
