@@ -51,7 +51,7 @@ public static class EcosimCli
         catch (Exception e)
         {
             // Commands report their own failures; this is for what escapes them.
-            await stderr.WriteLineAsync($"ecosim: the command failed: {ProcessGuard.OneLine(e.GetBaseException().Message)}");
+            await stderr.WriteLineAsync($"ecosim: the command failed: {ProcessGuard.Describe(e)}");
             return ExitCodes.RunFailed;
         }
     }

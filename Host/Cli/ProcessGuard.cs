@@ -26,8 +26,8 @@ public sealed class ProcessGuard : IDisposable
         }
         AppDomain.CurrentDomain.UnhandledException += (_, e) =>
         {
-            string message = e.ExceptionObject is Exception x ? x.GetBaseException().Message : e.ExceptionObject?.ToString() ?? "unknown error";
-            stderr.WriteLine($"ecosim: the command failed: {OneLine(message)}");
+            string message = e.ExceptionObject is Exception x ? Describe(x) : OneLine(e.ExceptionObject?.ToString() ?? "unknown error");
+            stderr.WriteLine($"ecosim: the command failed: {message}");
             stderr.Flush();
             Environment.Exit(ExitCodes.RunFailed);
         };
@@ -39,6 +39,28 @@ public sealed class ProcessGuard : IDisposable
 
     /// <summary>Installs the handlers: the first thing the program does.</summary>
     public static ProcessGuard Install(TextWriter stderr) => new(stderr);
+
+    /// <summary>What a failure that ran out of memory says (.NET words it as the exception's type).</summary>
+    public const string OutOfMemory = "out of memory: the work needs more memory than this process may use (fewer households, fewer replications at once, " +
+                                      "or more memory; docs/performance.md gives the peak at a million households)";
+
+    /// <summary>An exception as one line of words: the innermost one's message (the first of an aggregate's), running out of memory named as such.</summary>
+    public static string Describe(Exception e)
+    {
+        var inner = Innermost(e);
+        return inner is OutOfMemoryException ? OutOfMemory : OneLine(inner.Message);
+    }
+
+    /// <summary>The innermost exception, through aggregates of several (whose base exception is themselves): the first of each.</summary>
+    public static Exception Innermost(Exception e)
+    {
+        while (true)
+        {
+            e = e.GetBaseException();
+            if (e is not AggregateException { InnerExceptions.Count: > 0 } aggregate) return e;
+            e = aggregate.InnerExceptions[0];
+        }
+    }
 
     /// <summary>A message on one line.</summary>
     public static string OneLine(string message) =>

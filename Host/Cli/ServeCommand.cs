@@ -59,7 +59,7 @@ public static class ServeCommand
             catch (Exception e)
             {
                 log.ForContext(RunLogging.FileOnly, true).Error(e, "The lab failed");
-                await stderr.WriteLineAsync($"ecosim: the lab failed: {ProcessGuard.OneLine(e.GetBaseException().Message)}");
+                await stderr.WriteLineAsync($"ecosim: the lab failed: {ProcessGuard.Describe(e)}");
                 return ExitCodes.RunFailed;
             }
         });

@@ -109,7 +109,7 @@ public static partial class SiloCommand
             log.ForContext(RunLogging.FileOnly, true).Error(e, "The silo did not leave cleanly");
             string why = e is TimeoutException
                 ? "it did not finish in time (is Redis still there?)"
-                : ProcessGuard.OneLine(settings.Cluster.Scrub(e.GetBaseException().Message));
+                : ProcessGuard.OneLine(settings.Cluster.Scrub(ProcessGuard.Describe(e)));
             await stderr.WriteLineAsync($"ecosim: the silo did not leave the cluster cleanly: {why}");
             return ExitCodes.RunFailed;
         }

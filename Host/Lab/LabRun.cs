@@ -242,7 +242,7 @@ public sealed class LabRun : IAsyncDisposable
         }
         catch (Exception e)
         {
-            Error = Cli.ProcessGuard.OneLine(e.GetBaseException().Message);
+            Error = Cli.ProcessGuard.Describe(e);
             lock (_lock) SetState("failed");
             throw;
         }

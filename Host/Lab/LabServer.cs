@@ -136,7 +136,7 @@ public static class LabServer
         catch (Exception e) when (!context.Response.HasStarted)
         {
             log.Error(e, "Lab call {Method} {Path} failed", context.Request.Method, context.Request.Path);
-            await Error(context, StatusCodes.Status500InternalServerError, $"the call failed: {e.GetBaseException().Message}");
+            await Error(context, StatusCodes.Status500InternalServerError, $"the call failed: {Cli.ProcessGuard.Describe(e)}");
         }
     };
 

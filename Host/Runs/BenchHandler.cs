@@ -77,10 +77,26 @@ public static class BenchHandler
         }
         catch (Exception e)
         {
-            log.Error(e, "The benchmark failed");
+            // The bench writes no log file: the details go to one in the temporary folder, the line to stderr.
             await log.DisposeAsync();
-            await stderr.WriteLineAsync($"ecosim: the benchmark failed: {e.GetBaseException().Message}");
+            string where = Details(e) is { } file ? $" (details in {file})" : "";
+            await stderr.WriteLineAsync($"ecosim: the benchmark failed: {CommandOutcome.Cause(e.GetBaseException())}{where}");
             return ExitCodes.RunFailed;
+        }
+    }
+
+    /// <summary>The failure's full text in a new file in the temporary folder, or null when it cannot be written.</summary>
+    private static string? Details(Exception e)
+    {
+        try
+        {
+            string file = Path.Combine(Path.GetTempPath(), $"ecosim-bench-failed-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log");
+            File.WriteAllText(file, $"ecosim bench failed at {DateTime.UtcNow:O}\n{e}\n");
+            return file;
+        }
+        catch (Exception ioe) when (ioe is IOException or UnauthorizedAccessException or OutOfMemoryException)
+        {
+            return null;
         }
     }
 

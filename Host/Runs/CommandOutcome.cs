@@ -45,11 +45,15 @@ public static class CommandOutcome
         return ExitCodes.RunFailed;
     }
 
-    /// <summary>The innermost exception in words; a full disk (ENOSPC, however .NET words it) is named as such.</summary>
-    private static string Cause(Exception e)
+    /// <summary>
+    /// The innermost exception in words; a full disk (ENOSPC, however .NET words it) and running out
+    /// of memory (which .NET words as the exception's type) are named as such.
+    /// </summary>
+    internal static string Cause(Exception e)
     {
         const int NoSpace = 28; // ENOSPC on Linux
-        string message = ProcessGuard.OneLine(e.Message);
+        e = ProcessGuard.Innermost(e);
+        string message = ProcessGuard.Describe(e);
         bool full = e is IOException && ((e.HResult & 0xFFFF) == NoSpace || message.Contains("disk was full", StringComparison.Ordinal) ||
                                          message.Contains("No space left", StringComparison.Ordinal));
         return full ? $"the disk is full ({message})" : message;

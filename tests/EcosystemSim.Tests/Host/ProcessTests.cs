@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using EcosystemSim.Host.Cli;
 using EcosystemSim.Tests.Support;
 
 namespace EcosystemSim.Tests.Host;
@@ -8,6 +10,7 @@ namespace EcosystemSim.Tests.Host;
 /// log line: checking input, starting the silo, creating households, stepping years): exit 1, the one
 /// line, no error lines, nothing left behind. Before that, while the .NET runtime itself starts (a
 /// tenth of a second), the runtime's default applies: exit 130, and nothing has been written.
+/// A command that runs out of memory says so in one line (exit 1), with no .NET trace.
 /// </summary>
 public class ProcessTests
 {
@@ -46,5 +49,44 @@ public class ProcessTests
         Assert.Equal("ecosim: interrupted; no output directory was written", lines[^1]);
         Assert.DoesNotContain(lines, l => l.Contains(" ERR]", StringComparison.Ordinal) || l.Contains(" WRN]", StringComparison.Ordinal) || l.StartsWith("   at ", StringComparison.Ordinal));
         Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
+    }
+
+    [Fact]
+    public async Task A_bench_that_runs_out_of_memory_says_so_in_one_line_with_exit_1_and_no_trace()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        // 64 MiB of heap: 200,000 households' state alone is some 73 MB (docs/performance.md).
+        start.Environment["DOTNET_GCHeapHardLimit"] = "0x4000000";
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "ecosim.dll"), "bench", "--households", "200000", "--years", "1", "--engines", "inprocess" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        string stderr = await process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await process.WaitForExitAsync(timeout.Token);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length > 0 && Regex.Match(lines[^1], @"\(details in (?<file>/[^)]+)\)$") is { Success: true } details)
+        {
+            Assert.Contains("OutOfMemoryException", File.ReadAllText(details.Groups["file"].Value));
+            File.Delete(details.Groups["file"].Value);
+        }
+
+        Assert.True(process.ExitCode == 1, $"exit {process.ExitCode}: {stderr}");
+        Assert.Empty(await stdout);
+        Assert.StartsWith("ecosim: the ", lines[^1]);
+        Assert.Contains(ProcessGuard.OutOfMemory, lines[^1]);
+        Assert.DoesNotContain(lines, l => l.Contains(" ERR]", StringComparison.Ordinal) || l.TrimStart().StartsWith("at ", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_failure_is_described_by_its_innermost_exception_the_first_of_an_aggregate_and_running_out_of_memory_by_name()
+    {
+        Assert.Equal(ProcessGuard.OutOfMemory, ProcessGuard.Describe(new AggregateException(new OutOfMemoryException(), new InvalidOperationException("second"))));
+        Assert.Equal("first on one line", ProcessGuard.Describe(new AggregateException(new AggregateException(new IOException("first\non one line")), new OutOfMemoryException())));
+        Assert.Equal("outer", ProcessGuard.Describe(new InvalidOperationException("outer")));
+        Assert.Equal("inner", ProcessGuard.Describe(new InvalidOperationException("outer", new FormatException("inner"))));
     }
 }
