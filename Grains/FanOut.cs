@@ -13,12 +13,14 @@ namespace EcosystemSim.Grains;
 /// </remarks>
 internal static class FanOut
 {
+    /// <summary>The results of <paramref name="call"/> on every target, in target order, in <paramref name="into"/> when given (every element written) or a new array.</summary>
     public static async Task<TResult[]> Run<TTarget, TResult>(
-        IReadOnlyList<TTarget> targets, int window, Func<TTarget, ValueTask<TResult>> call)
+        IReadOnlyList<TTarget> targets, int window, Func<TTarget, ValueTask<TResult>> call, TResult[]? into = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
         int count = targets.Count;
-        var results = new TResult[count];
+        if (into is not null && into.Length != count) throw new ArgumentException($"the results array holds {into.Length} results, not {count}", nameof(into));
+        var results = into ?? new TResult[count];
         var slots = new ValueTask<TResult>[Math.Min(window, count)];
         for (int i = 0; i < count; i++)
         {

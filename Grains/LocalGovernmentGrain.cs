@@ -16,6 +16,10 @@ public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
     private CountyState? _state;
     private List<CountyLedger>? _history;
 
+    /// <summary>The record arrays this county returned, by year, that its caller may still read; and those it has released, to be written again.</summary>
+    private readonly Dictionary<int, Model.Households.HouseholdYearRecord[]> _issued = [];
+    private readonly Stack<Model.Households.HouseholdYearRecord[]> _free = new();
+
     public async Task<CountyStart> Initialize(CountyInit init)
     {
         this.GetPrimaryKeyLong(out string? keyExtension);
@@ -33,13 +37,31 @@ public sealed class LocalGovernmentGrain : Grain, ILocalGovernmentGrain
         return start;
     }
 
-    public async Task<CountyYearReport> StepYear(NationalPolicy national)
+    public async Task<CountyYearReport> StepYear(NationalPolicy national, int recordsReleasedThrough)
     {
         var init = _init ?? throw new InvalidOperationException("county stepped before initialisation");
+        var into = Released(recordsReleasedThrough);
         (var report, _state) = await YearProtocol.StepCountyAsync(init.Setup.Seed, init.County, _state!, national,
-            context => new ValueTask<Model.Households.HouseholdYearRecord[]>(FanOut.Run(_households, FanOutWindow, h => h.Step(context))));
+            context => new ValueTask<Model.Households.HouseholdYearRecord[]>(FanOut.Run(_households, FanOutWindow, h => h.Step(context), into)));
+        if (recordsReleasedThrough != RecordsReleased.None) _issued[national.Year] = report.Households;
         _history?.Add(report.Ledger);
         return report;
+    }
+
+    /// <summary>
+    /// An array whose year the caller has released (<see cref="IAgents.ReleaseRecords"/>), for this
+    /// year's records; null, for a new one, when none is free or the caller keeps every year's.
+    /// Every record in it is written again.
+    /// </summary>
+    private Model.Households.HouseholdYearRecord[]? Released(int releasedThrough)
+    {
+        if (releasedThrough == RecordsReleased.None) return null;
+        foreach (int year in _issued.Keys.Where(y => y <= releasedThrough).Order().ToArray())
+        {
+            _free.Push(_issued[year]);
+            _issued.Remove(year);
+        }
+        return _free.TryPop(out var array) ? array : null;
     }
 
     public async Task<CountySaved> Save()

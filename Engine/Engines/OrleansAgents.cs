@@ -17,6 +17,7 @@ public sealed class OrleansAgents(IGrainFactory grains, string runId, int silos)
     private IReadOnlyList<CountySpec> _layout = [];
     private ILocalGovernmentGrain[] _counties = [];
     private IInsurerGrain[] _insurers = [];
+    private int _recordsReleasedThrough = RecordsReleased.None;
 
     public string Engine => "orleans";
 
@@ -49,7 +50,7 @@ public sealed class OrleansAgents(IGrainFactory grains, string runId, int silos)
         Task.WhenAll(_insurers.Select(i => i.Offer(year)));
 
     public Task<CountyYearReport[]> StepCountiesAsync(NationalPolicy national, CancellationToken cancellationToken) =>
-        Task.WhenAll(_counties.Select(c => c.StepYear(national)));
+        Task.WhenAll(_counties.Select(c => c.StepYear(national, _recordsReleasedThrough)));
 
     public Task<InsurerYearReport[]> CloseInsurersAsync(int year, CountyProductReport[][] reports, CountySummary[] counties, CancellationToken cancellationToken) =>
         Task.WhenAll(_insurers.Select((insurer, i) => insurer.Close(year, reports[i], counties)));
@@ -63,10 +64,8 @@ public sealed class OrleansAgents(IGrainFactory grains, string runId, int silos)
         await Task.WhenAll(_insurers.Select(i => i.Amend(timeline)));
     }
 
-    /// <summary>Nothing to reuse: each county's records arrive as a fresh array in its grain's reply.</summary>
-    public void ReleaseRecords(int year)
-    {
-    }
+    /// <summary>Told to each county grain with its next step, which writes that year's records into the released array.</summary>
+    public void ReleaseRecords(int year) => _recordsReleasedThrough = Math.Max(_recordsReleasedThrough, year);
 
     public async Task<AgentsState> SaveAsync(CancellationToken cancellationToken)
     {

@@ -15,9 +15,14 @@ public interface ILocalGovernmentGrain : IGrainWithIntegerCompoundKey
     [Alias("Initialize"), ResponseTimeout("00:30:00")]
     Task<CountyStart> Initialize(CountyInit init);
 
-    /// <summary>Sets local policy for the year, steps every household, settles the county's accounts.</summary>
+    /// <summary>
+    /// Sets local policy for the year, steps every household, settles the county's accounts. The
+    /// caller will not read the records of <paramref name="recordsReleasedThrough"/> and the years
+    /// before it again (<see cref="IAgents.ReleaseRecords"/>), so their array may take this year's;
+    /// <see cref="RecordsReleased.None"/> when it keeps every year's.
+    /// </summary>
     [Alias("StepYear"), ResponseTimeout("00:30:00")]
-    Task<CountyYearReport> StepYear(NationalPolicy national);
+    Task<CountyYearReport> StepYear(NationalPolicy national, int recordsReleasedThrough);
 
     /// <summary>The county now, its households' ids and its ledger of each year so far (when the run keeps history).</summary>
     [Alias("Save"), ResponseTimeout("00:30:00")]

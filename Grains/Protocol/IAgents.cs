@@ -46,9 +46,11 @@ public interface IAgents : IAsyncDisposable
 
     /// <summary>
     /// Between years: the household records of <paramref name="year"/> and every year before it will
-    /// not be read again, so the engine may write a later year's records into their memory. The
-    /// in-process engine does, saving a fresh array per county and year (its first touch and the
-    /// garbage it leaves); an engine whose records arrive as fresh arrays ignores it.
+    /// not be read again, so the engine may write a later year's records into their memory, saving
+    /// a fresh array per county and year (its first touch and the garbage it leaves). The in-process
+    /// engine writes into them at once; the Orleans engine tells each county grain with its next
+    /// step, and the grain steps its households into the array it returned for that year (on a
+    /// cluster the caller's copies are fresh, the silos' arrays are reused).
     /// </summary>
     void ReleaseRecords(int year);
 
@@ -66,4 +68,11 @@ public interface IAgents : IAsyncDisposable
     /// id, insurer by index); null when the run has no such agent.
     /// </summary>
     Task<AgentView?> InspectAsync(AgentKind kind, int id, CancellationToken cancellationToken);
+}
+
+/// <summary>Values of the year through which a caller has released its records (<see cref="IAgents.ReleaseRecords"/>).</summary>
+public static class RecordsReleased
+{
+    /// <summary>None: the caller keeps every year's records, so every year's are new arrays.</summary>
+    public const int None = int.MinValue;
 }
