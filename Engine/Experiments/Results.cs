@@ -71,6 +71,8 @@ public sealed record RunObserver
     /// <see cref="SteppedRun.StepAsync"/>, until the next step begins: the engine may then write a
     /// later year into the same memory (<see cref="Protocol.IAgents.ReleaseRecords"/>): the next
     /// year when the metrics run in line, the year after when they run beside the next one. The
+    /// year's income distributions (<see cref="Reports.Metrics.YearRecords.Distributions"/>) are read
+    /// only within <see cref="YearDone"/>: the next year's metrics are built in their memory. The
     /// commands' runs, calibration and the benchmark promise this; off by default, for callers that
     /// keep every year's records.
     /// </summary>

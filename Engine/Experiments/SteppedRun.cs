@@ -27,9 +27,11 @@ public sealed class SteppedRun : IAsyncDisposable
     private double _metricsSeconds;
     private Task _pending = Task.CompletedTask;
 
-    /// <summary>Metric memory free for the next year's records, and the years holding some (<see cref="RunObserver.ReuseRecordMemory"/>).</summary>
-    private readonly Stack<MetricMemory> _freeMetricMemory = new();
-    private readonly List<YearRecords> _holdingMetricMemory = [];
+    /// <summary>
+    /// The memory every year's metrics are built in, one year after another (<see cref="RunObserver.ReuseRecordMemory"/>):
+    /// a year's metrics start once the year before's are done, and hand it on when they end.
+    /// </summary>
+    private readonly MetricMemory? _metricMemory;
 
     private SteppedRun(IAgents agents, RunPlan plan, int replication, string label, RunObserver observer, ILogger log, PopulationSummary population, double initialise)
     {
@@ -42,6 +44,7 @@ public sealed class SteppedRun : IAsyncDisposable
         Population = population;
         InitialiseSeconds = initialise;
         NextYear = plan.StartYear;
+        _metricMemory = observer.ReuseRecordMemory ? new MetricMemory() : null;
     }
 
     /// <summary>The plan, with the timeline as last amended.</summary>
@@ -118,7 +121,7 @@ public sealed class SteppedRun : IAsyncDisposable
         {
             int year = NextYear;
             // The last year's caller has moved on (RunObserver.ReuseRecordMemory); its metrics are done unless they run beside this year.
-            if (_observer.ReuseRecordMemory) ReleaseMemory(_observer.OverlapMetrics ? year - 2 : year - 1);
+            if (_observer.ReuseRecordMemory) _agents.ReleaseRecords(_observer.OverlapMetrics ? year - 2 : year - 1);
             var yearClock = Stopwatch.StartNew();
             var cpuBefore = Environment.CpuUsage.TotalTime;
             var outcome = await RunYearAsync(year, cancellationToken);
@@ -192,7 +195,15 @@ public sealed class SteppedRun : IAsyncDisposable
         Metrics.AddRange(PriceIndex.Deflate(MetricRegistry.Compute(records, _replication, Plan.BreakdownsByRegion), priceLevel));
         Lorenz.Add(records, _replication);
         _metricsSeconds += clock.Elapsed.TotalSeconds;
-        _observer.YearDone?.Invoke(new YearDone(_label, _replication, records, Population.Households) { PriceLevel = priceLevel });
+        try
+        {
+            _observer.YearDone?.Invoke(new YearDone(_label, _replication, records, Population.Households) { PriceLevel = priceLevel });
+        }
+        finally
+        {
+            // The observer has heard of the year: the next year's metrics take the memory of its distributions.
+            if (records.Memory is not null) records.ReleaseMetricMemory();
+        }
     }
 
     /// <summary>
@@ -215,31 +226,15 @@ public sealed class SteppedRun : IAsyncDisposable
         }
     }
 
-    /// <summary>A year's records as the metric registry reads them, with metric memory a later year will reuse when the observer allows it.</summary>
-    private YearRecords Records(YearOutcome outcome)
-    {
-        var records = new YearRecords(outcome.Year, new ChunkedList<HouseholdYearRecord>(outcome.Counties.Select(c => c.Households).ToArray()),
+    /// <summary>A year's records as the metric registry reads them, in the run's metric memory when the observer allows it.</summary>
+    private YearRecords Records(YearOutcome outcome) =>
+        new(outcome.Year, new ChunkedList<HouseholdYearRecord>(outcome.Counties.Select(c => c.Households).ToArray()),
             outcome.Counties.Select(c => c.Ledger).ToArray(), outcome.National, Population.Weight)
         {
             Insurers = outcome.Insurers,
             Parameters = Plan.Setup.Timeline.At(outcome.Year),
-            Memory = _observer.ReuseRecordMemory ? (_freeMetricMemory.TryPop(out var memory) ? memory : new MetricMemory()) : null,
+            Memory = _metricMemory,
         };
-        if (records.Memory is not null) _holdingMetricMemory.Add(records);
-        return records;
-    }
-
-    /// <summary>The records and metric memory of the years up to <paramref name="year"/> (whose metrics are done) go to later years.</summary>
-    private void ReleaseMemory(int year)
-    {
-        _agents.ReleaseRecords(year);
-        foreach (var done in _holdingMetricMemory.Where(r => r.Year <= year).ToArray())
-        {
-            done.ReleaseMetricMemory();
-            _freeMetricMemory.Push(done.Memory!);
-            _holdingMetricMemory.Remove(done);
-        }
-    }
 }
 
 /// <summary>A run whose numbers left the range the model holds: the scenario's values, together, are beyond the model.</summary>

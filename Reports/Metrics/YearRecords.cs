@@ -50,8 +50,8 @@ public sealed record YearRecords(
         : new YearDistributions(HouseholdChunks, Parameters?.Welfare.EquivalenceScale ?? Model.Welfare.EquivalenceScale.PerCapita, Memory);
 
     /// <summary>
-    /// The year's metrics are done: its <see cref="Memory"/> may take a later year's distributions,
-    /// and this year's can no longer be read.
+    /// The year's metrics are done and heard of: its <see cref="Memory"/> may take a later year's
+    /// distributions, and this year's can no longer be read.
     /// </summary>
     public void ReleaseMetricMemory()
     {

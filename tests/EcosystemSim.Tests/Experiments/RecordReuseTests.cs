@@ -13,8 +13,8 @@ namespace EcosystemSim.Tests.Experiments;
 /// The in-process engine writes a year's records into the arrays of a year whose metrics are done
 /// once the run's observer allows it (<see cref="RunObserver.ReuseRecordMemory"/>): the year before
 /// last when metrics run beside the next year, the year before when they run in line. The records,
-/// metrics and dumps are those of fresh arrays; the year's metric memory (<see cref="MetricMemory"/>)
-/// passes on with the records. A caller that keeps every year's records (the
+/// metrics and dumps are those of fresh arrays; every year's metrics are built in the run's one
+/// metric memory (<see cref="MetricMemory"/>), handed on once the observer has heard of the year. A caller that keeps every year's records (the
 /// default) keeps them unchanged.
 /// </summary>
 public class RecordReuseTests
@@ -33,10 +33,15 @@ public class RecordReuseTests
         {
             Assert.True(reused.Arrays[y].Zip(reused.Arrays[y - 2]).All(p => ReferenceEquals(p.First, p.Second)), $"year {y} did not reuse year {y - 2}'s arrays");
             Assert.True(reused.Arrays[y].All(a => reused.Arrays[y - 1].All(b => !ReferenceEquals(a, b))), $"year {y} wrote into the arrays of the year before, still being read");
-            Assert.Same(reused.Memory[y - 2], reused.Memory[y]);
-            Assert.NotSame(reused.Memory[y - 1], reused.Memory[y]);
         }
+        // One metric memory, each year's metrics in it after the year before's, even while the engine steps the next year.
+        Assert.All(reused.Memory, m => Assert.Same(Assert.IsType<MetricMemory>(reused.Memory[0]), m));
+        Assert.False(reused.Memory[0]!.InUse);
         Assert.All(fresh.Memory, Assert.Null);
+        // A year's distributions are read only while the observer hears of the year.
+        Assert.Throws<InvalidOperationException>(() => reused.Records[0].Distributions.Disposable.Gini());
+        Assert.Throws<InvalidOperationException>(() => reused.Records[^1].Distributions.Disposable.Gini());
+        Assert.True(fresh.Records[0].Distributions.Disposable.Gini() > 0);
     }
 
     [Fact]
@@ -50,8 +55,8 @@ public class RecordReuseTests
         for (int y = 1; y < Years; y++)
         {
             Assert.True(reused.Arrays[y].Zip(reused.Arrays[y - 1]).All(p => ReferenceEquals(p.First, p.Second)), $"year {y} did not reuse year {y - 1}'s arrays");
-            Assert.Same(Assert.IsType<MetricMemory>(reused.Memory[y - 1]), reused.Memory[y]);
         }
+        Assert.All(reused.Memory, m => Assert.Same(Assert.IsType<MetricMemory>(reused.Memory[0]), m));
     }
 
     [Fact]
@@ -70,12 +75,12 @@ public class RecordReuseTests
     private static Scenario Scenario() =>
         ScenarioLoader.Load("baseline").Scenario with { Households = 600, Years = Years, Replications = 1 };
 
-    private static async Task<(List<string> Dumps, List<string> Metrics, List<HouseholdYearRecord[][]> Arrays, List<MetricMemory?> Memory)> RunAsync(
-        bool reuse, bool overlap = true)
+    private static async Task<(List<string> Dumps, List<string> Metrics, List<HouseholdYearRecord[][]> Arrays, List<MetricMemory?> Memory, List<YearRecords> Records)>
+        RunAsync(bool reuse, bool overlap = true)
     {
         var dumps = new List<string>();
         var arrays = new List<HouseholdYearRecord[][]>();
-        var memory = new List<MetricMemory?>();
+        var records = new List<YearRecords>();
         var observer = new RunObserver
         {
             ReuseRecordMemory = reuse,
@@ -86,13 +91,13 @@ public class RecordReuseTests
                 {
                     dumps.Add(Dump(y));
                     arrays.Add(y.Records.HouseholdChunks.ToArray());
-                    memory.Add(y.Records.Memory);
+                    records.Add(y.Records);
                 }
             },
         };
         var result = await new Experiment(EngineHost.InProcess, Logger.None).RunAsync(Scenario(), 1, observer, CancellationToken.None);
         var metrics = result.Metrics.Single().Rows.Select(r => $"{r.Year} {r.Region} {r.Metric} {BitConverter.DoubleToInt64Bits(r.Value)}").ToList();
-        return (dumps, metrics, arrays, memory);
+        return (dumps, metrics, arrays, [.. records.Select(r => r.Memory)], records);
     }
 
     /// <summary>The year and every household's record as the household dump writes it.</summary>
