@@ -110,7 +110,10 @@ public sealed class OrleansAgents(IGrainFactory grains, string runId, int silos)
     {
         try
         {
-            await Task.WhenAll(_counties.Select(c => c.Shutdown()));
+            // A county at a time per silo: each retires its households at once, and a silo deactivating every county's
+            // together held all their deactivations in flight (at 300,000 households on one silo, 2.0 GB at the peak
+            // against 1.7 GB, in the same time; docs/performance.md).
+            await Parallel.ForEachAsync(_counties, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, silos) }, async (county, _) => await county.Shutdown());
             await Task.WhenAll(_insurers.Select(i => i.Shutdown()));
             if (_central is not null) await _central.Shutdown();
         }
