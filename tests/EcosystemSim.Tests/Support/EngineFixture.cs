@@ -20,6 +20,9 @@ public sealed class EngineFixture : IAsyncLifetime
     /// <summary>A cluster of two silos.</summary>
     public EngineHost TwoSilos { get; private set; } = EngineHost.InProcess;
 
+    /// <summary>The two silos' client, for their management grain.</summary>
+    public IClusterClient TwoSilosClient => _cluster?.Client ?? throw new InvalidOperationException("the cluster has not started");
+
     /// <summary>The engines by name, the in-process oracle first.</summary>
     public IReadOnlyList<(string Name, EngineHost Engine)> All =>
         [("inprocess", EngineHost.InProcess), ("embedded silo", Embedded), ("two silos", TwoSilos)];
