@@ -13,8 +13,12 @@ public static class MemoryEstimate
     /// <summary>Bytes per household held in process: 1,000,000 households peaked at 2.1 GB (bench, 2026-11-29).</summary>
     public const double InProcessBytesPerHousehold = 2_400;
 
-    /// <summary>Bytes per household on the embedded silo: 1,000,000 households x 30 years peaked at 7.3 GB resident (timed run, 2026-11-29).</summary>
-    public const double OrleansBytesPerHousehold = 8_000;
+    /// <summary>
+    /// Bytes per household on the embedded silo: 1,000,000 households x 30 years peaked at 5,906,516
+    /// and 5,989,188 KiB resident, about 6.1 GB with the process's base (timed runs, 2026-12-03,
+    /// docs/performance.md); with <see cref="BaseBytes"/> the estimate is 6.9 GB, 13% above.
+    /// </summary>
+    public const double OrleansBytesPerHousehold = 6_500;
 
     /// <summary>The process without a population: runtime, silo, plots, report (about 250 MB measured at small sizes).</summary>
     public const double BaseBytes = 400e6;
