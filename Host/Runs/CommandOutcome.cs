@@ -40,7 +40,7 @@ public static class CommandOutcome
         progress.Finish();
         log.ForContext(RunLogging.FileOnly, true).Error(e, "The {What} failed", what);
         await CloseAsync(log);
-        string where = KeptLog(logFile) is { } kept ? $" (details in {kept})" : "";
+        string where = KeptLog(logFile, e) is { } kept ? $" (details in {kept})" : "";
         await stderr.WriteLineAsync($"ecosim: the {what} failed: {Cause(e.GetBaseException())}{where}");
         return ExitCodes.RunFailed;
     }
@@ -59,7 +59,12 @@ public static class CommandOutcome
         return full ? $"the disk is full ({message})" : message;
     }
 
-    private static string? KeptLog(string? logFile)
+    /// <summary>
+    /// Where the log of a failed command can be read: its own file, or a copy in the temporary folder
+    /// when it was in an output being discarded. A log that could not be written (its disk full) is
+    /// empty: the copy then holds the failure itself, so the line never points at an empty file.
+    /// </summary>
+    private static string? KeptLog(string? logFile, Exception failure)
     {
         if (logFile is null || !File.Exists(logFile)) return null;
         if (!logFile.Contains(".partial-", StringComparison.Ordinal)) return logFile;
@@ -67,6 +72,7 @@ public static class CommandOutcome
         {
             string kept = Path.Combine(Path.GetTempPath(), $"ecosim-failed-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}.log");
             File.Copy(logFile, kept, overwrite: true);
+            if (new FileInfo(kept).Length == 0) File.WriteAllText(kept, $"The command's log was empty when it failed (could it not be written?); the failure:\n{failure}\n");
             return kept;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -67,6 +67,7 @@ public class LostSiloTests
         string[] lines = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(run.ExitCode == 1, $"exit {run.ExitCode}: {string.Join('\n', lines)}");
         Assert.StartsWith($"ecosim: the run failed: silo 127.0.0.1:{port} left the cluster during the run", lines[^1], StringComparison.Ordinal);
+        KeptLogs.CheckAndRemove(lines[^1], "[ERR] The cluster was lost");
         Assert.DoesNotContain(lines, l => l.StartsWith("   at ", StringComparison.Ordinal));
         Assert.True(clock.Elapsed < Bound, $"took {clock.Elapsed.TotalSeconds:0} s after the kill");
         Assert.Empty(Directory.GetFileSystemEntries(temp.Path));

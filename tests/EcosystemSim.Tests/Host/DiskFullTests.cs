@@ -38,6 +38,8 @@ public sealed class DiskFullTests : IDisposable
         string line = Assert.Single(result.StderrLines);
         Assert.Contains("failed", line, StringComparison.Ordinal);
         Assert.Contains("the disk is full", line, StringComparison.Ordinal);
+        // The log on the full disk is empty: the one the line names holds the failure instead.
+        if (command[0] != "sweep") KeptLogs.CheckAndRemove(line, "No space left");
         Assert.Empty(Directory.GetDirectories(_mount.Path, ".*", SearchOption.AllDirectories));
         if (command[0] == "sweep") Assert.Empty(Directory.GetDirectories(Path.Combine(output, "points")));
         else Assert.Empty(Directory.GetFileSystemEntries(_mount.Path));
