@@ -16,6 +16,9 @@ internal static partial class KeptLogs
         Assert.Contains(expected, text, StringComparison.Ordinal);
     }
 
+    /// <summary>Whether <paramref name="line"/> names a log.</summary>
+    public static bool Names(string line) => Details().IsMatch(line);
+
     [GeneratedRegex(@"\(details in (?<file>/[^)]+)\)")]
     private static partial Regex Details();
 }
